@@ -1,0 +1,48 @@
+package app
+
+import "time"
+
+// ChannelID identifies a channel (one WhatsApp number) in the local store.
+type ChannelID int64
+
+// ProviderName360dialog is the only provider Parley supports today.
+const ProviderName360dialog = "360dialog"
+
+// Channel is one WhatsApp Business number connected through a provider.
+// The API key is never part of it: it lives only in the SecretStore.
+type Channel struct {
+	ID          ChannelID
+	Name        string // internal label, free to edit
+	PhoneNumber string // E.164, e.g. "+4930123456"
+	Provider    string // ProviderName360dialog
+	// WebhookToken is the unguessable path segment of this channel's
+	// local webhook receiver URL (/webhook/<token>).
+	WebhookToken string
+	// WebhookSecret is the value of the shared header 360dialog sends with
+	// every webhook, checked by the receiver. Empty disables the check.
+	WebhookSecret string
+	// WebhookURL is the public URL (a tunnel) registered with 360dialog.
+	WebhookURL  string
+	CreatedAt   time.Time
+	LastEventAt time.Time // last webhook event received; zero if never
+	// KeyState records what 360dialog said about the key the last time it
+	// was used.
+	KeyState KeyState
+}
+
+// KeyState is what Parley last learned about a channel's API key.
+type KeyState string
+
+// Key states.
+const (
+	KeyUnknown  KeyState = ""
+	KeyOK       KeyState = "ok"
+	KeyRejected KeyState = "rejected"
+)
+
+// NumberInfo is what the provider reports about the number an API key
+// belongs to.
+type NumberInfo struct {
+	PhoneNumber string // E.164 when known, empty when the provider does not say
+	DisplayName string
+}

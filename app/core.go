@@ -1,0 +1,72 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"time"
+)
+
+// Store is every store port in one; persistence.Store implements it.
+type Store interface {
+	ChannelStore
+	ProfileStore
+	TemplateStore
+	MessageStore
+	OutboxStore
+}
+
+// Deps are the parts the core is built from.
+type Deps struct {
+	Store     Store
+	Secrets   SecretStore
+	Providers ProviderFactory
+	Clock     Clock        // nil means SystemClock
+	Log       *slog.Logger // nil discards
+}
+
+// Core is Parley's application core: the use cases the screens call.
+type Core struct {
+	store     Store
+	secrets   SecretStore
+	providers ProviderFactory
+	clock     Clock
+	log       *slog.Logger
+	bus       Bus
+	profileMu sync.Mutex // serialises profile pushes
+}
+
+// New builds a Core from its parts.
+func New(d Deps) *Core {
+	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log}
+	if c.clock == nil {
+		c.clock = SystemClock{}
+	}
+	if c.log == nil {
+		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return c
+}
+
+// Events returns the bus screens subscribe to.
+func (c *Core) Events() *Bus { return &c.bus }
+
+// Now returns the core's clock time.
+func (c *Core) Now() time.Time { return c.clock.Now() }
+
+// provider returns a Provider for the channel's stored API key.
+func (c *Core) provider(id ChannelID) (Provider, error) {
+	key, err := c.secrets.APIKey(id)
+	if err != nil {
+		return nil, fmt.Errorf("read API key of channel %d: %w", id, err)
+	}
+	return c.providers(key), nil
+}
+
+// ChannelProvider returns a Provider for the channel, for background
+// workers that live outside the core.
+func (c *Core) ChannelProvider(_ context.Context, id ChannelID) (Provider, error) {
+	return c.provider(id)
+}

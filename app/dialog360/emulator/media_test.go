@@ -1,0 +1,121 @@
+package emulator_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// upload posts a multipart media upload.
+func (e *env) upload(t *testing.T, k, mimeType string, data []byte) answer {
+	t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	_ = w.WriteField("messaging_product", "whatsapp")
+	h := make(map[string][]string)
+	h["Content-Disposition"] = []string{`form-data; name="file"; filename="f"`}
+	h["Content-Type"] = []string{mimeType}
+	p, _ := w.CreatePart(h)
+	_, _ = p.Write(data)
+	_ = w.Close()
+	req, _ := http.NewRequest("POST", e.srv.URL+"/media", &buf)
+	req.Header.Set("D360-API-KEY", k)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	raw, _ := io.ReadAll(resp.Body)
+	a := answer{status: resp.StatusCode, raw: raw}
+	_ = json.Unmarshal(raw, &a.body)
+	return a
+}
+
+func TestMediaStoreAndLookasideDownload(t *testing.T) {
+	e := newEnv(t)
+	e.em.AddNumber("other", "+14155550123", "Other")
+	up := e.upload(t, key, "image/png", []byte("png data"))
+	id, _ := up.body["id"].(string)
+	if up.status != 200 || id == "" {
+		t.Fatalf("upload: %d %s", up.status, up.raw)
+	}
+	info := e.call(t, key, "GET", "/"+id, nil)
+	link, _ := info.body["url"].(string)
+	if info.body["mime_type"] != "image/png" || info.body["file_size"] != float64(8) || !strings.HasPrefix(link, "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid="+id) {
+		t.Errorf("info = %s", info.raw)
+	}
+	u, _ := url.Parse(link)
+	path := u.Path + "?" + u.RawQuery
+	if dl := e.call(t, key, "GET", path, nil); dl.status != 200 || string(dl.raw) != "png data" || dl.header.Get("Content-Type") != "image/png" {
+		t.Errorf("download: %d %q", dl.status, dl.raw)
+	}
+	if dl := e.call(t, "other", "GET", path, nil); dl.status != 404 {
+		t.Errorf("another key downloaded it: %d", dl.status)
+	}
+	if dl := e.call(t, key, "GET", strings.Replace(path, "hash=", "hash=x", 1), nil); dl.status != 404 {
+		t.Errorf("a wrong hash downloaded it: %d", dl.status)
+	}
+	if other := e.call(t, "other", "GET", "/"+id, nil); other.status != 400 || other.subcode() != 33 {
+		t.Errorf("another key sees it: %s", other.raw)
+	}
+	if del := e.call(t, key, "DELETE", "/"+id, nil); del.status != 200 {
+		t.Errorf("delete: %s", del.raw)
+	}
+	if gone := e.call(t, key, "GET", "/"+id, nil); gone.status != 400 {
+		t.Errorf("deleted media still there: %s", gone.raw)
+	}
+}
+
+func TestMediaUploadLimits(t *testing.T) {
+	e := newEnv(t)
+	for name, tc := range map[string]struct {
+		mime string
+		size int
+	}{
+		"unsupported type": {"application/x-msdownload", 10},
+		"image over 5 MB":  {"image/jpeg", 5<<20 + 1},
+		"empty":            {"image/jpeg", 0},
+	} {
+		if a := e.upload(t, key, tc.mime, make([]byte, tc.size)); a.status != 400 || a.code() != 131053 && a.code() != 100 {
+			t.Errorf("%s: %d %s", name, a.status, a.raw)
+		}
+	}
+}
+
+func TestResumableUpload(t *testing.T) {
+	e := newEnv(t)
+	start := e.call(t, key, "POST", "/uploads?file_name=a.jpg&file_length=6&file_type=image/jpeg", nil)
+	id, _ := start.body["id"].(string)
+	if start.status != 200 || !strings.HasPrefix(id, "upload:") || !strings.Contains(id, "?sig=") {
+		t.Fatalf("start: %s", start.raw)
+	}
+	if a := e.call(t, key, "POST", "/"+id, []byte("abc"), "file_offset", "1"); a.status != 400 {
+		t.Errorf("a wrong offset was accepted: %s", a.raw)
+	}
+	part := e.call(t, key, "POST", "/"+id, []byte("abc"), "file_offset", "0")
+	if part.body["file_offset"] != float64(3) {
+		t.Errorf("part: %s", part.raw)
+	}
+	if st := e.call(t, key, "GET", "/"+id, nil); st.body["file_offset"] != float64(3) {
+		t.Errorf("resume state: %s", st.raw)
+	}
+	done := e.call(t, key, "POST", "/"+id, []byte("def"), "file_offset", "3")
+	if h, _ := done.body["h"].(string); !strings.HasPrefix(h, "4::") {
+		t.Errorf("done: %s", done.raw)
+	}
+	noSig := strings.Split(id, "?")[0]
+	if a := e.call(t, key, "GET", "/"+noSig, nil); a.status != 400 {
+		t.Errorf("session without signature: %d", a.status)
+	}
+	for _, q := range []string{"file_length=6&file_type=image/jpeg", "file_name=a&file_length=0&file_type=image/jpeg", "file_name=a&file_length=6&file_type=text/html"} {
+		if a := e.call(t, key, "POST", "/uploads?"+q, nil); a.status != 400 {
+			t.Errorf("start %s accepted", q)
+		}
+	}
+}

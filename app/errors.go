@@ -1,0 +1,127 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// ErrNotFound is returned by stores when a record does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrNoKeyring is returned by a SecretStore when the OS keyring cannot be
+// used at all. API keys are then never stored elsewhere.
+var ErrNoKeyring = errors.New("the system keyring is not available")
+
+// ErrorKind classifies provider failures into what the owner can do about them.
+type ErrorKind int
+
+// Error kinds.
+const (
+	KindUnknown          ErrorKind = iota
+	KindBadKey                     // 401: the API key is wrong or revoked
+	KindOffline                    // no network, DNS failure, connection refused
+	KindUnavailable                // 5xx, 502 WhatsApp unavailable, timeouts
+	KindRateLimited                // 429, 130429, 131056, 400 endpoint rate limit
+	KindOutsideWindow              // 131047 / 470
+	KindUndeliverable              // 131026
+	KindParamMismatch              // 132000
+	KindTemplateNotFound           // 132001
+	KindTemplateProblem            // 132005, 132007, 132012, 132015, 132016, 2388040...
+	KindInvalid                    // 100, 131008, other 4xx validation errors
+	KindNotFound                   // 404
+	KindForbidden                  // 403, policy blocks
+)
+
+// ProviderError is a failure reported by (or reaching) the WhatsApp provider,
+// carrying a message a shop owner understands.
+type ProviderError struct {
+	Kind       ErrorKind
+	HTTPStatus int
+	Code       int    // WhatsApp / Graph error code, 0 if none
+	Details    string // provider's own words, for logs and "more details"
+	Plain      string // plain-language explanation for the owner
+	RetryAfter time.Duration
+	Err        error // underlying transport error, if any
+	// MaybeSent is set on a failed message send whose request may already
+	// have reached WhatsApp (the connection broke or timed out after the
+	// request was written, or the provider answered 500/504). Such a
+	// message must not be sent again without asking the owner, even though
+	// Temporary may report true.
+	MaybeSent bool
+}
+
+// Error implements error.
+func (e *ProviderError) Error() string {
+	msg := e.Plain
+	if msg == "" {
+		msg = "360dialog reported an error"
+	}
+	if e.Code != 0 {
+		msg = fmt.Sprintf("%s (code %d)", msg, e.Code)
+	}
+	return msg
+}
+
+// Unwrap returns the transport error, if any.
+func (e *ProviderError) Unwrap() error { return e.Err }
+
+// Temporary reports whether retrying later may succeed.
+func (e *ProviderError) Temporary() bool {
+	switch e.Kind {
+	case KindOffline, KindUnavailable, KindRateLimited:
+		return true
+	}
+	return false
+}
+
+// KindOf returns the ErrorKind of err, or KindUnknown.
+func KindOf(err error) ErrorKind {
+	var pe *ProviderError
+	if errors.As(err, &pe) {
+		return pe.Kind
+	}
+	return KindUnknown
+}
+
+// FieldError is a validation failure of one form field.
+type FieldError struct {
+	Field   string // stable field key, e.g. "about", "websites.1", "body"
+	Message string // plain words, e.g. "About can be at most 139 characters (now 152)."
+}
+
+// Error implements error.
+func (e FieldError) Error() string { return e.Message }
+
+// ValidationErrors collects every field problem of a form.
+type ValidationErrors []FieldError
+
+// Error implements error.
+func (v ValidationErrors) Error() string {
+	switch len(v) {
+	case 0:
+		return "no problems"
+	case 1:
+		return v[0].Message
+	}
+	return fmt.Sprintf("%s (and %d more problems)", v[0].Message, len(v)-1)
+}
+
+// For returns the message for field, or "".
+func (v ValidationErrors) For(field string) string {
+	for _, e := range v {
+		if e.Field == field {
+			return e.Message
+		}
+	}
+	return ""
+}
+
+// OrNil returns nil when there are no problems, so callers can return it
+// as an error.
+func (v ValidationErrors) OrNil() error {
+	if len(v) == 0 {
+		return nil
+	}
+	return v
+}

@@ -1,0 +1,142 @@
+package app
+
+import "time"
+
+// Direction says whether a message came from the customer or the business.
+type Direction string
+
+// Message directions.
+const (
+	Inbound  Direction = "in"
+	Outbound Direction = "out"
+)
+
+// MessageType is the WhatsApp message type.
+type MessageType string
+
+// Message types Parley understands. Anything else is stored as
+// MsgUnsupported with its original type name in Message.RawType.
+const (
+	MsgText        MessageType = "text"
+	MsgImage       MessageType = "image"
+	MsgVideo       MessageType = "video"
+	MsgAudio       MessageType = "audio"
+	MsgVoice       MessageType = "voice" // audio with Media.Voice set by some senders
+	MsgDocument    MessageType = "document"
+	MsgSticker     MessageType = "sticker"
+	MsgLocation    MessageType = "location"
+	MsgContacts    MessageType = "contacts"
+	MsgButtonReply MessageType = "button_reply" // interactive button, list or template quick reply
+	MsgReaction    MessageType = "reaction"
+	MsgTemplate    MessageType = "template" // outbound template
+	MsgOrder       MessageType = "order"
+	MsgSystem      MessageType = "system"
+	MsgUnsupported MessageType = "unsupported"
+)
+
+// DeliveryState is the state of an outbound message.
+type DeliveryState string
+
+// Delivery states, in order of progress.
+const (
+	StateQueued    DeliveryState = "queued"
+	StateSending   DeliveryState = "sending" // handed to the network; outcome unknown until recorded
+	StateSent      DeliveryState = "sent"
+	StateDelivered DeliveryState = "delivered"
+	StateRead      DeliveryState = "read"
+	StateFailed    DeliveryState = "failed"
+	// StateUnknown marks a message whose send may have reached WhatsApp
+	// before a crash: the owner must check before resending.
+	StateUnknown  DeliveryState = "unknown"
+	StateReceived DeliveryState = "received" // inbound messages
+)
+
+// Media describes an attachment.
+type Media struct {
+	ID        string // provider media id
+	MIMEType  string
+	SHA256    string
+	Filename  string
+	Caption   string
+	Size      int64
+	URL       string // direct link, when the payload carries one
+	LocalPath string // cached copy in the data dir, empty until downloaded
+	Voice     bool
+	Animated  bool
+}
+
+// Location is a shared or chosen location.
+type Location struct {
+	Latitude  float64
+	Longitude float64
+	Name      string
+	Address   string
+	URL       string
+}
+
+// SharedContact is one contact card sent by a customer.
+type SharedContact struct {
+	Name   string
+	Phones []string
+	Emails []string
+}
+
+// Message is one WhatsApp message in a conversation.
+type Message struct {
+	ID             int64
+	ChannelID      ChannelID
+	ConversationID int64
+	WAMessageID    string // "wamid...."; empty while queued
+	Direction      Direction
+	Type           MessageType
+	RawType        string // the type name as WhatsApp sent it
+	From           string // wa_id of the sender (inbound)
+	Text           string // body, caption, button text, reaction emoji
+	Payload        string // button payload / list row id
+	Media          *Media
+	Location       *Location
+	Contacts       []SharedContact
+	ReplyTo        string // wamid of the message this replies or reacts to
+	Forwarded      bool
+	Timestamp      time.Time
+	State          DeliveryState
+	ErrorCode      int
+	ErrorText      string // plain-language failure reason
+	Template       *TemplateSend
+}
+
+// Contact is a customer who wrote to (or was written by) a channel.
+type Contact struct {
+	ChannelID     ChannelID
+	WAID          string // WhatsApp id (digits), the conversation key
+	Name          string // WhatsApp profile name
+	LastInboundAt time.Time
+}
+
+// Conversation is the thread with one contact on one channel.
+type Conversation struct {
+	ID            int64
+	ChannelID     ChannelID
+	WAID          string
+	ContactName   string
+	LastMessageAt time.Time
+	LastPreview   string
+	Unread        int
+	LastInboundAt time.Time // opens the 24-hour window
+}
+
+// WindowDuration is WhatsApp's customer service window.
+const WindowDuration = 24 * time.Hour
+
+// WindowOpen reports whether a free-form reply is allowed at now, and how
+// long the window stays open.
+func (c Conversation) WindowOpen(now time.Time) (bool, time.Duration) {
+	if c.LastInboundAt.IsZero() {
+		return false, 0
+	}
+	left := c.LastInboundAt.Add(WindowDuration).Sub(now)
+	if left <= 0 {
+		return false, 0
+	}
+	return true, left
+}

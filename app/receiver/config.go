@@ -1,0 +1,96 @@
+package receiver
+
+import (
+	"context"
+	"io"
+	"log/slog"
+
+	"github.com/parley-app/parley/app"
+)
+
+// Defaults used when a Config field is left zero.
+const (
+	// DefaultAddr binds the receiver to loopback on a free port: a laptop
+	// is reached from the internet only through a tunnel the owner starts.
+	DefaultAddr = "127.0.0.1:0"
+	// DefaultMaxBody is the largest webhook body accepted (1 MiB).
+	DefaultMaxBody int64 = 1 << 20
+	// DefaultSecretHeader is the header carrying the channel's shared
+	// secret, set by Parley when it registers the webhook.
+	DefaultSecretHeader = "X-Parley-Secret"
+	// DefaultMaxGroupItems caps how many payloads one transaction writes.
+	DefaultMaxGroupItems = 256
+	// DefaultMaxGroupEvents caps how many events one transaction writes;
+	// a group always takes at least one payload, however large.
+	DefaultMaxGroupEvents = 4096
+)
+
+// ChannelFinder finds the channel a webhook path belongs to;
+// persistence.Store implements it.
+type ChannelFinder interface {
+	// ChannelByWebhookToken returns the channel whose receiver path uses
+	// token, or an error wrapping app.ErrNotFound.
+	ChannelByWebhookToken(ctx context.Context, token string) (app.Channel, error)
+}
+
+// ParseFunc turns a webhook body into its events. It returns an error
+// when the body is not a webhook at all (dialog360.ParseWebhook).
+type ParseFunc func(body []byte) (app.InboundBatch, error)
+
+// IngestFunc is told what a payload changed, after its transaction
+// committed.
+type IngestFunc func(channelID app.ChannelID, inserted []app.Message, batch app.InboundBatch)
+
+// Config configures a Receiver. Channels, Ingester and Parse are required.
+type Config struct {
+	// Addr is the listen address; empty means DefaultAddr (loopback
+	// only). Use "127.0.0.1:8787" for a fixed port a tunnel points at.
+	Addr string
+	// Channels maps the token in /webhook/<token> to its channel.
+	Channels ChannelFinder
+	// Ingester stores parsed payloads, many per transaction.
+	Ingester app.GroupIngester
+	// Parse reads a webhook body (dialog360.ParseWebhook).
+	Parse ParseFunc
+	// OnIngest, if set, is called once per stored payload after its
+	// transaction committed, in commit order, on the receiver's single
+	// writer goroutine: it must return quickly (publish an event, hand
+	// longer work to another goroutine). inserted holds the messages that
+	// were new; it is empty for a redelivery or a payload of statuses.
+	OnIngest IngestFunc
+	// Log receives one line per refused or failed webhook; nil discards.
+	// Headers are never logged: they carry the secret.
+	Log *slog.Logger
+	// MaxBody is the largest body accepted; zero means DefaultMaxBody.
+	MaxBody int64
+	// SecretHeader names the header checked against the channel's
+	// WebhookSecret; empty means DefaultSecretHeader.
+	SecretHeader string
+	// MaxGroupItems and MaxGroupEvents cap one group commit; zero means
+	// DefaultMaxGroupItems and DefaultMaxGroupEvents.
+	MaxGroupItems  int
+	MaxGroupEvents int
+}
+
+// withDefaults returns c with every zero field set to its default.
+func (c Config) withDefaults() Config {
+	if c.Addr == "" {
+		c.Addr = DefaultAddr
+	}
+	if c.MaxBody <= 0 {
+		c.MaxBody = DefaultMaxBody
+	}
+	if c.SecretHeader == "" {
+		c.SecretHeader = DefaultSecretHeader
+	}
+	if c.MaxGroupItems <= 0 {
+		c.MaxGroupItems = DefaultMaxGroupItems
+	}
+	if c.MaxGroupEvents <= 0 {
+		c.MaxGroupEvents = DefaultMaxGroupEvents
+	}
+	if c.Log == nil {
+		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	return c
+}

@@ -1,0 +1,27 @@
+// Package persistence keeps Parley's data: a SQLite database for channels,
+// profiles, templates, conversations, messages and the outbox, and the OS
+// keyring for API keys.
+//
+// The database lives in one file, DIR/parley.db, opened by Open. It runs in
+// WAL mode with foreign keys on and a busy timeout. All writes go through a
+// single connection (BEGIN IMMEDIATE), all reads through a separate
+// read-only pool, so reads never wait for a writer and writers never
+// deadlock each other.
+//
+// Durability: the database uses synchronous=NORMAL, which in WAL mode
+// means a committed transaction survives a crash or kill of Parley itself
+// (the data is in the WAL file, which the operating system keeps), but the
+// last transactions before a power cut or operating-system crash may be
+// lost. A webhook is answered only after its transaction has committed.
+//
+// The schema is created and upgraded by the numbered .sql files in
+// migrations/, embedded in the binary and tracked in PRAGMA user_version.
+// A database written by a newer Parley is refused with ErrSchemaTooNew.
+//
+// Outbound messages and the outbox share one table: an outbound message is
+// a row of messages whose state is queued, sending, sent, ... The outbox is
+// simply the rows in state queued (waiting) and sending (in flight).
+//
+// API keys are never written to the database; KeyringSecrets keeps them in
+// the system keyring and refuses to work without one.
+package persistence

@@ -1,0 +1,178 @@
+package persistence
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
+
+	"github.com/parley-app/parley/app"
+)
+
+// DBFileName is the name of the database file inside the data directory.
+const DBFileName = "parley.db"
+
+// busyTimeoutMS is how long a connection waits for a lock before giving up.
+const busyTimeoutMS = 5000
+
+// readPoolSize is the number of read-only connections kept open.
+const readPoolSize = 4
+
+// Store is Parley's SQLite store. It implements app.Store (the channel,
+// profile, template, message and outbox ports). It is safe for concurrent
+// use.
+type Store struct {
+	path string
+	rw   *sql.DB // exactly one connection; every write goes through it
+	ro   *sql.DB // read-only pool
+	now  func() time.Time
+}
+
+var _ app.Store = (*Store)(nil)
+
+// Open opens (creating if needed) the database in dir, applies pending
+// migrations and returns the store. It returns an error wrapping
+// ErrSchemaTooNew when the database was written by a newer Parley.
+func Open(ctx context.Context, dir string) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("open database: create data folder %s: %w", dir, err)
+	}
+	abs, err := filepath.Abs(filepath.Join(dir, DBFileName))
+	if err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	rw, err := sql.Open("sqlite3", dsn(abs, false))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	rw.SetMaxOpenConns(1)
+	rw.SetMaxIdleConns(1)
+	if err := checkWAL(ctx, rw); err != nil {
+		rw.Close()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	if err := migrate(ctx, rw, dir); err != nil {
+		rw.Close()
+		return nil, err
+	}
+	ro, err := sql.Open("sqlite3", dsn(abs, true))
+	if err != nil {
+		rw.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", abs, err)
+	}
+	ro.SetMaxOpenConns(readPoolSize)
+	ro.SetMaxIdleConns(readPoolSize)
+	if err := ro.PingContext(ctx); err != nil {
+		ro.Close()
+		rw.Close()
+		return nil, fmt.Errorf("open database %s for reading: %w", abs, err)
+	}
+	return &Store{path: abs, rw: rw, ro: ro, now: time.Now}, nil
+}
+
+// dsn builds the go-sqlite3 connection string for the database at path.
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Set("_foreign_keys", "1")
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMS))
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Set("_journal_mode", "WAL")
+		q.Set("_synchronous", "NORMAL")
+		q.Set("_txlock", "immediate")
+	}
+	p := filepath.ToSlash(path)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p // Windows: C:/x becomes file:///C:/x
+	}
+	// url.URL escapes "?", "#", "%" and spaces in the path, as SQLite's
+	// URI filenames require: file:///home/ann/My%20Shop/parley.db?...
+	u := url.URL{Scheme: "file", Path: p, RawQuery: q.Encode()}
+	return u.String()
+}
+
+// checkWAL makes sure the database really runs in WAL mode; some file
+// systems (network shares) cannot.
+func checkWAL(ctx context.Context, db *sql.DB) error {
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
+		return fmt.Errorf("check journal mode: %w", err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("the database cannot use write-ahead logging here (journal mode %q); keep the data folder on a local disk", mode)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database. Pending reads and writes finish first.
+func (s *Store) Close() error {
+	errRO := s.ro.Close()
+	// Let SQLite refresh its query planner statistics; cheap and optional.
+	_, _ = s.rw.Exec("PRAGMA optimize")
+	errRW := s.rw.Close()
+	if err := errors.Join(errRW, errRO); err != nil {
+		return fmt.Errorf("close database: %w", err)
+	}
+	return nil
+}
+
+// write runs fn in one write transaction (BEGIN IMMEDIATE) and commits it,
+// or rolls back if fn fails.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.rw.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		_ = tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}
+
+// isForeignKeyError reports whether err is a foreign key violation, which
+// here always means the channel (or conversation) does not exist.
+func isForeignKeyError(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
+}
+
+// isUniqueError reports whether err is a UNIQUE constraint violation.
+func isUniqueError(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.ExtendedCode == sqlite3.ErrConstraintUnique || se.ExtendedCode == sqlite3.ErrConstraintPrimaryKey)
+}
+
+// notFoundIfFK turns a foreign key violation into app.ErrNotFound.
+func notFoundIfFK(err error, what string) error {
+	if isForeignKeyError(err) {
+		return fmt.Errorf("%s: %w", what, app.ErrNotFound)
+	}
+	return err
+}
+
+// checkAffected returns app.ErrNotFound when res changed no row.
+func checkAffected(res sql.Result, what string) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return fmt.Errorf("%s: %w", what, app.ErrNotFound)
+	}
+	return nil
+}
