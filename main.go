@@ -1,0 +1,131 @@
+// Command parley is Parley, a desktop app for running a WhatsApp Business
+// number connected through 360dialog. main reads the flags, opens the data
+// folder and shows the main window; everything else lives in app,
+// persistence and screens.
+package main
+
+import (
+	"context"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/parley-app/parley/internal/logfile"
+	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens"
+)
+
+// version is Parley's version; release builds set it from FyneApp.toml
+// with -ldflags "-X main.version=…".
+var version = "0.1.0"
+
+// appID is the reverse-DNS id of FyneApp.toml.
+const appID = "app.parley.desktop"
+
+//go:embed Icon.png
+var iconPNG []byte
+
+func main() { os.Exit(run()) }
+
+func run() int {
+	dataDir := flag.String("data", "", "folder for Parley's data (default "+defaultDataDir(false)+")")
+	showVersion := flag.Bool("version", false, "print the version and exit")
+	demo := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
+	flag.Parse()
+	if *showVersion {
+		fmt.Println("Parley", version)
+		return 0
+	}
+	dir := *dataDir
+	if dir == "" {
+		dir = defaultDataDir(*demo)
+	}
+
+	a := fyneapp.NewWithID(appID)
+	quitOnSignal(a)
+	icon := fyne.NewStaticResource("Icon.png", iconPNG)
+	a.SetIcon(icon)
+	a.Settings().SetTheme(screens.NewTheme())
+
+	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
+	if err != nil {
+		return fail(a, "Parley cannot use its data folder",
+			"Parley keeps your channels and messages in "+dir+". Check that this folder can be created and written to, or start Parley with --data and another folder.", err)
+	}
+	defer logs.Close()
+	slog.SetDefault(slog.New(slog.NewTextHandler(logOutput(logs), nil)))
+	slog.Info("parley starting", "version", version, "data", dir, "demo", *demo)
+
+	store, err := persistence.Open(context.Background(), dir)
+	if err != nil {
+		slog.Error("open store", "err", err)
+		headline, advice := openProblem(err, dir)
+		return fail(a, headline, advice, err)
+	}
+	defer store.Close()
+
+	screens.NewMainWindow(a, screens.Deps{Channels: store, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
+	slog.Info("parley stopped")
+	return 0
+}
+
+// defaultDataDir is the OS user config dir + "/parley", with "-demo" added
+// for the demo workspace.
+func defaultDataDir(demo bool) string {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = "."
+	}
+	dir := filepath.Join(base, "parley")
+	if demo {
+		dir += "-demo"
+	}
+	return dir
+}
+
+// quitOnSignal stops Parley cleanly on SIGINT or SIGTERM from the start:
+// Fyne's own handler is installed only once the window is already up.
+func quitOnSignal(a fyne.App) {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ch
+		fyne.Do(a.Quit)
+	}()
+}
+
+// logOutput is the log file, and the terminal too when Parley was started
+// from one.
+func logOutput(f *logfile.File) io.Writer {
+	if info, err := os.Stderr.Stat(); err == nil && info.Mode()&os.ModeCharDevice != 0 {
+		return io.MultiWriter(f, os.Stderr)
+	}
+	return f
+}
+
+// openProblem explains why the data could not be opened.
+func openProblem(err error, dir string) (headline, advice string) {
+	if errors.Is(err, persistence.ErrSchemaTooNew) {
+		return "This data belongs to a newer Parley",
+			"The data in " + dir + " was saved by a newer version of Parley. Install the latest version of Parley to open it. Nothing was changed."
+	}
+	return "Parley cannot open its data",
+		"Parley could not open the data in " + dir + ". Check that the folder exists and that you may write to it, then start Parley again."
+}
+
+// fail shows a plain error window instead of the main window.
+func fail(a fyne.App, headline, advice string, err error) int {
+	fmt.Fprintln(os.Stderr, "parley:", headline+":", err)
+	screens.NewStartupErrorWindow(a, headline, advice, err).ShowAndRun()
+	return 1
+}

@@ -1,0 +1,117 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// page names one page of the main window.
+type page string
+
+// The pages of the main window.
+const (
+	pageSpace    page = "space"
+	pageChannels page = "channels"
+)
+
+// sidebarWidth is the width of the navigation column.
+const sidebarWidth = 224
+
+// navItem is one entry of the navigation.
+type navItem struct {
+	page  page
+	label string
+	icon  fyne.Resource
+}
+
+// navSection is a group of entries under an optional caption; each
+// section is its own list so captions never take the selection.
+type navSection struct {
+	caption string
+	items   []navItem
+	list    *widget.List
+}
+
+// sidebar is the navigation column: the app's name, the pages, and the
+// version at the bottom.
+type sidebar struct {
+	sections []*navSection
+	onSelect func(page)
+	content  fyne.CanvasObject
+}
+
+func newSidebar(icon fyne.Resource, footer string, onSelect func(page)) *sidebar {
+	s := &sidebar{
+		onSelect: onSelect,
+		sections: []*navSection{
+			{items: []navItem{{page: pageSpace, label: "Space", icon: spaceIcon}}},
+			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: channelIcon}}},
+		},
+	}
+	column := container.NewVBox(s.newBrand(icon), widget.NewSeparator())
+	for _, sec := range s.sections {
+		sec.list = s.newList(sec)
+		if sec.caption != "" {
+			caption := newMutedText(sec.caption, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+			caption.Segments[0].(*widget.TextSegment).Style.TextStyle.Bold = true
+			column.Add(container.New(layout.NewCustomPaddedLayout(10, 0, 10, 0), caption))
+		}
+		column.Add(sec.list)
+	}
+	bottom := newMutedText(footer, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	background := canvas.NewRectangle(theme.Color(colorNameSidebar))
+	background.SetMinSize(fyne.NewSize(sidebarWidth, 0))
+	s.content = container.NewStack(background,
+		container.New(layout.NewCustomPaddedLayout(6, 6, 8, 8), container.NewBorder(column, bottom, nil, nil)),
+		container.NewBorder(nil, nil, nil, widget.NewSeparator()))
+	return s
+}
+
+// newBrand is the app's icon and name at the top of the column.
+func (s *sidebar) newBrand(icon fyne.Resource) fyne.CanvasObject {
+	name := &widget.Label{Text: "Parley", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	if icon == nil {
+		return container.New(layout.NewCustomPaddedLayout(8, 8, 4, 0), name)
+	}
+	img := canvas.NewImageFromResource(icon)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(34))
+	return container.New(layout.NewCustomPaddedLayout(8, 8, 6, 0), container.NewHBox(img, name))
+}
+
+func (s *sidebar) newList(sec *navSection) *widget.List {
+	l := widget.NewList(
+		func() int { return len(sec.items) },
+		func() fyne.CanvasObject {
+			return container.New(layout.NewCustomPaddedLayout(3, 3, 2, 0),
+				container.NewHBox(widget.NewIcon(nil), &widget.Label{}))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container).Objects[0].(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(sec.items[id].icon)
+			row.Objects[1].(*widget.Label).SetText(sec.items[id].label)
+		})
+	l.HideSeparators = true
+	l.OnSelected = func(id widget.ListItemID) { s.onSelect(sec.items[id].page) }
+	return l
+}
+
+// selectPage marks p as the current page, clearing the other sections.
+func (s *sidebar) selectPage(p page) {
+	for _, sec := range s.sections {
+		found := false
+		for i, it := range sec.items {
+			if it.page == p {
+				sec.list.Select(i)
+				found = true
+			}
+		}
+		if !found {
+			sec.list.UnselectAll()
+		}
+	}
+}
