@@ -20,6 +20,8 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens"
@@ -74,7 +76,17 @@ func run() int {
 	}
 	defer store.Close()
 
-	screens.NewMainWindow(a, screens.Deps{Channels: store, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
+	core := app.New(app.Deps{
+		Store:     store,
+		Secrets:   persistence.NewKeyringSecrets(),
+		Providers: dialog360.Factory(dialog360.WithLogger(slog.Default())),
+		Log:       slog.Default(),
+	})
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	go core.NewBackground(app.BackgroundOptions{}).Run(ctx)
+
+	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
 	slog.Info("parley stopped")
 	return 0
 }

@@ -22,7 +22,7 @@ const loadTimeout = 15 * time.Second
 // connected to, each with its Configure, Profile and Templates actions.
 type channelsPage struct {
 	window fyne.Window
-	store  app.ChannelStore
+	store  ChannelLister
 	run    runner
 
 	// OnAddChannel starts the Add Channel wizard.
@@ -46,7 +46,7 @@ type channelsPage struct {
 	content fyne.CanvasObject
 }
 
-func newChannelsPage(w fyne.Window, store app.ChannelStore, run runner) *channelsPage {
+func newChannelsPage(w fyne.Window, store ChannelLister, run runner) *channelsPage {
 	p := &channelsPage{window: w, store: store, run: run}
 	p.OnAddChannel = p.comingSoon("Add Channel", "The assistant that connects a new WhatsApp number is on its way.")
 	p.OnConfigure = p.comingSoonFor("Configure", "Changing a channel's settings")

@@ -16,8 +16,10 @@ import (
 
 // Deps are what the screens need from the rest of Parley.
 type Deps struct {
-	// Channels keeps the channel list.
-	Channels app.ChannelStore
+	// Core runs every use case; nil only in tests of the bare shell.
+	Core *app.Core
+	// Channels lists the channels (the Core, or a fake in tests).
+	Channels ChannelLister
 	// Icon is the app icon, shown beside the name in the navigation.
 	Icon fyne.Resource
 	// Version is shown at the bottom of the navigation.
@@ -36,15 +38,25 @@ type shell struct {
 	channels *channelsPage
 
 	current page
+	detail  bool            // a channel's page is shown instead of current
 	stage   *fyne.Container // holds the current page
 	content fyne.CanvasObject
+	env     env
 }
 
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run runner) *shell {
 	s := &shell{prefs: prefs}
+	s.env = env{window: w, core: d.Core, run: run, nav: s}
 	s.space = newSpacePage(s.onConnect)
 	s.channels = newChannelsPage(w, d.Channels, run)
 	s.channels.onLoaded = s.space.setChannelCount
+	if d.Core != nil {
+		s.channels.OnAddChannel = func() { openAddChannel(s.env) }
+		s.channels.OnConfigure = func(ch app.Channel) { openConfigure(s.env, ch) }
+		s.channels.OnProfile = func(ch app.Channel) { openProfile(s.env, ch) }
+		s.channels.OnTemplates = func(ch app.Channel) { openTemplates(s.env, ch) }
+		d.Core.Events().Subscribe(s.onCoreEvent)
+	}
 
 	footer := "Parley " + d.Version
 	if d.Demo {
@@ -71,10 +83,10 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run runner) *shell {
 
 // show puts page p on screen and marks it in the navigation.
 func (s *shell) show(p page) {
-	if p == s.current {
+	if p == s.current && !s.detail {
 		return
 	}
-	s.current = p
+	s.current, s.detail = p, false
 	var obj fyne.CanvasObject
 	switch p {
 	case pageChannels:
@@ -87,6 +99,30 @@ func (s *shell) show(p page) {
 	s.stage.Refresh()
 	s.nav.selectPage(p)
 	s.prefs.setLastPage(p)
+}
+
+// showDetail puts a channel's page (Configure, Profile, Templates) on
+// screen in place of the Channels list; the navigation keeps Channels
+// marked and the page's back button returns to the list.
+func (s *shell) showDetail(obj fyne.CanvasObject) {
+	s.detail = true
+	s.stage.Objects = []fyne.CanvasObject{obj}
+	s.stage.Refresh()
+	s.nav.selectPage(pageChannels)
+}
+
+// backToChannels leaves a channel's page for the Channels list.
+func (s *shell) backToChannels() {
+	s.current = ""
+	s.show(pageChannels)
+}
+
+// onCoreEvent runs on whatever goroutine published the event; it hands
+// the UI work to the UI goroutine.
+func (s *shell) onCoreEvent(e app.Event) {
+	if e.Kind == app.EventChannelsChanged {
+		fyne.Do(s.channels.reload)
+	}
 }
 
 // onConnect leads from the Space's empty state to the Channels page.
