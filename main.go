@@ -79,7 +79,7 @@ func run() int {
 	core := app.New(app.Deps{
 		Store:     store,
 		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(dialog360.WithLogger(slog.Default())),
+		Providers: dialog360.Factory(providerOptions()...),
 		Log:       slog.Default(),
 	})
 	ctx, stop := context.WithCancel(context.Background())
@@ -89,6 +89,16 @@ func run() int {
 	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
 	slog.Info("parley stopped")
 	return 0
+}
+
+// providerOptions configures the 360dialog client. PARLEY_360DIALOG_URL
+// points it at another host (a local emulator during development).
+func providerOptions() []dialog360.Option {
+	opts := []dialog360.Option{dialog360.WithLogger(slog.Default())}
+	if u := os.Getenv("PARLEY_360DIALOG_URL"); u != "" {
+		opts = append(opts, dialog360.WithBaseURL(u))
+	}
+	return opts
 }
 
 // defaultDataDir is the OS user config dir + "/parley", with "-demo" added
