@@ -28,6 +28,9 @@ type Channel struct {
 	// KeyState records what 360dialog said about the key the last time it
 	// was used.
 	KeyState KeyState
+	// Disconnected marks a channel whose API key was removed while its
+	// conversations, templates and profile were kept on this computer.
+	Disconnected bool
 }
 
 // KeyState is what Parley last learned about a channel's API key.

@@ -36,11 +36,14 @@ type Core struct {
 	log       *slog.Logger
 	bus       Bus
 	profileMu sync.Mutex // serialises profile pushes
+	// outboxWake nudges a running outbox worker; buffered, never blocks.
+	outboxWake chan struct{}
 }
 
 // New builds a Core from its parts.
 func New(d Deps) *Core {
-	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log}
+	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
+		outboxWake: make(chan struct{}, 1)}
 	if c.clock == nil {
 		c.clock = SystemClock{}
 	}

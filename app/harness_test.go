@@ -49,7 +49,14 @@ type world struct {
 	ctx    context.Context
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t *testing.T) *world { return buildWorld(t, false) }
+
+// newListeningWorld serves the emulator on its own loopback port, where
+// SetOffline really closes the port ("connection refused"), as when a
+// laptop has no network.
+func newListeningWorld(t *testing.T) *world { return buildWorld(t, true) }
+
+func buildWorld(t *testing.T, listen bool) *world {
 	t.Helper()
 	keyring.MockInit()
 	clock := &fakeClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
@@ -57,6 +64,14 @@ func newWorld(t *testing.T) *world {
 	emu.AddNumber(testKey, testNumber, "Bäckerei Müller")
 	srv := httptest.NewServer(emu)
 	t.Cleanup(func() { srv.Close(); emu.Close() })
+	baseURL := srv.URL
+	if listen {
+		u, err := emu.Start("127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		baseURL = u
+	}
 	ctx := context.Background()
 	store, err := persistence.Open(ctx, t.TempDir())
 	if err != nil {
@@ -66,7 +81,7 @@ func newWorld(t *testing.T) *world {
 	core := app.New(app.Deps{
 		Store:     store,
 		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(dialog360.WithBaseURL(srv.URL), dialog360.WithRetry(1, time.Millisecond)),
+		Providers: dialog360.Factory(dialog360.WithBaseURL(baseURL), dialog360.WithRetry(1, time.Millisecond)),
 		Clock:     clock,
 	})
 	return &world{core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}

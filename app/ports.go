@@ -53,6 +53,8 @@ type MessageStore interface {
 	// Messages returns up to limit messages older than beforeID (0 for
 	// the newest), newest first.
 	Messages(ctx context.Context, conversationID int64, beforeID int64, limit int) ([]Message, error)
+	// Message returns one message by its local ID.
+	Message(ctx context.Context, messageID int64) (Message, error)
 	MarkConversationRead(ctx context.Context, conversationID int64) error
 	SetMediaPath(ctx context.Context, messageID int64, path string) error
 }

@@ -20,8 +20,9 @@ const (
 	DefaultSecretHeader = "X-Parley-Secret"
 	// DefaultMaxGroupItems caps how many payloads one transaction writes.
 	DefaultMaxGroupItems = 256
-	// DefaultMaxGroupEvents caps how many events one transaction writes;
-	// a group always takes at least one payload, however large.
+	// DefaultMaxGroupEvents stops a group from taking more payloads once
+	// it holds this many events; a group always takes at least one
+	// payload, however large.
 	DefaultMaxGroupEvents = 4096
 )
 
@@ -66,8 +67,9 @@ type Config struct {
 	// SecretHeader names the header checked against the channel's
 	// WebhookSecret; empty means DefaultSecretHeader.
 	SecretHeader string
-	// MaxGroupItems and MaxGroupEvents cap one group commit; zero means
-	// DefaultMaxGroupItems and DefaultMaxGroupEvents.
+	// MaxGroupItems caps the payloads of one group commit and
+	// MaxGroupEvents stops a group from growing once it holds that many
+	// events; zero means DefaultMaxGroupItems and DefaultMaxGroupEvents.
 	MaxGroupItems  int
 	MaxGroupEvents int
 }

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// DisconnectChannel removes the channel's API key from the keyring and
+// marks the channel disconnected, keeping its conversations, templates and
+// profile on this computer. Nothing can be sent or synced for it until it
+// is reconnected (ReconnectChannel) or removed (RemoveChannel). If the
+// store cannot be updated, the key is put back, so nothing is half-done.
+func (c *Core) DisconnectChannel(ctx context.Context, id ChannelID) error {
+	ch, err := c.store.Channel(ctx, id)
+	if err != nil {
+		return fmt.Errorf("disconnect channel: %w", err)
+	}
+	oldKey, keyErr := c.secrets.APIKey(id)
+	if keyErr != nil && !errors.Is(keyErr, ErrNotFound) {
+		return keyringProblem("disconnect channel", keyErr)
+	}
+	if err := c.secrets.DeleteAPIKey(id); err != nil && !errors.Is(err, ErrNotFound) {
+		return keyringProblem("disconnect channel", err)
+	}
+	ch.Disconnected = true
+	ch.KeyState = KeyUnknown
+	if err := c.store.UpdateChannel(ctx, ch); err != nil {
+		if keyErr == nil {
+			if rerr := c.secrets.SetAPIKey(id, oldKey); rerr != nil {
+				c.log.Error("disconnect channel: put key back after store failure", "channel", id, "err", rerr)
+			}
+		}
+		return fmt.Errorf("disconnect channel: %w", err)
+	}
+	c.log.Info("channel disconnected, data kept", "channel", id)
+	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
+	return nil
+}
+
+// ReconnectChannel connects a disconnected channel again with number and
+// key. Like AddChannel, the key is verified with 360dialog before anything
+// is stored; field problems come back as ValidationErrors.
+func (c *Core) ReconnectChannel(ctx context.Context, id ChannelID, number, key string) error {
+	ch, err := c.store.Channel(ctx, id)
+	if err != nil {
+		return fmt.Errorf("reconnect channel: %w", err)
+	}
+	var errs ValidationErrors
+	normalized, perr := NormalizePhone(number)
+	if perr != nil {
+		errs = append(errs, FieldError{Field: FieldNumber, Message: perr.Error()})
+	}
+	key = strings.TrimSpace(key)
+	if msg := validateAPIKey(key); msg != "" {
+		errs = append(errs, FieldError{Field: FieldAPIKey, Message: msg})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	if err := c.verifyKeyForNumber(ctx, key, normalized); err != nil {
+		return err
+	}
+	if err := c.secrets.SetAPIKey(id, key); err != nil {
+		return keyringProblem("reconnect channel", err)
+	}
+	ch.PhoneNumber = normalized
+	ch.KeyState = KeyOK
+	ch.Disconnected = false
+	if err := c.store.UpdateChannel(ctx, ch); err != nil {
+		if derr := c.secrets.DeleteAPIKey(id); derr != nil {
+			c.log.Error("reconnect channel: roll back key after store failure", "channel", id, "err", derr)
+		}
+		return fmt.Errorf("reconnect channel: %w", err)
+	}
+	c.log.Info("channel reconnected", "channel", id)
+	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
+	return nil
+}

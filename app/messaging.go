@@ -1,0 +1,165 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxTextLen is WhatsApp's limit for a text message body.
+const MaxTextLen = 4096
+
+// Field keys of the composer.
+const (
+	FieldComposerText  = "text"
+	FieldTemplateParam = "template.param" // with ".n" for body parameter n
+)
+
+// WindowClosedMessage explains why a free reply is not possible.
+const WindowClosedMessage = "More than 24 hours have passed since this customer last wrote, so WhatsApp only allows an approved template. Send a template; once the customer answers, you can write freely again."
+
+// Conversations lists a channel's conversations, newest first.
+func (c *Core) Conversations(ctx context.Context, id ChannelID) ([]Conversation, error) {
+	cs, err := c.store.Conversations(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("list conversations: %w", err)
+	}
+	return cs, nil
+}
+
+// Conversation returns one conversation.
+func (c *Core) Conversation(ctx context.Context, conversationID int64) (Conversation, error) {
+	cv, err := c.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return Conversation{}, fmt.Errorf("open conversation: %w", err)
+	}
+	return cv, nil
+}
+
+// Messages returns a page of a conversation, newest first; beforeID 0
+// starts at the newest message.
+func (c *Core) Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]Message, error) {
+	ms, err := c.store.Messages(ctx, conversationID, beforeID, limit)
+	if err != nil {
+		return nil, fmt.Errorf("load messages: %w", err)
+	}
+	return ms, nil
+}
+
+// MarkConversationRead clears the unread count.
+func (c *Core) MarkConversationRead(ctx context.Context, conversationID int64) error {
+	if err := c.store.MarkConversationRead(ctx, conversationID); err != nil {
+		return fmt.Errorf("mark conversation read: %w", err)
+	}
+	return nil
+}
+
+// SendText queues a free-form reply. It is refused while the 24-hour
+// window is closed. The message is stored before anything is sent and
+// shows as queued at once.
+func (c *Core) SendText(ctx context.Context, conversationID int64, text, replyTo string) (Message, error) {
+	if strings.TrimSpace(text) == "" {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: "Write a message first."}}
+	}
+	if n := utf8.RuneCountInString(text); n > MaxTextLen {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: fmt.Sprintf(
+			"A WhatsApp message can be at most %d characters (now %d).", MaxTextLen, n)}}
+	}
+	cv, err := c.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return Message{}, fmt.Errorf("send text: %w", err)
+	}
+	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+	}
+	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: MsgText, Text: text, ReplyTo: replyTo})
+}
+
+// enqueue stores an outbound message and wakes the outbox.
+func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
+	m.Timestamp = c.clock.Now()
+	saved, err := c.store.Enqueue(ctx, m)
+	if err != nil {
+		return Message{}, fmt.Errorf("queue message: %w", err)
+	}
+	c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: saved.ChannelID, ConversationIDs: []int64{saved.ConversationID}})
+	c.wakeOutbox()
+	return saved, nil
+}
+
+// RetryMessage puts a failed message, or one whose outcome is unknown and
+// the owner has checked, back in the queue.
+func (c *Core) RetryMessage(ctx context.Context, messageID int64) error {
+	m, err := c.store.Message(ctx, messageID)
+	if err != nil {
+		return fmt.Errorf("retry message: %w", err)
+	}
+	if m.Direction != Outbound || (m.State != StateFailed && m.State != StateUnknown) {
+		return errors.New("retry message: only a failed message, or one whose delivery is unknown, can be sent again")
+	}
+	if err := c.store.UpdateState(ctx, messageID, StateQueued, "", 0, ""); err != nil {
+		return fmt.Errorf("retry message: %w", err)
+	}
+	c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})
+	c.wakeOutbox()
+	return nil
+}
+
+// IngestNotify is called by the webhook receiver after a payload was
+// committed: it tells the screens what changed.
+func (c *Core) IngestNotify(id ChannelID, inserted []Message, b InboundBatch) {
+	seen := map[int64]bool{}
+	var convs []int64
+	for _, m := range inserted {
+		if !seen[m.ConversationID] {
+			seen[m.ConversationID] = true
+			convs = append(convs, m.ConversationID)
+		}
+	}
+	if len(inserted) > 0 || len(b.Statuses) > 0 {
+		note := ""
+		if n := len(inserted); n == 1 {
+			note = previewOf(inserted[0])
+		} else if n > 1 {
+			note = fmt.Sprintf("%d new messages", n)
+		}
+		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: id, ConversationIDs: convs, Message: note})
+	}
+	if len(b.Templates) > 0 {
+		c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id})
+	}
+	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
+}
+
+// previewOf is a one-line summary of a message for lists and notifications.
+func previewOf(m Message) string {
+	switch m.Type {
+	case MsgText, MsgButtonReply:
+		return m.Text
+	case MsgImage:
+		return "📷 Photo " + m.Text
+	case MsgVideo:
+		return "🎬 Video " + m.Text
+	case MsgAudio, MsgVoice:
+		return "🎤 Voice message"
+	case MsgDocument:
+		if m.Media != nil && m.Media.Filename != "" {
+			return "📄 " + m.Media.Filename
+		}
+		return "📄 Document"
+	case MsgLocation:
+		return "📍 Location"
+	case MsgContacts:
+		return "👤 Contact"
+	case MsgReaction:
+		return "Reacted " + m.Text
+	case MsgSticker:
+		return "Sticker"
+	}
+	if m.Text != "" {
+		return m.Text
+	}
+	return "Message"
+}

@@ -1,0 +1,239 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// OutboxOptions tunes the outbox worker.
+type OutboxOptions struct {
+	// Rate is the most messages per second sent per channel; default 80,
+	// WhatsApp's default throughput per number.
+	Rate float64
+	// Workers is how many sends may be in flight at once (each to a
+	// different conversation); default 8.
+	Workers int
+	// Poll is how often the queue is checked when nothing wakes the worker;
+	// default 5 s.
+	Poll time.Duration
+	// MaxBackoff bounds the wait after network trouble; default 2 minutes.
+	MaxBackoff time.Duration
+}
+
+// UnknownStateMessage is shown on a message that may or may not have
+// reached WhatsApp.
+const UnknownStateMessage = "Parley stopped while this message was being sent, so it may or may not have reached the customer. Check with the customer before sending it again."
+
+func (c *Core) wakeOutbox() {
+	select {
+	case c.outboxWake <- struct{}{}:
+	default:
+	}
+}
+
+// RecoverOutbox marks messages left "sending" by a crash as unknown, so
+// they are never sent twice without the owner deciding. Call it once at
+// start, before RunOutbox.
+func (c *Core) RecoverOutbox(ctx context.Context) ([]Message, error) {
+	ms, err := c.store.RecoverSending(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("recover outbox: %w", err)
+	}
+	for _, m := range ms {
+		c.log.Warn("message outcome unknown after restart", "message", m.ID)
+		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})
+	}
+	return ms, nil
+}
+
+// RunOutbox sends queued messages until ctx is done: in order within each
+// conversation, several conversations at once, paced to opts.Rate, backing
+// off while 360dialog cannot be reached.
+func (c *Core) RunOutbox(ctx context.Context, opts OutboxOptions) {
+	ob := c.NewOutbox(opts)
+	backoff := time.Duration(0)
+	for ctx.Err() == nil {
+		processed, retryAfter := ob.SendQueuedOnce(ctx)
+		switch {
+		case retryAfter > 0:
+			backoff = min(max(backoff*2, retryAfter), ob.opts.MaxBackoff)
+			c.log.Info("outbox: backing off", "wait", backoff)
+			if !c.waitOutbox(ctx, backoff) {
+				return
+			}
+		case processed == 0:
+			backoff = 0
+			if !c.waitOutbox(ctx, ob.opts.Poll) {
+				return
+			}
+		default:
+			backoff = 0
+		}
+	}
+}
+
+// Outbox sends queued messages; RunOutbox drives it in a loop.
+type Outbox struct {
+	core *Core
+	opts OutboxOptions
+	pace *pacer
+}
+
+// NewOutbox prepares an outbox worker with opts (zero values get defaults).
+func (c *Core) NewOutbox(opts OutboxOptions) *Outbox {
+	if opts.Rate <= 0 {
+		opts.Rate = 80
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = 8
+	}
+	if opts.Poll <= 0 {
+		opts.Poll = 5 * time.Second
+	}
+	if opts.MaxBackoff <= 0 {
+		opts.MaxBackoff = 2 * time.Minute
+	}
+	return &Outbox{core: c, opts: opts, pace: newPacer(opts.Rate)}
+}
+
+// SendQueuedOnce sends the next message of up to opts.Workers
+// conversations at once and records each outcome. It returns how many
+// messages it handled and, when the network or 360dialog asked to wait,
+// how long to wait before trying again.
+func (o *Outbox) SendQueuedOnce(ctx context.Context) (processed int, retryAfter time.Duration) {
+	c := o.core
+	batch, err := c.store.NextQueued(ctx, o.opts.Workers)
+	if err != nil {
+		c.log.Error("outbox: read queue", "err", err)
+		return 0, time.Second
+	}
+	results := make(chan sendOutcome, len(batch))
+	var wg sync.WaitGroup
+	for _, m := range batch {
+		if !o.pace.wait(ctx) {
+			break // not marked sending yet: it simply stays queued
+		}
+		if err := c.store.UpdateState(ctx, m.ID, StateSending, "", 0, ""); err != nil {
+			c.log.Error("outbox: mark sending", "message", m.ID, "err", err)
+			continue
+		}
+		processed++
+		wg.Add(1)
+		go func(m Message) {
+			defer wg.Done()
+			results <- c.sendOne(ctx, m)
+		}(m)
+	}
+	wg.Wait()
+	close(results)
+	for r := range results {
+		if r.retryLater {
+			retryAfter = max(retryAfter, r.retryAfter, time.Second)
+		}
+	}
+	return processed, retryAfter
+}
+
+// waitOutbox waits for a wake-up or d; false when ctx is done.
+func (c *Core) waitOutbox(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-c.outboxWake:
+	case <-t.C:
+	}
+	return true
+}
+
+type sendOutcome struct {
+	retryLater bool
+	retryAfter time.Duration
+}
+
+// sendOne hands one message to 360dialog and records the outcome.
+func (c *Core) sendOne(ctx context.Context, m Message) sendOutcome {
+	record := func(state DeliveryState, wamid string, code int, text string) {
+		if err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text); err != nil {
+			c.log.Error("outbox: record state", "message", m.ID, "state", state, "err", err)
+		}
+		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})
+	}
+	res, err := c.deliver(ctx, m)
+	if err == nil {
+		record(StateSent, res.WAMessageID, 0, "")
+		return sendOutcome{}
+	}
+	var pe *ProviderError
+	switch {
+	case errors.As(err, &pe) && pe.MaybeSent:
+		record(StateUnknown, "", pe.Code, UnknownStateMessage)
+	case errors.As(err, &pe) && pe.Temporary():
+		record(StateQueued, "", 0, "")
+		return sendOutcome{retryLater: true, retryAfter: pe.RetryAfter}
+	case errors.As(err, &pe):
+		record(StateFailed, "", pe.Code, pe.Plain)
+	case ctx.Err() != nil:
+		record(StateQueued, "", 0, "")
+	default:
+		record(StateFailed, "", 0, "Parley could not send this message: "+err.Error())
+	}
+	return sendOutcome{}
+}
+
+// deliver calls the provider for one outbound message.
+func (c *Core) deliver(ctx context.Context, m Message) (SendResult, error) {
+	cv, err := c.store.Conversation(ctx, m.ConversationID)
+	if err != nil {
+		return SendResult{}, fmt.Errorf("send: %w", err)
+	}
+	p, err := c.provider(m.ChannelID)
+	if err != nil {
+		return SendResult{}, keyringProblem("send", err)
+	}
+	switch {
+	case m.Type == MsgTemplate && m.Template != nil:
+		return p.SendTemplate(ctx, cv.WAID, *m.Template)
+	case m.Media != nil:
+		return p.SendMedia(ctx, cv.WAID, m.Type, *m.Media, m.ReplyTo)
+	default:
+		return p.SendText(ctx, cv.WAID, m.Text, m.ReplyTo)
+	}
+}
+
+// pacer spaces sends evenly to stay under a rate.
+type pacer struct {
+	mu    sync.Mutex
+	every time.Duration
+	next  time.Time
+}
+
+func newPacer(perSecond float64) *pacer {
+	return &pacer{every: time.Duration(float64(time.Second) / perSecond)}
+}
+
+// wait blocks until the next send slot; false when ctx is done.
+func (p *pacer) wait(ctx context.Context) bool {
+	p.mu.Lock()
+	now := time.Now()
+	slot := now
+	if p.next.After(now) {
+		slot = p.next
+	}
+	p.next = slot.Add(p.every)
+	p.mu.Unlock()
+	if d := slot.Sub(now); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return false
+		case <-t.C:
+		}
+	}
+	return true
+}

@@ -1,0 +1,173 @@
+package receiver_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/persistence"
+)
+
+// benchSenders is the number of concurrent webhook senders.
+const benchSenders = 50
+
+// BenchmarkIngestLoopback posts one-message webhooks from 50 concurrent
+// senders over loopback HTTP, each answered only after its commit, and
+// compares the rate with a bare handler that reads the body and answers
+// 200 without storing, measured in the same run with the same client.
+// One op is one event (one request). Besides events/s and x-bare it
+// reports bare-events/s, payloads/commit (payloads per group commit) and
+// max-ms (the slowest answer of the stored run).
+func BenchmarkIngestLoopback(b *testing.B) {
+	ctx := context.Background()
+	st, err := persistence.Open(ctx, b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer st.Close()
+	ch, err := st.CreateChannel(ctx, app.Channel{Name: "Bench", WebhookSecret: testSecret})
+	if err != nil {
+		b.Fatal(err)
+	}
+	counted := &countingIngester{next: st}
+	rcv := receiver.New(receiver.Config{Channels: st, Ingester: counted, Parse: dialog360.ParseWebhook})
+	if err := rcv.Start(ctx); err != nil {
+		b.Fatal(err)
+	}
+	defer rcv.Shutdown(ctx)
+	bareURL, stopBare := startBare(b)
+	defer stopBare()
+
+	tr := &http.Transport{MaxIdleConns: 2 * benchSenders, MaxIdleConnsPerHost: 2 * benchSenders, DisableCompression: true}
+	defer tr.CloseIdleConnections()
+	hc := &http.Client{Transport: tr, Timeout: 30 * time.Second}
+	var seq atomic.Int64
+	url := rcv.URLFor(ch)
+	// Open every connection and warm caches before measuring.
+	_, _ = postAll(b, hc, url, 4*benchSenders, &seq)
+	_, _ = postAll(b, hc, bareURL, 4*benchSenders, &seq)
+
+	b.ResetTimer()
+	b.StopTimer()
+	bare, _ := postAll(b, hc, bareURL, b.N, &seq)
+	calls, items := counted.calls.Load(), counted.items.Load()
+	b.StartTimer()
+	stored, slowest := postAll(b, hc, url, b.N, &seq)
+	b.StopTimer()
+	calls, items = counted.calls.Load()-calls, counted.items.Load()-items
+
+	rate := float64(b.N) / stored.Seconds()
+	bareRate := float64(b.N) / bare.Seconds()
+	b.ReportMetric(rate, "events/s")
+	b.ReportMetric(rate/bareRate, "x-bare")
+	b.ReportMetric(bareRate, "bare-events/s")
+	b.ReportMetric(float64(items)/float64(calls), "payloads/commit")
+	b.ReportMetric(float64(slowest.Microseconds())/1000, "max-ms")
+}
+
+// countingIngester counts group commits and the payloads they carried.
+type countingIngester struct {
+	next         app.GroupIngester
+	calls, items atomic.Int64
+}
+
+func (c *countingIngester) IngestBatches(ctx context.Context, items []app.IngestItem) ([][]app.Message, []error) {
+	c.calls.Add(1)
+	c.items.Add(int64(len(items)))
+	return c.next.IngestBatches(ctx, items)
+}
+
+// startBare serves a handler that reads the body and answers 200.
+func startBare(b *testing.B) (string, func()) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.WriteHeader(http.StatusOK)
+	})}
+	go func() { _ = srv.Serve(ln) }()
+	return "http://" + ln.Addr().String() + "/webhook/bare", func() { _ = srv.Close() }
+}
+
+// postAll sends n one-message webhooks to url from benchSenders
+// goroutines and returns how long it took until the last was answered,
+// and the longest wait for one answer.
+func postAll(b *testing.B, hc *http.Client, url string, n int, seq *atomic.Int64) (total, slowest time.Duration) {
+	var left atomic.Int64
+	left.Store(int64(n))
+	var failed atomic.Value
+	var mu sync.Mutex // guards slowest
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range benchSenders {
+		wg.Go(func() {
+			var body []byte
+			var longest time.Duration
+			defer func() {
+				mu.Lock()
+				slowest = max(slowest, longest)
+				mu.Unlock()
+			}()
+			rd := bytes.NewReader(nil)
+			for left.Add(-1) >= 0 {
+				sent := time.Now()
+				id := seq.Add(1)
+				body = benchPayload(body[:0], id)
+				rd.Reset(body)
+				req, err := http.NewRequest(http.MethodPost, url, rd)
+				if err != nil {
+					failed.Store(err)
+					return
+				}
+				req.ContentLength = int64(len(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set(receiver.DefaultSecretHeader, testSecret)
+				resp, err := hc.Do(req)
+				if err != nil {
+					failed.Store(err)
+					return
+				}
+				_, _ = io.Copy(io.Discard, resp.Body)
+				_ = resp.Body.Close()
+				if resp.StatusCode != http.StatusOK {
+					failed.Store(errors.New("answered " + resp.Status))
+					return
+				}
+				longest = max(longest, time.Since(sent))
+			}
+		})
+	}
+	wg.Wait()
+	total = time.Since(start)
+	if err, ok := failed.Load().(error); ok {
+		b.Fatalf("post: %v", err)
+	}
+	return total, slowest
+}
+
+// benchPayload appends a Cloud API webhook with one text message, unique
+// by id, from one of 1,000 customers.
+func benchPayload(dst []byte, id int64) []byte {
+	from := strconv.AppendInt([]byte("4917"), 10000000+id%1000, 10)
+	dst = append(dst, `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"4930123456","phone_number_id":"111"},"contacts":[{"profile":{"name":"Customer"},"wa_id":"`...)
+	dst = append(dst, from...)
+	dst = append(dst, `"}],"messages":[{"from":"`...)
+	dst = append(dst, from...)
+	dst = append(dst, `","id":"wamid.bench`...)
+	dst = strconv.AppendInt(dst, id, 10)
+	dst = append(dst, `","timestamp":"1749000000","type":"text","text":{"body":"Hello, is the shop open tomorrow?"}}]}}]}]}`...)
+	return dst
+}

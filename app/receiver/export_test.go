@@ -1,0 +1,5 @@
+package receiver
+
+// QueueLen returns how many payloads wait for the writer, so that tests
+// can tell when concurrent requests are queued behind a commit.
+func QueueLen(r *Receiver) int { return len(r.writer.queue) }
