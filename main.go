@@ -23,6 +23,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/internal/logfile"
+	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens"
 )
@@ -43,6 +44,8 @@ func run() int {
 	dataDir := flag.String("data", "", "folder for Parley's data (default "+defaultDataDir(false)+")")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	demo := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
+	headless := flag.Bool("headless", false, "receive messages and sync without a window (for an always-on computer)")
+	listen := flag.String("listen", services.DefaultReceiverAddr, "address of the webhook receiver (keep it on 127.0.0.1 and use a tunnel)")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println("Parley", version)
@@ -51,6 +54,10 @@ func run() int {
 	dir := *dataDir
 	if dir == "" {
 		dir = defaultDataDir(*demo)
+	}
+
+	if *headless {
+		return runHeadless(dir, *listen)
 	}
 
 	a := fyneapp.NewWithID(appID)
@@ -82,9 +89,11 @@ func run() int {
 		Providers: dialog360.Factory(providerOptions()...),
 		Log:       slog.Default(),
 	})
-	ctx, stop := context.WithCancel(context.Background())
-	defer stop()
-	go core.NewBackground(app.BackgroundOptions{}).Run(ctx)
+	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: *listen})
+	if err != nil {
+		return fail(a, "Parley cannot start", "Parley could not prepare its outgoing messages. Start Parley again; if this keeps happening, send parley.log in "+dir+" to support.", err)
+	}
+	defer svc.Stop()
 
 	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
 	slog.Info("parley stopped")

@@ -25,6 +25,9 @@ type Deps struct {
 	Providers ProviderFactory
 	Clock     Clock        // nil means SystemClock
 	Log       *slog.Logger // nil discards
+	// MediaDir is the folder where downloaded attachments are cached
+	// (main sets it to <data>/media); empty disables downloads.
+	MediaDir string
 }
 
 // Core is Parley's application core: the use cases the screens call.
@@ -34,16 +37,18 @@ type Core struct {
 	providers ProviderFactory
 	clock     Clock
 	log       *slog.Logger
+	mediaDir  string
 	bus       Bus
 	profileMu sync.Mutex // serialises profile pushes
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
+	receiver   receiverSlot
 }
 
 // New builds a Core from its parts.
 func New(d Deps) *Core {
 	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
-		outboxWake: make(chan struct{}, 1)}
+		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1)}
 	if c.clock == nil {
 		c.clock = SystemClock{}
 	}

@@ -35,7 +35,8 @@ type ChannelFinder interface {
 }
 
 // ParseFunc turns a webhook body into its events. It returns an error
-// when the body is not a webhook at all (dialog360.ParseWebhook).
+// when the body is not a webhook at all (dialog360.ParseWebhook). It must
+// not keep body: the receiver reuses the buffer once Parse returns.
 type ParseFunc func(body []byte) (app.InboundBatch, error)
 
 // IngestFunc is told what a payload changed, after its transaction

@@ -1,0 +1,60 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/internal/logfile"
+	"github.com/parley-app/parley/internal/services"
+	"github.com/parley-app/parley/persistence"
+)
+
+// runHeadless receives webhooks, sends queued messages and syncs in the
+// background without a window, until SIGINT or SIGTERM. It shares the data
+// folder format with the window.
+func runHeadless(dir, listen string) int {
+	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley: cannot use the data folder:", err)
+		return 1
+	}
+	defer logs.Close()
+	slog.SetDefault(slog.New(slog.NewTextHandler(logOutput(logs), nil)))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	store, err := persistence.Open(ctx, dir)
+	if err != nil {
+		headline, advice := openProblem(err, dir)
+		fmt.Fprintln(os.Stderr, "parley:", headline+":", advice, "("+err.Error()+")")
+		return 1
+	}
+	defer store.Close()
+	core := app.New(app.Deps{
+		Store:     store,
+		Secrets:   persistence.NewKeyringSecrets(),
+		Providers: dialog360.Factory(providerOptions()...),
+		Log:       slog.Default(),
+	})
+	svc, err := services.Start(ctx, services.Config{Store: store, Core: core, ReceiverAddr: listen})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "parley:", err)
+		return 1
+	}
+	if svc.ReceiverErr != nil {
+		fmt.Fprintln(os.Stderr, "parley:", svc.ReceiverErr)
+		svc.Stop()
+		return 1
+	}
+	fmt.Fprintln(os.Stderr, "parley: receiving webhooks on", svc.Receiver.Addr())
+	slog.Info("parley running headless", "data", dir, "receiver", svc.Receiver.Addr())
+	<-ctx.Done()
+	svc.Stop()
+	slog.Info("parley stopped")
+	return 0
+}

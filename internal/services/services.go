@@ -1,0 +1,100 @@
+// Package services starts and stops Parley's background work, the same for
+// the window and for --headless: the webhook receiver, the outbox worker
+// and the background sync loop.
+package services
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/persistence"
+)
+
+// DefaultReceiverAddr is where the webhook receiver listens unless told
+// otherwise: loopback only, on a fixed port so a tunnel command keeps
+// working across restarts.
+const DefaultReceiverAddr = "127.0.0.1:8787"
+
+// Config says what to start.
+type Config struct {
+	Store        *persistence.Store
+	Core         *app.Core
+	ReceiverAddr string // DefaultReceiverAddr when empty
+	Log          *slog.Logger
+	Outbox       app.OutboxOptions
+	Background   app.BackgroundOptions
+}
+
+// Services is the running background work.
+type Services struct {
+	// Receiver is nil when it could not start (ReceiverErr says why); the
+	// rest of Parley works without it, but no messages arrive.
+	Receiver    *receiver.Receiver
+	ReceiverErr error
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	log      *slog.Logger
+}
+
+// Start recovers the outbox after a crash, starts the receiver, the outbox
+// worker and the sync loop. A receiver that cannot listen (its port is
+// taken) is reported in ReceiverErr, not as an error.
+func Start(ctx context.Context, cfg Config) (*Services, error) {
+	if cfg.ReceiverAddr == "" {
+		cfg.ReceiverAddr = DefaultReceiverAddr
+	}
+	if cfg.Log == nil {
+		cfg.Log = slog.Default()
+	}
+	if _, err := cfg.Core.RecoverOutbox(ctx); err != nil {
+		return nil, fmt.Errorf("start: %w", err)
+	}
+	core := cfg.Core
+	rcv := receiver.New(receiver.Config{
+		Addr:     cfg.ReceiverAddr,
+		Channels: cfg.Store,
+		Ingester: cfg.Store,
+		Parse:    dialog360.ParseWebhook,
+		Log:      cfg.Log.With("component", "receiver"),
+		OnIngest: core.IngestNotify,
+	})
+	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	s := &Services{cancel: cancel, log: cfg.Log}
+	if err := rcv.Start(ctx); err != nil {
+		s.ReceiverErr = fmt.Errorf("start webhook receiver on %s: %w", cfg.ReceiverAddr, err)
+		cfg.Log.Error("webhook receiver not started", "err", err)
+	} else {
+		s.Receiver = rcv
+		core.AttachReceiver(rcv)
+		core.Events().Subscribe(func(e app.Event) {
+			if e.Kind == app.EventChannelsChanged {
+				rcv.ForgetChannels()
+			}
+		})
+	}
+	s.wg.Add(2)
+	go func() { defer s.wg.Done(); core.RunOutbox(runCtx, cfg.Outbox) }()
+	go func() { defer s.wg.Done(); core.NewBackground(cfg.Background).Run(runCtx) }()
+	cfg.Log.Info("services started", "receiver", rcv.Addr())
+	return s, nil
+}
+
+// Stop lets requests in flight finish their commit, then stops the
+// workers. Messages being sent are recorded before it returns.
+func (s *Services) Stop() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if s.Receiver != nil {
+		if err := s.Receiver.Shutdown(ctx); err != nil {
+			s.log.Warn("stop webhook receiver", "err", err)
+		}
+	}
+	s.cancel()
+	s.wg.Wait()
+}
