@@ -41,3 +41,14 @@ func (c *Core) CheckProfileConflicts(ctx context.Context, id ChannelID) (Profile
 		Remote:    remote,
 	}, nil
 }
+
+// ProfileConflictMessage is the LastError of an edit that waits for the
+// owner to choose between their values and WhatsApp's.
+const ProfileConflictMessage = "The profile was changed on WhatsApp too. Choose which values to keep."
+
+// AwaitsChoice reports whether the edit waits for the owner to resolve
+// conflicts. It also recognises the reason the push left behind, so it
+// holds even when a store does not keep the Conflicted flag.
+func (e *ProfileEdit) AwaitsChoice() bool {
+	return e != nil && (e.Conflicted || e.LastError == ProfileConflictMessage)
+}

@@ -79,3 +79,30 @@ func TestProfilePhotoComesFromPendingEditThenFromWhatsApp(t *testing.T) {
 		t.Fatalf("photo from WhatsApp: %d bytes, %v", len(data), err)
 	}
 }
+
+func TestStoredConflictedEditAwaitsChoice(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	w.emu.SetProfile(testKey, app.Profile{About: "Bakery"})
+	if _, err := w.core.SyncProfile(w.ctx, ch.ID); err != nil {
+		t.Fatal(err)
+	}
+	w.emu.SetOffline(true)
+	if _, err := w.core.SaveProfile(w.ctx, ch.ID, app.Profile{About: "Bakery & café"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	rec, _ := w.core.Profile(w.ctx, ch.ID)
+	if rec.Pending.AwaitsChoice() {
+		t.Fatal("an edit waiting only for the network is taken for a conflict")
+	}
+	w.emu.SetOffline(false)
+	w.emu.SetProfile(testKey, app.Profile{About: "Bakery since 1920"})
+	if res, err := w.core.SyncProfile(w.ctx, ch.ID); err != nil || len(res.Conflicts) != 1 {
+		t.Fatalf("sync: %+v, %v", res, err)
+	}
+	// Read back from the store, as a page opened later does.
+	rec, _ = w.core.Profile(w.ctx, ch.ID)
+	if !rec.Pending.AwaitsChoice() {
+		t.Fatalf("a stored conflicted edit does not await the owner's choice: %+v", rec.Pending)
+	}
+}

@@ -1,0 +1,98 @@
+package screens
+
+import (
+	"image"
+	_ "image/jpeg" // decode the photo WhatsApp serves
+	"net/http"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestProfilePhotoIsCroppedAndSaved(t *testing.T) {
+	cw := newCoreWorld(t)
+	p, ch := syncedProfilePage(t, cw, bakery)
+	pageShows(t, p, "No profile photo yet.")
+
+	p.photo.onPhotoChosen("shopfront.png", testPhoto(t, 900, 600, true))
+	pageShows(t, p, "shopfront.png: 900×600 PNG", "Crop to 640×640", "WhatsApp shows profile photos as a 640×640 square")
+	pageHides(t, p, "No profile photo yet.")
+	if !sameImageData(p.preview.photo, p.photo.chosen.data) {
+		t.Error("the preview does not show the chosen photo")
+	}
+
+	test.Tap(button(t, p.content, "Crop to 640×640"))
+	pageShows(t, p, "Cropped to 640×640 JPEG")
+	pageHides(t, p, "Crop to 640×640", "cuts off the rest")
+	test.Tap(button(t, p.content, "Save"))
+
+	url := cw.emu.Profile(worldKey).PhotoURL
+	if url == "" {
+		t.Fatal("the photo did not reach WhatsApp")
+	}
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	img, format, err := image.Decode(resp.Body)
+	if err != nil || format != "jpeg" || img.Bounds().Dx() != 640 || img.Bounds().Dy() != 640 {
+		t.Fatalf("WhatsApp has a %s photo of %v (%v)", format, img.Bounds(), err)
+	}
+	pageShows(t, p, "The photo your customers see now.", "Your profile changes are live on WhatsApp")
+
+	// Opened again later, the page shows the photo from WhatsApp.
+	test.Tap(button(t, p.content, "Sync Profile"))
+	test.Tap(button(t, p.content, "Channels"))
+	p = reopenProfilePage(t, cw, ch)
+	if p.photo.current == nil {
+		t.Error("the reopened page does not show WhatsApp's photo")
+	}
+}
+
+func TestProfilePhotoProblemsAreShownNextToThePhoto(t *testing.T) {
+	cw := newCoreWorld(t)
+	p, _ := syncedProfilePage(t, cw, bakery)
+
+	p.photo.onPhotoChosen("icon.jpg", testPhoto(t, 120, 100, false))
+	pageShows(t, p, "This image is too small (120×100). WhatsApp needs at least 192×192")
+	test.Tap(button(t, p.content, "Save"))
+	pageShows(t, p, "Nothing was saved. Please correct what is marked in red.")
+	if cw.emu.Profile(worldKey).PhotoURL != "" {
+		t.Fatal("a too-small photo reached WhatsApp")
+	}
+
+	p.photo.onPhotoChosen("notes.png", []byte("these are my notes, not a picture"))
+	pageShows(t, p, "Choose a JPEG or PNG image. This file is not one Parley can read.")
+	pageHides(t, p, "Crop to 640×640", "too small")
+
+	test.Tap(button(t, p.content, "Keep the current photo"))
+	pageShows(t, p, "No profile photo yet.")
+	pageHides(t, p, "Choose a JPEG or PNG image")
+}
+
+func TestProfilePhotoSavedOfflineWaitsWithTheEdit(t *testing.T) {
+	cw := newCoreWorld(t)
+	p, ch := syncedProfilePage(t, cw, bakery)
+	cw.emu.SetOffline(true)
+	square := testPhoto(t, 640, 640, false)
+	p.photo.onPhotoChosen("square.jpg", square)
+	pageHides(t, p, "Crop to 640×640")
+	test.Tap(button(t, p.content, "Save"))
+	pageShows(t, p, "Pending — will sync when online", "New photo, saved on this laptop")
+
+	test.Tap(button(t, p.content, "Channels"))
+	p = reopenProfilePage(t, cw, ch)
+	pageShows(t, p, "New photo, saved on this laptop")
+	cw.emu.SetOffline(false)
+	if n, err := cw.core.PushPendingProfiles(cw.ctx); n != 1 || err != nil {
+		t.Fatalf("push: %d, %v", n, err)
+	}
+	if cw.emu.Profile(worldKey).PhotoURL == "" {
+		t.Fatal("the pending photo did not reach WhatsApp")
+	}
+	pageShows(t, p, "The photo your customers see now.", "Your profile changes are live on WhatsApp")
+	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending != nil {
+		t.Errorf("still pending: %+v", rec.Pending.LastError)
+	}
+}
