@@ -1,0 +1,167 @@
+package demo
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/persistence"
+)
+
+// testClock is a clock the test moves by hand.
+type testClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func newTestClock() *testClock {
+	return &testClock{t: time.Date(2025, 6, 12, 9, 30, 0, 0, time.Local)}
+}
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// syncBuffer is a log sink safe for the receiver's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// world is one data folder with its store, as the app opens it.
+type world struct {
+	t     *testing.T
+	dir   string
+	clock *testClock
+	store *persistence.Store
+	logs  *syncBuffer
+}
+
+func newWorld(t *testing.T) *world {
+	t.Helper()
+	w := &world{t: t, dir: t.TempDir(), clock: newTestClock(), logs: &syncBuffer{}}
+	w.open()
+	return w
+}
+
+// open opens the store of the data folder, as a start of the app does.
+func (w *world) open() {
+	w.t.Helper()
+	st, err := persistence.Open(context.Background(), w.dir)
+	if err != nil {
+		w.t.Fatalf("open store: %v", err)
+	}
+	w.store = st
+	w.t.Cleanup(func() { st.Close() })
+}
+
+// reopen closes the store and opens it again: the app restarted.
+func (w *world) reopen() {
+	w.t.Helper()
+	if err := w.store.Close(); err != nil {
+		w.t.Fatalf("close store: %v", err)
+	}
+	w.open()
+}
+
+// start starts the demo with webhooks delivered on Flush and customers
+// stepped by the test; it connects the demo to a receiver of its own.
+func (w *world) start() *Workspace { return w.startWith(nil) }
+
+// startWith starts the demo and connects it to the receiver rcv, as main
+// connects it to the receiver of Parley's services.
+func (w *world) startWith(rcv *receiver.Receiver) *Workspace {
+	w.t.Helper()
+	ws, err := Start(context.Background(), Options{
+		Store:          w.store,
+		DataDir:        w.dir,
+		Log:            slog.New(slog.NewTextHandler(w.logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+		now:            w.clock.Now,
+		manualDelivery: true,
+		noCustomers:    true,
+	})
+	if err != nil {
+		w.t.Fatalf("start demo: %v", err)
+	}
+	w.t.Cleanup(ws.Stop)
+	if err := ws.Connect(context.Background(), rcv); err != nil {
+		w.t.Fatalf("connect demo: %v", err)
+	}
+	return ws
+}
+
+// newReceiver starts a webhook receiver on the world's store as Parley's
+// services start it.
+func (w *world) newReceiver(notify receiver.IngestFunc) *receiver.Receiver {
+	w.t.Helper()
+	r := receiver.New(receiver.Config{Addr: ReceiverAddr, Channels: w.store, Ingester: w.store,
+		Parse: dialog360.ParseWebhook, OnIngest: notify})
+	if err := r.Start(context.Background()); err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(func() { _ = r.Shutdown(context.Background()) })
+	return r
+}
+
+// flush delivers every webhook the emulator has queued.
+func flush(t *testing.T, ws *Workspace) {
+	t.Helper()
+	if err := ws.emu.Flush(context.Background()); err != nil {
+		t.Fatalf("the receiver refused webhooks: %v", err)
+	}
+}
+
+// conversationWith returns the conversation with c.
+func conversationWith(t *testing.T, ws *Workspace, c customer) app.Conversation {
+	t.Helper()
+	cvs, err := ws.Core.Conversations(context.Background(), ws.Channel.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cv := range cvs {
+		if cv.WAID == c.waID() {
+			return cv
+		}
+	}
+	t.Fatalf("no conversation with %s", c.Name)
+	return app.Conversation{}
+}
+
+// messagesWith returns the messages with c, oldest first.
+func messagesWith(t *testing.T, ws *Workspace, c customer) []app.Message {
+	t.Helper()
+	ms, err := ws.Core.Messages(context.Background(), conversationWith(t, ws, c).ID, 0, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, j := 0, len(ms)-1; i < j; i, j = i+1, j-1 {
+		ms[i], ms[j] = ms[j], ms[i]
+	}
+	return ms
+}
