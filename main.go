@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"os/exec"
 	"os/signal"
 	"path/filepath"
 	"syscall"
@@ -22,6 +23,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/internal/demo"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
@@ -43,7 +45,7 @@ func main() { os.Exit(run()) }
 func run() int {
 	dataDir := flag.String("data", "", "folder for Parley's data (default "+defaultDataDir(false)+")")
 	showVersion := flag.Bool("version", false, "print the version and exit")
-	demo := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
+	demoMode := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
 	headless := flag.Bool("headless", false, "receive messages and sync without a window (for an always-on computer)")
 	listen := flag.String("listen", services.DefaultReceiverAddr, "address of the webhook receiver (keep it on 127.0.0.1 and use a tunnel)")
 	flag.Parse()
@@ -53,7 +55,7 @@ func run() int {
 	}
 	dir := *dataDir
 	if dir == "" {
-		dir = defaultDataDir(*demo)
+		dir = defaultDataDir(*demoMode)
 	}
 
 	if *headless {
@@ -73,7 +75,7 @@ func run() int {
 	}
 	defer logs.Close()
 	slog.SetDefault(slog.New(slog.NewTextHandler(logOutput(logs), nil)))
-	slog.Info("parley starting", "version", version, "data", dir, "demo", *demo)
+	slog.Info("parley starting", "version", version, "data", dir, "demo", *demoMode)
 
 	store, err := persistence.Open(context.Background(), dir)
 	if err != nil {
@@ -83,19 +85,38 @@ func run() int {
 	}
 	defer store.Close()
 
-	core := app.New(app.Deps{
-		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(providerOptions()...),
-		Log:       slog.Default(),
-	})
-	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: *listen})
+	// The demo workspace runs the core against its in-process emulator and
+	// its receiver on a free port; see package demo.
+	var ws *demo.Workspace
+	var core *app.Core
+	listenAddr, onTryDemo := *listen, tryDemo
+	if *demoMode {
+		ws, err = demo.Start(context.Background(), demo.Options{Store: store, DataDir: dir, ClientOptions: providerOptions(), Log: slog.Default()})
+		if err != nil {
+			return fail(a, "The demo cannot start", demoProblem(dir), err)
+		}
+		defer ws.Stop()
+		core, listenAddr, onTryDemo = ws.Core, demo.ReceiverAddr, nil
+	} else {
+		core = app.New(app.Deps{
+			Store:     store,
+			Secrets:   persistence.NewKeyringSecrets(),
+			Providers: dialog360.Factory(providerOptions()...),
+			Log:       slog.Default(),
+		})
+	}
+	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr})
 	if err != nil {
 		return fail(a, "Parley cannot start", "Parley could not prepare its outgoing messages. Start Parley again; if this keeps happening, send parley.log in "+dir+" to support.", err)
 	}
 	defer svc.Stop()
+	if ws != nil {
+		if err := ws.Connect(context.Background(), svc.Receiver); err != nil {
+			return fail(a, "The demo cannot start", demoProblem(dir), err)
+		}
+	}
 
-	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demo}).ShowAndRun()
+	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo}).ShowAndRun()
 	slog.Info("parley stopped")
 	return 0
 }
@@ -142,6 +163,28 @@ func logOutput(f *logfile.File) io.Writer {
 		return io.MultiWriter(f, os.Stderr)
 	}
 	return f
+}
+
+// demoProblem is the advice when the demo workspace cannot start.
+func demoProblem(dir string) string {
+	return "Parley could not prepare the demo workspace in " + dir + ". Start the demo again; if this keeps happening, send parley.log from that folder to support."
+}
+
+// tryDemo opens the demo workspace in a second Parley window (a new
+// process started with --demo); this one stays open.
+func tryDemo() {
+	exe, err := os.Executable()
+	if err != nil {
+		slog.Error("try the demo: find Parley's program file", "err", err)
+		return
+	}
+	cmd := exec.Command(exe, "--demo")
+	if err := cmd.Start(); err != nil {
+		slog.Error("try the demo: start Parley with --demo", "err", err)
+		return
+	}
+	slog.Info("demo workspace opened", "pid", cmd.Process.Pid)
+	go func() { _ = cmd.Wait() }() // reap it when it quits
 }
 
 // openProblem explains why the data could not be opened.
