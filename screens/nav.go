@@ -41,6 +41,7 @@ type navSection struct {
 type sidebar struct {
 	sections []*navSection
 	onSelect func(page)
+	quiet    bool // set while the selection is changed by code, not the owner
 	content  fyne.CanvasObject
 }
 
@@ -96,12 +97,19 @@ func (s *sidebar) newList(sec *navSection) *widget.List {
 			row.Objects[1].(*widget.Label).SetText(sec.items[id].label)
 		})
 	l.HideSeparators = true
-	l.OnSelected = func(id widget.ListItemID) { s.onSelect(sec.items[id].page) }
+	l.OnSelected = func(id widget.ListItemID) {
+		if !s.quiet {
+			s.onSelect(sec.items[id].page)
+		}
+	}
 	return l
 }
 
 // selectPage marks p as the current page, clearing the other sections.
+// It only marks: it never navigates.
 func (s *sidebar) selectPage(p page) {
+	s.quiet = true
+	defer func() { s.quiet = false }()
 	for _, sec := range s.sections {
 		found := false
 		for i, it := range sec.items {
