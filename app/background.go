@@ -77,6 +77,9 @@ func (b *Background) RunOnce(ctx context.Context) (offline bool) {
 		return false
 	}
 	for _, ch := range chs {
+		if ch.Disconnected {
+			continue // no key: nothing can be synced
+		}
 		waiting, err := c.HasSubmittedTemplates(ctx, ch.ID)
 		if err != nil || !waiting {
 			continue

@@ -71,6 +71,9 @@ func (c *Core) AddChannel(ctx context.Context, nc NewChannel) (Channel, error) {
 		return Channel{}, errs
 	}
 	number, _ := NormalizePhone(nc.Number)
+	if err := c.checkNumberIsNew(ctx, number); err != nil {
+		return Channel{}, err
+	}
 	key := strings.TrimSpace(nc.APIKey)
 	if err := c.verifyKeyForNumber(ctx, key, number); err != nil {
 		return Channel{}, err

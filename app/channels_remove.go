@@ -78,3 +78,23 @@ func (c *Core) ReconnectChannel(ctx context.Context, id ChannelID, number, key s
 	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
 	return nil
 }
+
+// checkNumberIsNew refuses a number that already has a channel, pointing
+// to that channel instead.
+func (c *Core) checkNumberIsNew(ctx context.Context, number string) error {
+	chs, err := c.store.Channels(ctx)
+	if err != nil {
+		return fmt.Errorf("add channel: list channels: %w", err)
+	}
+	for _, ch := range chs {
+		if !SamePhone(ch.PhoneNumber, number) {
+			continue
+		}
+		msg := fmt.Sprintf("%s is already connected as “%s”. Open Configure there to change its API key.", FormatPhone(number), ch.Name)
+		if ch.Disconnected {
+			msg = fmt.Sprintf("%s is already in your list as “%s”, disconnected. Use Reconnect there to keep its conversations.", FormatPhone(number), ch.Name)
+		}
+		return ValidationErrors{{Field: FieldNumber, Message: msg}}
+	}
+	return nil
+}

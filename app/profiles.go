@@ -124,6 +124,9 @@ func (c *Core) PushPendingProfiles(ctx context.Context) (int, error) {
 	pushed := 0
 	var errs []error
 	for _, ch := range chs {
+		if ch.Disconnected {
+			continue // no key: the edit waits until the channel is reconnected
+		}
 		rec, err := c.store.ProfileRecord(ctx, ch.ID)
 		if err != nil || rec.Pending == nil || rec.Pending.Conflicted {
 			continue

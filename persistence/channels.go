@@ -16,7 +16,7 @@ import (
 var ErrWebhookTokenTaken = errors.New("another channel already uses this webhook address")
 
 const channelColumns = `id, name, phone_number, provider, webhook_token, webhook_secret, webhook_url,
-	key_state, created_at, last_event_at`
+	key_state, created_at, last_event_at, disconnected`
 
 // CreateChannel stores a new channel and returns it with its ID. An empty
 // WebhookToken is replaced by a new random one; a zero CreatedAt by now.
@@ -36,10 +36,10 @@ func (s *Store) CreateChannel(ctx context.Context, c app.Channel) (app.Channel, 
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO channels
-			(name, phone_number, provider, webhook_token, webhook_secret, webhook_url, key_state, created_at, last_event_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			(name, phone_number, provider, webhook_token, webhook_secret, webhook_url, key_state, created_at, last_event_at, disconnected)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
 			c.Name, c.PhoneNumber, c.Provider, c.WebhookToken, c.WebhookSecret, c.WebhookURL, string(c.KeyState),
-			timeValue(c.CreatedAt), timeValue(c.LastEventAt)).Scan(&c.ID)
+			timeValue(c.CreatedAt), timeValue(c.LastEventAt), c.Disconnected).Scan(&c.ID)
 	})
 	if isUniqueError(err) {
 		return app.Channel{}, fmt.Errorf("create channel: %w", ErrWebhookTokenTaken)
@@ -51,13 +51,14 @@ func (s *Store) CreateChannel(ctx context.Context, c app.Channel) (app.Channel, 
 }
 
 // UpdateChannel saves the editable fields of c (name, number, provider,
-// webhook settings, key state). CreatedAt and LastEventAt are kept as
+// webhook settings, key state, disconnected). CreatedAt and LastEventAt are kept as
 // stored, so a stale copy never turns them back.
 func (s *Store) UpdateChannel(ctx context.Context, c app.Channel) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE channels SET name = ?, phone_number = ?, provider = ?,
-			webhook_token = ?, webhook_secret = ?, webhook_url = ?, key_state = ? WHERE id = ?`,
-			c.Name, c.PhoneNumber, c.Provider, c.WebhookToken, c.WebhookSecret, c.WebhookURL, string(c.KeyState), c.ID)
+			webhook_token = ?, webhook_secret = ?, webhook_url = ?, key_state = ?, disconnected = ? WHERE id = ?`,
+			c.Name, c.PhoneNumber, c.Provider, c.WebhookToken, c.WebhookSecret, c.WebhookURL, string(c.KeyState),
+			c.Disconnected, c.ID)
 		if err != nil {
 			return err
 		}
@@ -140,7 +141,7 @@ func scanChannel(r rowScanner) (app.Channel, error) {
 	var keyState string
 	var created, lastEvent sql.NullInt64
 	err := r.Scan(&c.ID, &c.Name, &c.PhoneNumber, &c.Provider, &c.WebhookToken, &c.WebhookSecret, &c.WebhookURL,
-		&keyState, &created, &lastEvent)
+		&keyState, &created, &lastEvent, &c.Disconnected)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Channel{}, app.ErrNotFound
 	}

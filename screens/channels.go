@@ -18,6 +18,15 @@ import (
 // loadTimeout bounds one read of the channel list.
 const loadTimeout = 15 * time.Second
 
+// connectionChecker asks 360dialog whether a channel's key works; the
+// Core implements it.
+type connectionChecker interface {
+	CheckConnection(ctx context.Context, id app.ChannelID) (app.ConnectionStatus, error)
+}
+
+// clock tells the time; the Core implements it.
+type clock interface{ Now() time.Time }
+
 // channelsPage is Settings → Channels: the WhatsApp numbers Parley is
 // connected to, each with its Configure, Profile and Templates actions.
 type channelsPage struct {
@@ -37,6 +46,13 @@ type channelsPage struct {
 	// channels is what the page shows; it is replaced only on the UI
 	// goroutine.
 	channels []app.Channel
+	rows     map[app.ChannelID]*channelRow
+
+	// checker, remover and now come from the store when it is the Core.
+	checker connectionChecker
+	remover channelRemover
+	now     func() time.Time
+	checks  map[app.ChannelID]app.ConnectionStatus // last checks; UI goroutine only
 
 	add     *widget.Button // in the heading, once channels exist
 	list    *fyne.Container
@@ -47,7 +63,12 @@ type channelsPage struct {
 }
 
 func newChannelsPage(w fyne.Window, store ChannelLister, run runner) *channelsPage {
-	p := &channelsPage{window: w, store: store, run: run}
+	p := &channelsPage{window: w, store: store, run: run, now: time.Now, checks: map[app.ChannelID]app.ConnectionStatus{}}
+	p.checker, _ = store.(connectionChecker)
+	p.remover, _ = store.(channelRemover)
+	if c, ok := store.(clock); ok {
+		p.now = c.Now
+	}
 	p.OnAddChannel = p.comingSoon("Add Channel", "The assistant that connects a new WhatsApp number is on its way.")
 	p.OnConfigure = p.comingSoonFor("Configure", "Changing a channel's settings")
 	p.OnProfile = p.comingSoonFor("Profile", "Editing the WhatsApp Business profile")
@@ -102,11 +123,18 @@ func (p *channelsPage) show(chs []app.Channel, err error) {
 	}
 	p.channels = chs
 	p.failed.Hide()
-	rows := make([]fyne.CanvasObject, 0, len(chs))
+	cards := make([]fyne.CanvasObject, 0, len(chs))
+	p.rows = make(map[app.ChannelID]*channelRow, len(chs))
 	for _, ch := range chs {
-		rows = append(rows, p.newRow(ch))
+		var status *app.ConnectionStatus
+		if st, ok := p.checks[ch.ID]; ok {
+			status = &st
+		}
+		row := p.newRow(ch, status)
+		p.rows[ch.ID] = row
+		cards = append(cards, row.card)
 	}
-	p.list.Objects = rows
+	p.list.Objects = cards
 	p.list.Refresh()
 	if len(chs) == 0 {
 		p.empty.content.Show()
@@ -120,6 +148,53 @@ func (p *channelsPage) show(chs []app.Channel, err error) {
 	if p.onLoaded != nil {
 		p.onLoaded(len(chs))
 	}
+	p.checkConnections(chs)
+}
+
+// checkConnections asks 360dialog, in the background, about every
+// connected channel and shows each answer. Until it comes, a row shows the
+// previous answer.
+func (p *channelsPage) checkConnections(chs []app.Channel) {
+	if p.checker == nil {
+		return
+	}
+	var due []app.ChannelID
+	for _, ch := range chs {
+		if !ch.Disconnected {
+			due = append(due, ch.ID)
+		}
+	}
+	if len(due) == 0 {
+		return
+	}
+	p.run(func() {
+		for _, id := range due {
+			ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			st, err := p.checker.CheckConnection(ctx, id)
+			cancel()
+			if err != nil {
+				slog.Warn("check connection", "channel", id, "err", err)
+				continue
+			}
+			fyne.Do(func() { p.showCheck(id, st) })
+		}
+	})
+}
+
+// showCheck remembers a check and shows it on the channel's row.
+func (p *channelsPage) showCheck(id app.ChannelID, st app.ConnectionStatus) {
+	p.checks[id] = st
+	if row := p.rows[id]; row != nil {
+		row.setStatus(&st, p.now())
+	}
+}
+
+// onDeleteData deletes what a disconnected channel kept, after asking.
+func (p *channelsPage) onDeleteData(ch app.Channel) {
+	if p.remover == nil {
+		return
+	}
+	channelRemoval{window: p.window, run: p.run, core: p.remover, onDone: p.reload}.confirmDeleteData(ch)
 }
 
 func (p *channelsPage) onAdd() {

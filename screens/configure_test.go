@@ -1,0 +1,246 @@
+package screens
+
+import (
+	"errors"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/persistence"
+)
+
+// openConfigureOf adds the emulator's channel and opens its Configure
+// page from the Channels list.
+func openConfigureOf(t *testing.T, cw *coreWorld) (app.Channel, fyne.CanvasObject) {
+	t.Helper()
+	ch := cw.addChannel(t)
+	cw.shell.show(pageChannels)
+	test.Tap(button(t, cw.shell.channels.content, "Configure"))
+	page := cw.window.Canvas().Content()
+	if !showsText(page, "Configure") || !showsText(page, "Connection") {
+		t.Fatalf("Configure did not open; the window shows %q", visibleTexts(page))
+	}
+	return ch, page
+}
+
+// keyEntries are the visible entries of o, in order.
+func keyEntries(o fyne.CanvasObject) []*keyEntry {
+	var es []*keyEntry
+	walkVisible(o, func(o fyne.CanvasObject) {
+		if e, ok := o.(*keyEntry); ok {
+			es = append(es, e)
+		}
+	})
+	return es
+}
+
+// topOverlay is the dialog on top of the window, failing without one.
+func topOverlay(t *testing.T, cw *coreWorld) fyne.CanvasObject {
+	t.Helper()
+	o := cw.window.Canvas().Overlays().Top()
+	if o == nil {
+		t.Fatal("no dialog is shown")
+	}
+	return o
+}
+
+func TestConfigureRenamesChannel(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	name := keyEntries(page)[0]
+	if name.Text != "Shop" {
+		t.Fatalf("the name field shows %q", name.Text)
+	}
+	if !button(t, page, "Save").Disabled() {
+		t.Error("Save is offered before anything changed")
+	}
+	name.SetText("")
+	test.Type(name, "Front desk")
+	test.Tap(button(t, page, "Save"))
+	if got, _ := cw.store.Channel(cw.ctx, ch.ID); got.Name != "Front desk" {
+		t.Fatalf("stored name = %q", got.Name)
+	}
+	if !showsText(page, "Saved.") || !showsText(page, "Front desk  ·  +49 30 123456") {
+		t.Errorf("the page does not confirm the new name: %q", visibleTexts(page))
+	}
+	test.Tap(button(t, page, "Done"))
+	if !showsText(cw.window.Canvas().Content(), "Front desk") {
+		t.Errorf("the list does not show the new name: %q", visibleTexts(cw.window.Canvas().Content()))
+	}
+}
+
+func TestConfigureDoneSavesNameAndAsksBeforeLosingIt(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	name := keyEntries(page)[0]
+	name.SetText("Till 2")
+	test.Tap(button(t, page, "Channels"))
+	ask := topOverlay(t, cw)
+	if !showsText(ask, "not saved yet") {
+		t.Fatalf("leaving with an unsaved name does not ask: %q", visibleTexts(ask))
+	}
+	test.Tap(button(t, ask, "Stay"))
+	test.Tap(button(t, page, "Done"))
+	if got, _ := cw.store.Channel(cw.ctx, ch.ID); got.Name != "Till 2" {
+		t.Fatalf("Done did not save the name: %q", got.Name)
+	}
+	if !showsText(cw.window.Canvas().Content(), "Till 2") {
+		t.Error("Done did not return to the list")
+	}
+}
+
+func TestConfigureKeyChangeIsBehindWarningAndVerified(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	if !showsText(page, "Connected: 360dialog accepts this number's API key.") {
+		t.Errorf("Configure does not show the checked connection: %q", visibleTexts(page))
+	}
+	if len(keyEntries(page)) != 1 || !showsText(page, "kept in your system keyring") {
+		t.Fatalf("the connection is not read-only at first: %q", visibleTexts(page))
+	}
+	test.Tap(button(t, page, "Edit connection…"))
+	warn := topOverlay(t, cw)
+	if !showsText(warn, "If the number or API key is wrong, messages stop arriving.") {
+		t.Fatalf("no warning before editing the connection: %q", visibleTexts(warn))
+	}
+	test.Tap(button(t, warn, "Cancel"))
+	if len(keyEntries(page)) != 1 {
+		t.Fatal("the connection became editable although the owner cancelled")
+	}
+
+	test.Tap(button(t, page, "Edit connection…"))
+	test.Tap(button(t, topOverlay(t, cw), "Edit connection"))
+	es := keyEntries(page)
+	if len(es) != 3 {
+		t.Fatalf("after the warning %d entries, want name, number and key", len(es))
+	}
+	number, key := es[1], es[2]
+	if number.Text != "+49 30 123456" || !key.Password {
+		t.Errorf("number field %q, key masked %v", number.Text, key.Password)
+	}
+	test.Type(key, "WRONGKEY-999999")
+	test.Tap(button(t, page, "Check and save"))
+	if !showsText(page, "did not accept this API key") {
+		t.Fatalf("a rejected key is not explained at the field: %q", visibleTexts(page))
+	}
+	if key.Text != "WRONGKEY-999999" {
+		t.Error("the typed key was lost")
+	}
+	if k, _ := persistence.NewKeyringSecrets().APIKey(ch.ID); k != worldKey {
+		t.Fatalf("a rejected key replaced the old one: %q", k)
+	}
+
+	const newKey = "NEWKEY-abcdef123456"
+	cw.emu.AddNumber(newKey, worldNumber, "Bäckerei Müller")
+	key.SetText(newKey)
+	test.Tap(button(t, page, "Done"))
+	if k, _ := persistence.NewKeyringSecrets().APIKey(ch.ID); k != newKey {
+		t.Fatalf("key after Done = %q", k)
+	}
+	if list := cw.window.Canvas().Content(); !showsText(list, "Connected") {
+		t.Errorf("after Done the list shows %q", visibleTexts(list))
+	}
+	assertKeyNotOnDisk(t, cw, newKey)
+}
+
+func TestConfigureShowsReceivingDetails(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	for _, want := range []string{"Receiving messages", "Not set up yet", "/webhook/" + ch.WebhookToken, "None yet"} {
+		if !showsText(page, want) {
+			t.Errorf("Configure does not show %q", want)
+		}
+	}
+}
+
+func TestRemoveChannelKeepingConversations(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	conv, err := cw.store.ConversationFor(cw.ctx, ch.ID, "4917012345678", "Anna")
+	if err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, page, "Remove channel"))
+	first := topOverlay(t, cw)
+	if !showsText(first, "Remove Shop (+49 30 123456) from Parley?") {
+		t.Fatalf("the confirmation does not name the channel: %q", visibleTexts(first))
+	}
+	test.Tap(button(t, first, "Remove channel…"))
+	second := topOverlay(t, cw)
+	if !showsText(second, "Also delete this channel's conversations and templates\nstored on this computer?") {
+		t.Fatalf("no second question about local data: %q", visibleTexts(second))
+	}
+	test.Tap(button(t, second, "Keep conversations"))
+
+	list := cw.window.Canvas().Content()
+	if !showsText(list, "Disconnected — conversations kept") || !showsText(list, "Delete data") {
+		t.Fatalf("the kept channel is not listed as disconnected: %q", visibleTexts(list))
+	}
+	if _, err := persistence.NewKeyringSecrets().APIKey(ch.ID); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("the key is still in the keyring: %v", err)
+	}
+	if _, err := cw.store.Conversation(cw.ctx, conv.ID); err != nil {
+		t.Errorf("the conversation was not kept: %v", err)
+	}
+
+	test.Tap(button(t, list, "Delete data"))
+	test.Tap(button(t, topOverlay(t, cw), "Delete everything"))
+	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 0 {
+		t.Fatalf("%d channels left after deleting the data", len(chs))
+	}
+	if _, err := cw.store.Conversation(cw.ctx, conv.ID); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("the conversation survived: %v", err)
+	}
+	if !showsText(cw.window.Canvas().Content(), "No channels yet") {
+		t.Error("the list does not show that no channel is left")
+	}
+}
+
+func TestRemoveChannelWithItsData(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, page := openConfigureOf(t, cw)
+	test.Tap(button(t, page, "Remove channel"))
+	test.Tap(button(t, topOverlay(t, cw), "Cancel"))
+	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 1 {
+		t.Fatal("Cancel removed the channel")
+	}
+
+	test.Tap(button(t, page, "Remove channel"))
+	test.Tap(button(t, topOverlay(t, cw), "Remove channel…"))
+	test.Tap(button(t, topOverlay(t, cw), "Delete everything"))
+	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 0 {
+		t.Fatalf("%d channels left", len(chs))
+	}
+	if _, err := persistence.NewKeyringSecrets().APIKey(ch.ID); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("the key is still in the keyring: %v", err)
+	}
+	if !showsText(cw.window.Canvas().Content(), "No channels yet") {
+		t.Errorf("after removal the window shows %q", visibleTexts(cw.window.Canvas().Content()))
+	}
+}
+
+func TestReconnectDisconnectedChannel(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch := cw.addChannel(t)
+	if err := cw.core.DisconnectChannel(cw.ctx, ch.ID); err != nil {
+		t.Fatal(err)
+	}
+	cw.shell.show(pageChannels)
+	test.Tap(button(t, cw.shell.channels.content, "Reconnect"))
+	page := cw.window.Canvas().Content()
+	if !showsText(page, "Disconnected — conversations kept") {
+		t.Fatalf("Configure of a disconnected channel shows %q", visibleTexts(page))
+	}
+	test.Tap(button(t, page, "Reconnect…"))
+	es := keyEntries(page)
+	test.Type(es[2], worldKey)
+	test.Tap(button(t, page, "Reconnect"))
+	if got, _ := cw.store.Channel(cw.ctx, ch.ID); got.Disconnected {
+		t.Fatal("the channel is still disconnected")
+	}
+	if k, _ := persistence.NewKeyringSecrets().APIKey(ch.ID); k != worldKey {
+		t.Errorf("key after reconnecting = %q", k)
+	}
+}
