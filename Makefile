@@ -11,7 +11,8 @@ export LANG := C.UTF-8
 export LANGUAGE ?= en_US
 
 GO ?= go
-VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+# FyneApp.toml's Version, refined by `git describe --tags` (scripts/version.sh).
+VERSION := $(shell scripts/version.sh)
 BIN := build/parley
 # Release builds carry the version and, like `fyne package` with
 # [Migrations] fyneDo = true, skip Fyne's thread checks. The smoke test
@@ -21,18 +22,17 @@ BUILD_FLAGS := -tags migrated_fynedo -ldflags "-X main.version=$(VERSION)"
 # Packages for building Fyne (cgo + OpenGL + X11), the Xvfb smoke test and
 # the real-keyring test.
 APT_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev \
-	xvfb xdotool imagemagick x11-apps gnome-keyring dbus-x11 libsecret-tools ca-certificates
+	xvfb xdotool imagemagick x11-apps gnome-keyring dbus-x11 libsecret-tools ca-certificates xz-utils
+# The MinGW-w64 C compiler for the Windows build: only the x86-64,
+# win32-threads variant that cgo needs (56 MB to download; the
+# gcc-mingw-w64 metapackage would add the 32-bit and posix variants).
+APT_PACKAGES_WINDOWS := gcc-mingw-w64-x86-64-win32
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-# Benchmarks run this long each; `make bench BENCHTIME=3s` for steadier figures.
-BENCHTIME ?= 1s
-
-.PHONY: deps build run test bench icon screenshot clean
-
-## deps: install the system packages (only those missing) and the Go modules
-deps:
+# apt_install installs those of the packages $(1) that are missing.
+define apt_install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -40,7 +40,24 @@ deps:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q; \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
 	fi
+endef
+
+# Each fuzz target runs this long in make test; make stress runs them longer.
+FUZZTIME ?= 10s
+
+# Benchmarks run this long each; `make bench BENCHTIME=3s` for steadier figures.
+BENCHTIME ?= 1s
+
+.PHONY: deps deps-windows build run test package package-test bench icon screenshot clean
+
+## deps: install the system packages (only those missing) and the Go modules
+deps:
+	$(call apt_install,$(APT_PACKAGES))
 	$(GO) mod download
+
+## deps-windows: install the MinGW-w64 compiler for the Windows build (if missing)
+deps-windows:
+	$(call apt_install,$(APT_PACKAGES_WINDOWS))
 
 ## build: compile Parley to build/parley
 build: deps
@@ -50,7 +67,10 @@ build: deps
 run: build
 	./$(BIN) $(ARGS)
 
-## test: formatting, vet, every Go test (race detector, real keyring) and the GUI smoke test
+## test: formatting, vet, every Go test (race detector, real keyring), short
+## fuzz runs of the parsers, and the GUI smoke test. The packaging test
+## (make package-test) is separate: the Windows cross-build takes too long
+## for every run.
 test: deps
 	@echo "== gofmt"
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*' -not -path './.git/*')); \
@@ -59,12 +79,26 @@ test: deps
 	$(GO) vet ./...
 	@echo "== go test -race (private keyring and X server)"
 	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit ./...
+	@echo "== fuzz (short)"
+	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
 	@echo "== GUI smoke test"
 	scripts/smoke.sh
 
-## bench: run every benchmark once, no tests
+## package: build the installers into dist/: Linux .tar.xz and Windows .exe
+## (on a Mac: scripts/package.sh darwin)
+package: deps deps-windows
+	scripts/package.sh linux windows
+
+## package-test: build the installers, install and start the Linux one, check the .exe
+package-test: deps deps-windows
+	scripts/package-test.sh
+
+## bench: run every benchmark once, no tests; then the binary size and the
+## cold start to first frame with 200,000 messages (scripts/coldstart.sh)
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime=$(BENCHTIME) ./...
+	scripts/coldstart.sh
 
 ## icon: redraw Icon.png
 icon:
@@ -75,4 +109,4 @@ screenshot: deps
 	FYNE_THEME=light SMOKE_SHOT=docs/screenshot.png scripts/smoke.sh
 
 clean:
-	rm -rf build
+	rm -rf build dist

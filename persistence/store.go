@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/mattn/go-sqlite3"
@@ -25,6 +26,18 @@ const busyTimeoutMS = 5000
 // readPoolSize is the number of read-only connections kept open.
 const readPoolSize = 4
 
+// writeCacheKiB is the page cache of the write connection, in KiB. It
+// keeps the pages ingest touches (indexes of messages, conversations,
+// contacts) in memory instead of reading them again from the file;
+// SQLite's default is 2 MiB. Read connections keep the default.
+const writeCacheKiB = 32 << 10
+
+// stmtCacheSize is how many prepared statements each connection keeps
+// for reuse. Compiling a statement costs more than running most of
+// Parley's; the store uses fewer distinct statements than this (counting
+// each size of the bulk statements of ingest).
+const stmtCacheSize = 128
+
 // Store is Parley's SQLite store. It implements app.Store (the channel,
 // profile, template, message and outbox ports). It is safe for concurrent
 // use.
@@ -33,6 +46,10 @@ type Store struct {
 	rw   *sql.DB // exactly one connection; every write goes through it
 	ro   *sql.DB // read-only pool
 	now  func() time.Time
+
+	// prunedAt is when ingest last dropped expired early statuses (Unix
+	// nanoseconds of s.now); only ingest, one group at a time, uses it.
+	prunedAt atomic.Int64
 }
 
 var _ app.Store = (*Store)(nil)
@@ -58,6 +75,9 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
+	if v := os.Getenv("XP_CKPT"); v != "" {
+		rw.ExecContext(ctx, "PRAGMA wal_autocheckpoint = "+v)
+	}
 	if err := migrate(ctx, rw, dir); err != nil {
 		rw.Close()
 		return nil, err
@@ -82,12 +102,14 @@ func dsn(path string, readOnly bool) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "1")
 	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMS))
+	q.Set("_stmt_cache_size", fmt.Sprint(stmtCacheSize))
 	if readOnly {
 		q.Set("mode", "ro")
 	} else {
 		q.Set("_journal_mode", "WAL")
 		q.Set("_synchronous", "NORMAL")
 		q.Set("_txlock", "immediate")
+		q.Set("_cache_size", fmt.Sprint(-writeCacheKiB))
 	}
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {

@@ -26,6 +26,10 @@ type Deps struct {
 	Version string
 	// Demo marks the demo workspace, which says so on every page.
 	Demo bool
+	// OnTryDemo opens the demo workspace in a new window; while no channel
+	// is connected the Space offers it. Nil hides the offer (in the demo
+	// itself).
+	OnTryDemo func()
 }
 
 // shell is the main window's content: the navigation column on the left
@@ -36,6 +40,7 @@ type shell struct {
 	nav      *sidebar
 	space    *spacePage
 	channels *channelsPage
+	welcome  *welcome
 
 	current page
 	detail  bool            // a channel's page is shown instead of current
@@ -47,29 +52,32 @@ type shell struct {
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run runner) *shell {
 	s := &shell{prefs: prefs}
 	s.env = env{window: w, core: d.Core, run: run, nav: s}
-	s.space = newSpacePage(s.onConnect)
+	s.space = newSpacePage(s.onConnect, d.OnTryDemo)
 	s.channels = newChannelsPage(w, d.Channels, run)
-	s.channels.onLoaded = s.space.setChannelCount
+	s.welcome = newShellWelcome(s, d)
+	s.channels.onLoaded = func(n int) { s.space.setChannelCount(n); s.welcome.setChannelCount(n) }
 	if d.Core != nil {
 		s.channels.OnAddChannel = func() { openAddChannel(s.env) }
 		s.channels.OnConfigure = func(ch app.Channel) { openConfigure(s.env, ch) }
 		s.channels.OnProfile = func(ch app.Channel) { openProfile(s.env, ch) }
 		s.channels.OnTemplates = func(ch app.Channel) { openTemplates(s.env, ch) }
 		d.Core.Events().Subscribe(s.onCoreEvent)
+		s.space.attach(s.env)
 	}
 
 	footer := "Parley " + d.Version
 	if d.Demo {
 		footer += " · demo"
 	}
-	s.nav = newSidebar(d.Icon, footer, s.show)
+	s.nav = newSidebar(d.Icon, "", s.show) // the footer is the About button
 	s.stage = container.NewStack()
 
 	main := fyne.CanvasObject(s.stage)
 	if d.Demo {
 		main = container.NewBorder(newDemoBanner(), nil, nil, nil, s.stage)
 	}
-	s.content = container.NewBorder(nil, nil, s.nav.content, nil, main)
+	navColumn := newAbout(w, d.Icon, d.Version, footer).over(s.nav.content)
+	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 
 	s.channels.reload()
 	switch p := prefs.lastPage(); p {
@@ -102,13 +110,14 @@ func (s *shell) show(p page) {
 }
 
 // showDetail puts a channel's page (Configure, Profile, Templates) on
-// screen in place of the Channels list; the navigation keeps Channels
-// marked and the page's back button returns to the list.
+// screen in place of the Channels list; its back button or a click on
+// Channels in the navigation returns to the list.
 func (s *shell) showDetail(obj fyne.CanvasObject) {
-	s.detail = true
+	s.current, s.detail = pageChannels, true
 	s.stage.Objects = []fyne.CanvasObject{obj}
 	s.stage.Refresh()
-	s.nav.selectPage(pageChannels)
+	// Nothing stays marked, so a click on Channels returns to the list.
+	s.nav.selectPage("")
 }
 
 // backToChannels leaves a channel's page for the Channels list.
@@ -120,6 +129,7 @@ func (s *shell) backToChannels() {
 // onCoreEvent runs on whatever goroutine published the event; it hands
 // the UI work to the UI goroutine.
 func (s *shell) onCoreEvent(e app.Event) {
+	notifyTemplateReview(e)
 	if e.Kind == app.EventChannelsChanged {
 		fyne.Do(s.channels.reload)
 	}

@@ -1,26 +1,37 @@
 #!/usr/bin/env bash
-# GUI smoke test: starts the real Parley binary under a private Xvfb with an
-# empty data folder, waits for its window, takes a screenshot, fails if the
+# GUI smoke test: starts a Parley binary under a private Xvfb with an empty
+# data folder, waits for its window, takes a screenshot, fails if the
 # screenshot is blank, checks that the window size is remembered across a
 # restart, and stops the app cleanly with SIGTERM.
 #
-#   scripts/smoke.sh [extra parley flags...]
+#   scripts/smoke.sh [BINARY] [extra parley flags...]
 #
-# SMOKE_BIN   binary to test (default: builds build/parley-smoke without the
-#             migrated_fynedo tag, so Fyne reports UI calls from a wrong thread)
+# BINARY      the binary to test, e.g. an installed package's (default:
+#             $SMOKE_BIN, else builds build/parley-smoke without the
+#             migrated_fynedo tag, so Fyne reports UI calls from a wrong
+#             thread)
 # SMOKE_SHOT  where to keep the screenshot (default: build/smoke.png)
 set -euo pipefail
+bin=${SMOKE_BIN:-}
+if [[ $# -gt 0 && $1 != -* ]]; then
+	bin=$(realpath "$1") # before the cd below
+	shift
+fi
 cd "$(dirname "$0")/.."
 # C.UTF-8 keeps text handling sane; LANGUAGE gives Fyne a locale it can parse.
 export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en_US}
 
 shot=${SMOKE_SHOT:-build/smoke.png}
-bin=${SMOKE_BIN:-}
 if [[ -z $bin ]]; then
 	mkdir -p build
 	go build -o build/parley-smoke .
 	bin=build/parley-smoke
 fi
+[[ -x $bin ]] || {
+	echo "smoke: FAIL: $bin is not an executable" >&2
+	exit 1
+}
+bin=$(realpath "$bin")
 
 # Run the rest inside a private X server and D-Bus session, so nothing of
 # the developer's desktop is touched and nothing is left running.

@@ -37,9 +37,9 @@ type Services struct {
 	// rest of Parley works without it, but no messages arrive.
 	Receiver    *receiver.Receiver
 	ReceiverErr error
-	cancel   context.CancelFunc
-	wg       sync.WaitGroup
-	log      *slog.Logger
+	cancel      context.CancelFunc
+	wg          sync.WaitGroup
+	log         *slog.Logger
 }
 
 // Start recovers the outbox after a crash, starts the receiver, the outbox

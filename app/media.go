@@ -1,0 +1,157 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// ErrNoMediaDir is returned by DownloadMedia when the core was built
+// without a media folder.
+var ErrNoMediaDir = errors.New("no folder for attachments is set")
+
+// DownloadMedia returns the path of a message's attachment on this
+// computer. The first call downloads it through the channel's provider,
+// saves it in the media folder and records the path with the message;
+// later calls return the cached file. A failed download leaves nothing
+// behind, so it can simply be tried again.
+func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
+	m, err := c.store.Message(ctx, messageID)
+	if err != nil {
+		return "", fmt.Errorf("download attachment: %w", err)
+	}
+	if m.Media == nil {
+		return "", fmt.Errorf("download attachment: message %d has no attachment", messageID)
+	}
+	if p := m.Media.LocalPath; p != "" {
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	if c.mediaDir == "" {
+		return "", fmt.Errorf("download attachment: %w", ErrNoMediaDir)
+	}
+	if m.Media.ID == "" {
+		return "", fmt.Errorf("download attachment: WhatsApp gave no media id for message %d", messageID)
+	}
+	p, err := c.provider(m.ChannelID)
+	if err != nil {
+		return "", keyringProblem("download attachment", err)
+	}
+	data, info, err := p.DownloadMedia(ctx, m.Media.ID)
+	if err != nil {
+		return "", fmt.Errorf("download attachment: %w", err)
+	}
+	path := filepath.Join(c.mediaDir, mediaFileName(m, info))
+	if err := writeFileAtomic(path, data); err != nil {
+		return "", fmt.Errorf("download attachment: %w", err)
+	}
+	if err := c.store.SetMediaPath(ctx, messageID, path); err != nil {
+		return "", fmt.Errorf("download attachment: %w", err)
+	}
+	return path, nil
+}
+
+// mediaFileName names the cached copy of a message's attachment: the
+// message id first, so names never clash, then the sender's file name or
+// the kind of attachment with an extension from its type.
+func mediaFileName(m Message, info Media) string {
+	name := safeFileName(m.Media.Filename)
+	if name == "" {
+		name = safeFileName(info.Filename)
+	}
+	if name == "" {
+		mimeType := m.Media.MIMEType
+		if mimeType == "" {
+			mimeType = info.MIMEType
+		}
+		name = string(m.Type) + extensionFor(mimeType)
+	}
+	return fmt.Sprintf("%d-%s", m.ID, name)
+}
+
+// commonExtensions are the extensions of the types WhatsApp sends most;
+// mime.ExtensionsByType lists several for some and its order varies.
+var commonExtensions = map[string]string{
+	"image/jpeg":      ".jpg",
+	"image/png":       ".png",
+	"image/webp":      ".webp",
+	"image/gif":       ".gif",
+	"video/mp4":       ".mp4",
+	"video/3gpp":      ".3gp",
+	"audio/ogg":       ".ogg",
+	"audio/mpeg":      ".mp3",
+	"audio/mp4":       ".m4a",
+	"audio/aac":       ".aac",
+	"audio/amr":       ".amr",
+	"application/pdf": ".pdf",
+	"text/plain":      ".txt",
+}
+
+// extensionFor returns the file extension for a MIME type such as
+// "audio/ogg; codecs=opus", or "" when unknown.
+func extensionFor(mimeType string) string {
+	base, _, err := mime.ParseMediaType(mimeType)
+	if err != nil {
+		base = strings.TrimSpace(strings.SplitN(mimeType, ";", 2)[0])
+	}
+	if ext, ok := commonExtensions[strings.ToLower(base)]; ok {
+		return ext
+	}
+	if exts, err := mime.ExtensionsByType(base); err == nil && len(exts) > 0 {
+		return exts[0]
+	}
+	return ""
+}
+
+// safeFileName keeps a sender's file name usable on every system: no
+// folders, no control or reserved characters, at most 100 characters.
+func safeFileName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, `\`, "/"))
+	if name == "." || name == "/" || name == ".." {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case unicode.IsControl(r), strings.ContainsRune(`<>:"/\|?*`, r):
+			b.WriteRune('_')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.Trim(b.String(), " .")
+	if r := []rune(out); len(r) > 100 {
+		out = string(r[len(r)-100:])
+	}
+	return out
+}
+
+// writeFileAtomic writes data to path through a temporary file, so a
+// crash never leaves a half-written attachment under the final name.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create media folder: %w", err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".download-*")
+	if err != nil {
+		return fmt.Errorf("save attachment: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save attachment: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save attachment: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("save attachment: %w", err)
+	}
+	return nil
+}

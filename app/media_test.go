@@ -1,0 +1,113 @@
+package app_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/persistence"
+)
+
+// withMediaDir returns a core on w's store and emulator that caches
+// attachments in a fresh folder.
+func withMediaDir(t *testing.T, w *world) (*app.Core, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "media")
+	core := app.New(app.Deps{
+		Store:     w.store,
+		Secrets:   persistence.NewKeyringSecrets(),
+		Providers: dialog360.Factory(dialog360.WithBaseURL(w.server.URL), dialog360.WithRetry(1, time.Millisecond)),
+		Clock:     w.clock,
+		MediaDir:  dir,
+	})
+	return core, dir
+}
+
+// customerSends makes a customer send a file and returns the stored message.
+func customerSends(t *testing.T, w *world, ch app.Channel, kind app.MessageType, name, mimeType string, data []byte) app.Message {
+	t.Helper()
+	if _, err := w.emu.InboundMedia(testKey, "491701234567", "Anna", kind, name, mimeType, data, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.emu.Flush(w.ctx); err != nil {
+		t.Fatal(err)
+	}
+	cv, err := w.store.ConversationFor(w.ctx, ch.ID, "491701234567", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lastMessage(t, w, cv.ID)
+}
+
+func TestDownloadMediaCachesTheFile(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	core, dir := withMediaDir(t, w)
+	photo := []byte("\x89PNG\r\n\x1a\nnot really a picture")
+	m := customerSends(t, w, ch, app.MsgImage, "", "image/png", photo)
+
+	path, err := core.DownloadMedia(w.ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != dir || !strings.HasSuffix(path, ".png") {
+		t.Fatalf("cached at %q, want a .png in %q", path, dir)
+	}
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, photo) {
+		t.Fatalf("cached file holds %q (%v)", got, err)
+	}
+	if stored, _ := w.store.Message(w.ctx, m.ID); stored.Media.LocalPath != path {
+		t.Fatalf("message remembers %q, want %q", stored.Media.LocalPath, path)
+	}
+	// The cached copy is used without asking 360dialog again.
+	w.emu.SetOffline(true)
+	if again, err := core.DownloadMedia(w.ctx, m.ID); err != nil || again != path {
+		t.Fatalf("second open: %q %v", again, err)
+	}
+}
+
+func TestFailedDownloadCanBeRetried(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	core, dir := withMediaDir(t, w)
+	m := customerSends(t, w, ch, app.MsgDocument, "../../Rechnung 117.pdf", "application/pdf", []byte("%PDF-1.4"))
+
+	w.emu.SetOffline(true)
+	if _, err := core.DownloadMedia(w.ctx, m.ID); err == nil {
+		t.Fatal("a download without network succeeded")
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("a failed download left %d files behind", len(entries))
+	}
+	w.emu.SetOffline(false)
+	path, err := core.DownloadMedia(w.ctx, m.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(path) != dir || !strings.HasSuffix(path, "Rechnung 117.pdf") {
+		t.Fatalf("document saved as %q: it must keep its name and stay in %q", path, dir)
+	}
+}
+
+func TestDownloadMediaWithoutFolderOrAttachment(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	m := customerSends(t, w, ch, app.MsgImage, "", "image/jpeg", []byte{0xff, 0xd8})
+	if _, err := w.core.DownloadMedia(w.ctx, m.ID); !errors.Is(err, app.ErrNoMediaDir) {
+		t.Fatalf("without a media folder: %v", err)
+	}
+	core, _ := withMediaDir(t, w)
+	text := customerWrites(t, w, ch, "491701234567", "Anna", "no file here")
+	if _, err := core.DownloadMedia(w.ctx, lastMessage(t, w, text.ID).ID); err == nil {
+		t.Fatal("a text message had something to download")
+	}
+}

@@ -1,0 +1,78 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Texts of the About dialog.
+const (
+	textAboutTitle = "About Parley"
+	textAboutWhat  = "Your WhatsApp Business inbox on your computer, connected through 360dialog."
+	textAboutData  = "Your channels and messages stay on this computer; API keys stay in the system keyring."
+)
+
+// about is the version at the bottom of the navigation, as a quiet button
+// that opens the About dialog: name, version, and what Parley is.
+type about struct {
+	window  fyne.Window
+	icon    fyne.Resource
+	version string
+
+	button *widget.Button
+	dialog dialog.Dialog // nil until first opened
+}
+
+func newAbout(w fyne.Window, icon fyne.Resource, version, label string) *about {
+	a := &about{window: w, icon: icon, version: version}
+	a.button = &widget.Button{
+		Text:       label,
+		Icon:       theme.InfoIcon(),
+		Alignment:  widget.ButtonAlignLeading,
+		Importance: widget.LowImportance,
+		OnTapped:   a.onTapped,
+	}
+	return a
+}
+
+// over lays the button over the bottom of the navigation column, with the
+// column's own padding.
+func (a *about) over(nav fyne.CanvasObject) fyne.CanvasObject {
+	bottom := container.New(layout.NewCustomPaddedLayout(6, 4, 4, 10), container.NewBorder(nil, a.button, nil, nil))
+	return container.NewStack(nav, bottom)
+}
+
+func (a *about) onTapped() {
+	if a.dialog == nil {
+		a.dialog = dialog.NewCustom(textAboutTitle, "Close", a.newContent(), a.window)
+	}
+	a.dialog.Show()
+}
+
+// newContent is the body of the About dialog.
+func (a *about) newContent() fyne.CanvasObject {
+	var logo fyne.CanvasObject = newIconBadge(chatIcon, 72)
+	if a.icon != nil {
+		img := canvas.NewImageFromResource(a.icon)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSquareSize(72))
+		logo = img
+	}
+	version := &widget.Label{Text: "Version " + a.version, Alignment: fyne.TextAlignCenter, Selectable: true}
+	what := &widget.Label{Text: textAboutWhat, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	data := newMutedText(textAboutData, fyne.TextAlignCenter, theme.SizeNameCaptionText)
+	data.Wrapping = fyne.TextWrapWord
+	column := container.NewVBox(
+		container.NewCenter(logo),
+		&widget.Label{Text: "Parley", Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
+		version,
+		what,
+		data,
+	)
+	return container.New(wrapWidthLayout{width: 380}, column)
+}

@@ -1,0 +1,418 @@
+package screens
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/widgets"
+)
+
+// pageSize is how many messages are loaded at a time.
+const pageSize = 50
+
+// olderThreshold is how close to the top scrolling loads older messages.
+const olderThreshold = 80
+
+// conversationView is one open conversation: a header with the customer
+// and the 24-hour window, the messages as chat bubbles (older ones load
+// when scrolling up), and the composer.
+type conversationView struct {
+	env         env
+	conv        app.Conversation
+	channel     app.Channel
+	showChannel bool
+	// onTick runs every minute while the conversation is open.
+	onTick func()
+
+	// State below is touched only on the UI goroutine.
+	msgs         []app.Message // loaded messages, oldest first
+	hasOlder     bool
+	loaded       bool
+	loadingOlder bool
+	reloading    bool
+	again        bool
+	stickBottom  bool // the next load scrolls to the newest message
+	windowOpen   bool
+	rendering    bool
+	dirty        bool
+	fresh        []fyne.CanvasObject // rows drawn for the first time by the last render
+	rows         map[string]renderedRow
+	media        *mediaLoader
+	picker       *templatePicker // the last "Send a template" dialog
+	stop         chan struct{}
+
+	header   *conversationHeader
+	column   *fyne.Container
+	scroll   *container.Scroll
+	older    fyne.CanvasObject // "Loading earlier messages…"
+	problem  *widget.Label
+	composer *composer
+	content  fyne.CanvasObject
+}
+
+// renderedRow is a drawn row and the signature it was drawn for.
+type renderedRow struct {
+	sig string
+	obj fyne.CanvasObject
+}
+
+func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel bool) *conversationView {
+	v := &conversationView{env: e, conv: cv, channel: ch, showChannel: showChannel, rows: map[string]renderedRow{}}
+	v.media = newMediaLoader(e, func(int64) { v.render() })
+	v.header = newConversationHeader()
+	v.column = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	v.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(8, 10, 0, 0), v.column))
+	v.scroll.OnScrolled = v.onScrolled
+	v.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, Alignment: fyne.TextAlignCenter}
+	v.problem.Hide()
+	v.older = newFloatingNote("Loading earlier messages…")
+	v.older.Hide()
+	v.composer = newComposer(v.onSend, v.onTemplate)
+	v.windowOpen, _ = cv.WindowOpen(e.core.Now())
+	v.header.set(cv, ch, showChannel, e.core.Now())
+	v.composer.setWindow(v.windowOpen, cv.LastInboundAt.IsZero())
+
+	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
+		container.NewVBox(container.NewCenter(v.older), v.problem))
+	v.content = container.NewBorder(v.header.content, v.composer.content, nil, nil, middle)
+	return v
+}
+
+// load shows the newest messages and starts the minute ticker.
+func (v *conversationView) load() {
+	v.startTicker()
+	v.stickBottom = true
+	v.reload()
+}
+
+// close stops the ticker; the view is not used again.
+func (v *conversationView) close() {
+	if v.stop != nil {
+		close(v.stop)
+		v.stop = nil
+	}
+}
+
+// startTicker updates the window countdown every minute until close.
+func (v *conversationView) startTicker() {
+	if v.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	v.stop = stop
+	go func() {
+		t := time.NewTicker(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if v.stop == stop {
+						v.tick()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// tick brings the window state up to date.
+func (v *conversationView) tick() {
+	v.updateWindow()
+	if v.onTick != nil {
+		v.onTick()
+	}
+}
+
+// updateWindow shows the window state at the core's current time; the
+// composer changes when the window opens or closes.
+func (v *conversationView) updateWindow() {
+	open := v.header.set(v.conv, v.channel, v.showChannel, v.env.core.Now())
+	v.composer.setWindow(open, v.conv.LastInboundAt.IsZero())
+	if open != v.windowOpen {
+		v.windowOpen = open
+		v.render() // Reply is offered only while the window is open
+	}
+}
+
+// reload reads the conversation and every loaded message again (plus
+// new ones) in the background and shows them.
+func (v *conversationView) reload() {
+	if v.reloading {
+		v.again = true
+		return
+	}
+	v.reloading = true
+	core, id := v.env.core, v.conv.ID
+	oldest := int64(0)
+	if len(v.msgs) > 0 {
+		oldest = v.msgs[0].ID
+	}
+	v.env.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		cv, err := core.Conversation(ctx, id)
+		var msgs []app.Message
+		hasOlder := false
+		if err == nil {
+			msgs, hasOlder, err = fetchDownTo(ctx, core, id, oldest)
+		}
+		fyne.Do(func() { v.reloaded(cv, msgs, hasOlder, err) })
+	})
+}
+
+// fetchDownTo reads a conversation's messages from the newest down to
+// message oldest (one page when oldest is 0), returned oldest first, and
+// whether older ones exist below the first page.
+func fetchDownTo(ctx context.Context, core *app.Core, convID, oldest int64) ([]app.Message, bool, error) {
+	var out []app.Message // newest first
+	before := int64(0)
+	for {
+		page, err := core.Messages(ctx, convID, before, pageSize)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, page...)
+		if len(page) < pageSize {
+			break
+		}
+		before = page[len(page)-1].ID
+		if oldest == 0 || before <= oldest {
+			break
+		}
+	}
+	if oldest != 0 {
+		out = slices.DeleteFunc(out, func(m app.Message) bool { return m.ID < oldest })
+	}
+	slices.Reverse(out)
+	return out, len(out) >= pageSize, nil
+}
+
+// reloaded shows a fresh read; the view stays where the owner scrolled
+// unless it was at the newest message.
+func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, hasOlder bool, err error) {
+	v.reloading = false
+	if err != nil {
+		slog.Error("load conversation", "conversation", v.conv.ID, "err", err)
+		v.problem.SetText("Parley could not read this conversation. Details: " + err.Error())
+		v.problem.Show()
+	} else {
+		v.problem.Hide()
+		follow := v.stickBottom || v.atBottom()
+		v.conv = cv
+		if !v.loaded {
+			v.hasOlder = hasOlder
+		}
+		v.loaded = true
+		v.msgs = msgs
+		v.updateWindow()
+		v.render()
+		if follow {
+			v.scrollToBottom()
+		}
+		v.stickBottom = false
+		if v.hasOlder && v.column.MinSize().Height < v.scroll.Size().Height {
+			v.loadOlder() // nothing to scroll yet: fill the view
+		}
+	}
+	if v.again {
+		v.again = false
+		v.reload()
+	}
+}
+
+func (v *conversationView) onScrolled(p fyne.Position) {
+	if p.Y < olderThreshold {
+		v.loadOlder()
+	}
+}
+
+// loadOlder loads the page of messages before the oldest one shown.
+func (v *conversationView) loadOlder() {
+	if v.loadingOlder || !v.hasOlder || len(v.msgs) == 0 {
+		return
+	}
+	v.loadingOlder = true
+	v.older.Show()
+	core, id, before := v.env.core, v.conv.ID, v.msgs[0].ID
+	v.env.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		page, err := core.Messages(ctx, id, before, pageSize)
+		fyne.Do(func() { v.olderLoaded(page, err) })
+	})
+}
+
+// olderLoaded puts an older page above the messages shown without moving
+// what the owner is looking at.
+func (v *conversationView) olderLoaded(page []app.Message, err error) {
+	v.loadingOlder = false
+	v.older.Hide()
+	if err != nil {
+		slog.Error("load older messages", "conversation", v.conv.ID, "err", err)
+		return
+	}
+	v.hasOlder = len(page) == pageSize
+	slices.Reverse(page)
+	before := v.column.MinSize().Height
+	v.msgs = append(page, v.msgs...)
+	v.render()
+	grown := v.column.MinSize().Height - before
+	v.scroll.Refresh()
+	v.scroll.ScrollToOffset(fyne.NewPos(0, v.scroll.Offset.Y+grown))
+}
+
+// atBottom reports whether the newest message is in view.
+func (v *conversationView) atBottom() bool {
+	return v.scroll.Offset.Y+v.scroll.Size().Height >= v.column.MinSize().Height-40
+}
+
+func (v *conversationView) scrollToBottom() {
+	v.scroll.Refresh()
+	v.scroll.ScrollToBottom()
+}
+
+// render draws the loaded messages, reusing rows that did not change.
+// Media arriving while it draws asks for another pass. A view showing the
+// newest message keeps showing it.
+func (v *conversationView) render() {
+	if v.rendering {
+		v.dirty = true
+		return
+	}
+	v.rendering = true
+	defer func() { v.rendering = false }()
+	follow := v.loaded && v.atBottom()
+	for range 4 {
+		v.dirty = false
+		v.renderOnce()
+		if !v.dirty {
+			break
+		}
+	}
+	v.scroll.Refresh() // the content takes its new height at once
+	if follow {
+		v.scroll.ScrollToBottom()
+	}
+	v.column.Refresh()
+	if len(v.fresh) > 0 {
+		time.AfterFunc(100*time.Millisecond, func() { fyne.Do(v.column.Refresh) })
+	}
+	v.fresh = v.fresh[:0]
+}
+
+func (v *conversationView) renderOnce() {
+	items := buildItems(v.msgs, conversationName(v.conv), v.env.core.Now())
+	width := v.scroll.Size().Width
+	objs := make([]fyne.CanvasObject, 0, len(items))
+	next := make(map[string]renderedRow, len(items))
+	var photos []app.Message
+	for _, it := range items {
+		sig := it.sig
+		if it.msg != nil {
+			sig += "|" + v.media.sig(it.msg.ID)
+			if v.windowOpen {
+				sig += "|reply"
+			}
+			photos = append(photos, *it.msg)
+		}
+		row, ok := v.rows[it.key]
+		if !ok || row.sig != sig {
+			row = renderedRow{sig: sig, obj: v.newRow(it)}
+			v.fresh = append(v.fresh, row.obj)
+			if width > 0 {
+				row.obj.Resize(fyne.NewSize(width, row.obj.MinSize().Height))
+			}
+		}
+		next[it.key] = row
+		objs = append(objs, row.obj)
+	}
+	v.rows = next
+	v.column.Objects = objs
+	v.column.Refresh()
+	for _, m := range photos {
+		v.media.want(m)
+	}
+}
+
+// newRow draws one row.
+func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
+	switch {
+	case it.day != "":
+		return widgets.NewDaySeparator(it.day)
+	case it.msg == nil:
+		return widgets.NewSystemNotice(it.notice)
+	}
+	m := *it.msg
+	opts := widgets.BubbleOptions{Quote: it.quote, QuoteAuthor: it.quoteAuthor, Reactions: it.reactions, Tail: it.tail}
+	if st := v.media.states[m.ID]; st != nil {
+		opts.Thumbnail, opts.MediaNote, opts.MediaFailed = st.thumb, st.note, st.failed
+	}
+	if v.windowOpen && m.WAMessageID != "" {
+		opts.OnReply = func() { v.onReply(m) }
+	}
+	switch m.State {
+	case app.StateFailed:
+		opts.OnRetry = func() { v.onRetry(m) }
+	case app.StateUnknown:
+		opts.OnRetry = func() { v.onSendAgain(m) }
+	}
+	if m.Media != nil {
+		opts.OnOpen = func() { v.media.open(m) }
+		if isPhotoType(m.Type) {
+			opts.OnDownload = func() { v.media.fetch(m, false) }
+		}
+	}
+	return widgets.NewChatBubble(m, opts)
+}
+
+// stickyStack stacks the messages area's layers like container.NewStack,
+// and keeps the newest message in view when the area changes size (the
+// composer grows, the window is resized) while it was shown.
+type stickyStack struct {
+	view *conversationView
+	last fyne.Size
+}
+
+// Layout fills size with every object.
+func (l *stickyStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	follow := l.last != size && l.view.loaded && l.view.atBottom()
+	l.last = size
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+	if follow {
+		l.view.scroll.ScrollToBottom()
+	}
+}
+
+// MinSize is the largest minimum size of the objects.
+func (l *stickyStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
+}
+
+// newFloatingNote is a small pill floating over the messages.
+func newFloatingNote(text string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = 10
+	label := &widget.Label{Text: text, SizeName: theme.SizeNameCaptionText}
+	return container.New(layout.NewCustomPaddedLayout(8, 0, 0, 0),
+		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(-4, -4, 6, 6), label)))
+}

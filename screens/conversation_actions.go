@@ -1,0 +1,106 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/widgets"
+)
+
+// onSend queues the composer's text as a reply. The text stays in the
+// field until the core has stored the message, so nothing typed is lost
+// on an error.
+func (v *conversationView) onSend() {
+	text := v.composer.entry.Text
+	replyTo := v.composer.replyID
+	v.composer.setBusy(true)
+	v.stickBottom = true
+	core, id := v.env.core, v.conv.ID
+	v.env.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		_, err := core.SendText(ctx, id, text, replyTo)
+		fyne.Do(func() { v.sent(text, err) })
+	})
+}
+
+// sent shows the outcome of queueing a reply.
+func (v *conversationView) sent(text string, err error) {
+	v.composer.setBusy(false)
+	if err != nil {
+		slog.Warn("send text", "conversation", v.conv.ID, "err", err)
+		v.stickBottom = false
+		var ve app.ValidationErrors
+		if errors.As(err, &ve) && ve.For(app.FieldComposerText) == app.WindowClosedMessage {
+			v.composer.showProblem("The 24-hour window has just closed, so this message was not sent. " +
+				"Send a template instead; your text is kept here.")
+			v.reload()
+			return
+		}
+		v.composer.showProblem("Not sent: " + spacePlainError(err))
+		return
+	}
+	if v.composer.entry.Text == text {
+		v.composer.entry.SetText("")
+	}
+	v.composer.cancelReply()
+	v.scrollToBottom()
+}
+
+// onReply makes the next message an answer to m.
+func (v *conversationView) onReply(m app.Message) {
+	author := conversationName(v.conv)
+	if m.Direction == app.Outbound {
+		author = "yourself"
+	}
+	v.composer.showReply(m.WAMessageID, author, widgets.MessageSnippet(m))
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v.composer.entry); c != nil {
+		c.Focus(v.composer.entry)
+	}
+}
+
+// onRetry puts a failed message back in the queue.
+func (v *conversationView) onRetry(m app.Message) {
+	core := v.env.core
+	v.stickBottom = v.atBottom()
+	v.env.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		defer cancel()
+		err := core.RetryMessage(ctx, m.ID)
+		fyne.Do(func() {
+			if err != nil {
+				slog.Warn("retry message", "message", m.ID, "err", err)
+				dialog.ShowInformation("Could not send again", spacePlainError(err), v.env.window)
+			}
+		})
+	})
+}
+
+// onSendAgain asks before resending a message that may already have
+// reached the customer.
+func (v *conversationView) onSendAgain(m app.Message) {
+	d := dialog.NewConfirm("Send this message again?",
+		"Parley cannot tell whether the customer already got this message. "+
+			"If you are unsure, check with them first, or the customer may receive it twice.",
+		func(ok bool) {
+			if ok {
+				v.onRetry(m)
+			}
+		}, v.env.window)
+	d.SetConfirmText("Send again")
+	d.SetDismissText("Cancel")
+	d.Show()
+}
+
+// onTemplate opens "Send a template" for this conversation.
+func (v *conversationView) onTemplate() {
+	cv := v.conv
+	v.picker = openTemplatePicker(v.env, pickerTarget{channelID: cv.ChannelID, conv: &cv}, func(app.Message) {
+		v.scrollToBottom()
+	})
+}

@@ -1,0 +1,192 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"image"
+	_ "image/gif"  // photos customers send
+	_ "image/jpeg" // are JPEG mostly,
+	_ "image/png"  // sometimes PNG or GIF,
+	"log/slog"
+	"net/url"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	xdraw "golang.org/x/image/draw"
+	_ "golang.org/x/image/webp" // and stickers WebP
+
+	"github.com/parley-app/parley/app"
+)
+
+// downloadTimeout bounds one attachment download.
+const downloadTimeout = 2 * time.Minute
+
+// thumbnailSide is the longest side of a decoded photo preview, enough
+// for a sharp bubble on a high-density screen.
+const thumbnailSide = 640
+
+// mediaState is what the conversation knows about one attachment.
+type mediaState struct {
+	path    string      // the cached file, once downloaded
+	thumb   image.Image // decoded preview of a photo
+	loading bool
+	failed  bool // the download failed; it may be tried again
+	// undecodable marks a downloaded photo Parley cannot preview.
+	undecodable bool
+	note        string // shown on the attachment while loading or after a failure
+}
+
+// mediaLoader downloads attachments in the background, decodes photo
+// previews and opens files. Its state is touched only on the UI
+// goroutine; onChange redraws a message's bubble.
+type mediaLoader struct {
+	env      env
+	states   map[int64]*mediaState
+	onChange func(messageID int64)
+	// openURL opens a file with the system's viewer; tests replace it.
+	openURL func(*url.URL) error
+}
+
+func newMediaLoader(e env, onChange func(int64)) *mediaLoader {
+	return &mediaLoader{env: e, states: map[int64]*mediaState{}, onChange: onChange,
+		openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
+}
+
+func (l *mediaLoader) state(id int64) *mediaState {
+	st := l.states[id]
+	if st == nil {
+		st = &mediaState{}
+		l.states[id] = st
+	}
+	return st
+}
+
+// sig is the part of a bubble's signature that depends on its media.
+func (l *mediaLoader) sig(id int64) string {
+	st := l.states[id]
+	if st == nil {
+		return ""
+	}
+	return fmt.Sprintf("%v|%v|%v|%s", st.thumb != nil, st.loading, st.failed, st.note)
+}
+
+// want starts fetching the preview of a photo or sticker once.
+func (l *mediaLoader) want(m app.Message) {
+	if !isPhotoType(m.Type) || m.Media == nil {
+		return
+	}
+	st := l.state(m.ID)
+	if st.thumb != nil || st.loading || st.failed || st.undecodable {
+		return
+	}
+	l.fetch(m, false)
+}
+
+// fetch downloads m's attachment (or finds the cached copy) and, for a
+// photo, decodes its preview; then, when open is set, opens the file.
+func (l *mediaLoader) fetch(m app.Message, open bool) {
+	st := l.state(m.ID)
+	st.loading, st.failed = true, false
+	st.note = "Downloading…"
+	if isPhotoType(m.Type) {
+		st.note = "Loading the photo…"
+	}
+	core := l.env.core
+	photo := isPhotoType(m.Type)
+	l.env.run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
+		defer cancel()
+		path, err := core.DownloadMedia(ctx, m.ID)
+		var thumb image.Image
+		var decodeErr error
+		if err == nil && photo {
+			thumb, decodeErr = decodeThumbnail(path)
+		}
+		fyne.Do(func() { l.fetched(m.ID, path, thumb, err, decodeErr, open) })
+	})
+	l.onChange(m.ID)
+}
+
+// fetched records the outcome of a download and of decoding a photo.
+func (l *mediaLoader) fetched(id int64, path string, thumb image.Image, err, decodeErr error, open bool) {
+	st := l.state(id)
+	st.loading = false
+	switch {
+	case err != nil:
+		slog.Warn("download attachment", "message", id, "err", err)
+		st.failed = true
+		st.note = "Couldn't download: " + spacePlainError(err)
+	case decodeErr != nil:
+		slog.Info("photo preview", "message", id, "err", decodeErr)
+		st.path, st.undecodable = path, true
+		st.note = "No preview for this photo · click to open it"
+	default:
+		st.path, st.thumb, st.note = path, thumb, ""
+	}
+	l.onChange(id)
+	if err == nil && open {
+		l.openFile(path)
+	}
+}
+
+// open shows an attachment in the system's viewer, downloading it first
+// when it is not on this computer yet.
+func (l *mediaLoader) open(m app.Message) {
+	st := l.state(m.ID)
+	if st.loading {
+		return
+	}
+	path := st.path
+	if path == "" && m.Media != nil {
+		path = m.Media.LocalPath
+	}
+	if path != "" {
+		if _, err := os.Stat(path); err == nil {
+			l.openFile(path)
+			return
+		}
+	}
+	l.fetch(m, true)
+}
+
+// openFile hands a cached file to the system.
+func (l *mediaLoader) openFile(path string) {
+	u, err := url.Parse(storage.NewFileURI(path).String())
+	if err == nil {
+		err = l.openURL(u)
+	}
+	if err != nil {
+		slog.Warn("open attachment", "path", path, "err", err)
+	}
+}
+
+// isPhotoType reports whether a message type shows a picture preview.
+func isPhotoType(t app.MessageType) bool { return t == app.MsgImage || t == app.MsgSticker }
+
+// decodeThumbnail reads a photo, scales it down to thumbnailSide and
+// returns plain RGBA pixels, which every painter handles alike.
+func decodeThumbnail(path string) (image.Image, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("open photo: %w", err)
+	}
+	defer f.Close()
+	img, _, err := image.Decode(f)
+	if err != nil {
+		return nil, fmt.Errorf("decode photo: %w", err)
+	}
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	if w > thumbnailSide || h > thumbnailSide {
+		if w >= h {
+			w, h = thumbnailSide, max(1, h*thumbnailSide/w)
+		} else {
+			w, h = max(1, w*thumbnailSide/h), thumbnailSide
+		}
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	return dst, nil
+}

@@ -1,0 +1,53 @@
+package screens
+
+import (
+	"context"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/parley-app/parley/app"
+)
+
+// messageNotifier posts a desktop notification for new customer messages
+// while Parley's window is not in front. Fyne reports the window gaining
+// and losing focus as the app entering and leaving the foreground.
+type messageNotifier struct {
+	env     env
+	focused atomic.Bool
+	// send posts a notification; tests replace it.
+	send func(*fyne.Notification)
+}
+
+func newMessageNotifier(e env) *messageNotifier {
+	n := &messageNotifier{env: e, send: func(note *fyne.Notification) { fyne.CurrentApp().SendNotification(note) }}
+	n.focused.Store(true)
+	lc := fyne.CurrentApp().Lifecycle()
+	lc.SetOnEnteredForeground(func() { n.focused.Store(true) })
+	lc.SetOnExitedForeground(func() { n.focused.Store(false) })
+	return n
+}
+
+// onCoreEvent runs on the publishing goroutine. Only events about new
+// inbound messages carry a note; the title names the customer when one
+// conversation is concerned.
+func (n *messageNotifier) onCoreEvent(e app.Event) {
+	if e.Kind != app.EventMessagesChanged || e.Message == "" || n.focused.Load() {
+		return
+	}
+	core := n.env.core
+	n.env.run(func() {
+		title := "New WhatsApp message"
+		if len(e.ConversationIDs) == 1 {
+			ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			defer cancel()
+			if cv, err := core.Conversation(ctx, e.ConversationIDs[0]); err == nil {
+				title = conversationName(cv)
+			}
+		} else if len(e.ConversationIDs) > 1 {
+			title = "New WhatsApp messages"
+		}
+		note := fyne.NewNotification(title, e.Message)
+		fyne.Do(func() { n.send(note) })
+	})
+}

@@ -1,0 +1,132 @@
+package widgets
+
+import (
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+)
+
+// BubbleOptions are what a ChatBubble shows besides the message itself,
+// and what happens when the owner acts on it. Nil callbacks hide their
+// action.
+type BubbleOptions struct {
+	// Quote is the message this one replies to, when it is loaded;
+	// QuoteAuthor names its sender ("You" or the customer's name).
+	Quote       *app.Message
+	QuoteAuthor string
+	// Reactions are the emoji the message was reacted with.
+	Reactions []string
+	// Tail draws the bubble's point, on the first message of a group.
+	Tail bool
+	// Thumbnail is the decoded preview of an image or sticker; nil while
+	// it is being fetched.
+	Thumbnail image.Image
+	// MediaNote is shown on an attachment while it loads or after loading
+	// failed ("Downloading…"); MediaFailed offers OnDownload to try again.
+	MediaNote   string
+	MediaFailed bool
+
+	OnReply    func() // the owner wants to answer this message
+	OnRetry    func() // a failed message: Retry; unknown: Send again
+	OnOpen     func() // open the attachment, or the photo in full
+	OnDownload func() // fetch an attachment that failed to download
+}
+
+// ChatBubble shows one WhatsApp message the way WhatsApp does: inbound on
+// the left in white, outbound on the right in green, with the time,
+// delivery ticks, a quote of the message it replies to, reactions and
+// the content of its type (formatted text, photo, file, location,
+// contact cards, button replies). A failed outbound message shows its
+// reason and Retry. It fills the width it is given and draws its bubble
+// at the proper side.
+type ChatBubble struct {
+	widget.BaseWidget
+
+	msg     app.Message
+	opts    BubbleOptions
+	hovered bool
+}
+
+var (
+	_ fyne.Widget            = (*ChatBubble)(nil)
+	_ desktop.Hoverable      = (*ChatBubble)(nil)
+	_ fyne.SecondaryTappable = (*ChatBubble)(nil)
+)
+
+// NewChatBubble returns a bubble showing m.
+func NewChatBubble(m app.Message, o BubbleOptions) *ChatBubble {
+	b := &ChatBubble{msg: m, opts: o}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Message returns the message shown.
+func (b *ChatBubble) Message() app.Message { return b.msg }
+
+// CreateRenderer implements fyne.Widget.
+func (b *ChatBubble) CreateRenderer() fyne.WidgetRenderer {
+	l := newBubbleLayout(b)
+	stage := container.New(l, l.objects()...)
+	return &chatBubbleRenderer{layout: l, override: container.NewThemeOverride(stage, bubbleTheme)}
+}
+
+// MouseIn shows the Reply action while the pointer is over the bubble.
+func (b *ChatBubble) MouseIn(*desktop.MouseEvent) { b.setHovered(true) }
+
+// MouseMoved implements desktop.Hoverable.
+func (b *ChatBubble) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut hides the Reply action again.
+func (b *ChatBubble) MouseOut() { b.setHovered(false) }
+
+func (b *ChatBubble) setHovered(on bool) {
+	if b.hovered == on {
+		return
+	}
+	b.hovered = on
+	b.Refresh()
+}
+
+// TappedSecondary opens the message's menu: Reply and Copy text.
+func (b *ChatBubble) TappedSecondary(e *fyne.PointEvent) {
+	var items []*fyne.MenuItem
+	if b.opts.OnReply != nil {
+		items = append(items, fyne.NewMenuItem("Reply", b.opts.OnReply))
+	}
+	if text := b.msg.Text; text != "" {
+		items = append(items, fyne.NewMenuItem("Copy text", func() {
+			fyne.CurrentApp().Clipboard().SetContent(text)
+		}))
+	}
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if len(items) == 0 || c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, e.AbsolutePosition)
+}
+
+// chatBubbleRenderer draws a ChatBubble: its layout's objects inside the
+// chat's theme.
+type chatBubbleRenderer struct {
+	layout   *bubbleLayout
+	override *container.ThemeOverride
+}
+
+func (r *chatBubbleRenderer) Destroy() {}
+
+func (r *chatBubbleRenderer) Layout(size fyne.Size) { r.override.Resize(size) }
+
+func (r *chatBubbleRenderer) MinSize() fyne.Size { return r.override.MinSize() }
+
+func (r *chatBubbleRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.override}
+}
+
+func (r *chatBubbleRenderer) Refresh() {
+	r.layout.showReply(r.layout.bubble.hovered)
+}

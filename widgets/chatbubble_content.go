@@ -1,0 +1,232 @@
+package widgets
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+)
+
+// UnsupportedText is what a bubble says about a message Parley cannot
+// show.
+const UnsupportedText = "This message type can't be shown in Parley yet"
+
+// Widths the content of a bubble would like.
+const (
+	fileCardWidth    float32 = 310
+	locationWidth    float32 = 250
+	contactCardWidth float32 = 230
+	photoMaxWidth    float32 = 300
+	photoMaxHeight   float32 = 320
+	photoMinHeight   float32 = 90
+	stickerSize      float32 = 150
+	quoteMaxWidth    float32 = 360
+)
+
+// contentSections builds the parts of a bubble for its message: an
+// optional "Forwarded" line and quote, then the content of its type.
+func contentSections(b *ChatBubble) []section {
+	m := b.msg
+	var out []section
+	if m.Forwarded {
+		out = append(out, forwardedSection())
+	}
+	if b.opts.Quote != nil {
+		out = append(out, quoteSection(*b.opts.Quote, b.opts.QuoteAuthor, m.Direction == app.Outbound))
+	}
+	switch m.Type {
+	case app.MsgText:
+		out = append(out, textSection(m.Text))
+	case app.MsgImage, app.MsgSticker:
+		out = append(out, photoSection(b))
+		if m.Type == app.MsgImage && m.Text != "" {
+			out = append(out, textSection(m.Text))
+		}
+	case app.MsgVideo, app.MsgAudio, app.MsgVoice, app.MsgDocument:
+		out = append(out, fileSection(b))
+		if m.Text != "" && (m.Media == nil || m.Text != m.Media.Filename) {
+			out = append(out, textSection(m.Text))
+		}
+	case app.MsgLocation:
+		out = append(out, locationSection(m.Location))
+	case app.MsgContacts:
+		out = append(out, contactsSection(m.Contacts))
+	case app.MsgButtonReply:
+		out = append(out, tagSection("Button reply"), textSection(m.Text))
+	case app.MsgTemplate:
+		label := "Template"
+		if m.Template != nil && m.Template.Name != "" {
+			label += " · " + m.Template.Name
+		}
+		out = append(out, tagSection(label), textSection(m.Text))
+	case app.MsgOrder:
+		out = append(out, tagSection("Order"), textSection(m.Text))
+	case app.MsgReaction:
+		out = append(out, textSection(reactionText(m.Text)))
+	default:
+		out = append(out, unsupportedSection(m))
+	}
+	return out
+}
+
+// reactionText describes a reaction whose message is not shown.
+func reactionText(emoji string) string {
+	if emoji == "" {
+		return "_Removed a reaction_"
+	}
+	return "Reacted " + emoji
+}
+
+// textSection is WhatsApp-formatted text that wraps at the bubble's
+// width.
+func textSection(text string) section {
+	segs := RichTextFromWhatsApp(text, nil)
+	return section{obj: wrapped(segs), natural: naturalWidth(segs, waTextSize) + 1, text: true}
+}
+
+// mutedText is a short line of secondary text.
+func mutedText(text string, size fyne.ThemeSizeName, style fyne.TextStyle) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: theme.ColorNamePlaceHolder, SizeName: size, TextStyle: style, Inline: true,
+	}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}
+
+// forwardedSection is the grey "Forwarded" line above forwarded content.
+func forwardedSection() section {
+	line := newIconLine(iconForwarded, mutedText("Forwarded", theme.SizeNameCaptionText, fyne.TextStyle{Italic: true}), 14)
+	return section{obj: line, natural: line.MinSize().Width}
+}
+
+// tagSection is a small grey label above the content saying what kind
+// of message it is ("Button reply", "Template · order_ready").
+func tagSection(label string) section {
+	t := newTag(label)
+	return section{obj: t, natural: t.MinSize().Width}
+}
+
+// unsupportedSection stands in for a message type Parley cannot show.
+func unsupportedSection(m app.Message) section {
+	text := UnsupportedText
+	if m.RawType != "" && m.RawType != "unsupported" {
+		text += " (" + m.RawType + ")"
+	}
+	text += "."
+	label := mutedText(text, theme.SizeNameText, fyne.TextStyle{Italic: true})
+	line := newIconLine(iconInfo, label, 18)
+	width := fyne.MeasureText(text, waTextSize, fyne.TextStyle{Italic: true}).Width + 24
+	return section{obj: line, natural: min(width, 320)}
+}
+
+// quoteSection shows the message this one replies to: a tinted box with
+// a coloured bar, its author and the start of its text.
+func quoteSection(q app.Message, author string, outbound bool) section {
+	snippet := MessageSnippet(q)
+	box := newQuote(author, snippet, q.Direction == app.Outbound, outbound)
+	width := max(fyne.MeasureText(author, waCaptionSize+1, fyne.TextStyle{Bold: true}).Width,
+		fyne.MeasureText(snippet, waCaptionSize+1, fyne.TextStyle{}).Width) + 24
+	return section{obj: box, natural: min(width, quoteMaxWidth)}
+}
+
+// MessageSnippet is a one-line summary of a message, as quoted by a reply.
+func MessageSnippet(m app.Message) string {
+	text := strings.Join(strings.Fields(m.Text), " ")
+	label := ""
+	switch m.Type {
+	case app.MsgImage:
+		label = "📷 Photo"
+	case app.MsgSticker:
+		label = "Sticker"
+	case app.MsgVideo:
+		label = "🎬 Video"
+	case app.MsgAudio, app.MsgVoice:
+		label = "🎤 Audio"
+	case app.MsgDocument:
+		label = "📄 Document"
+		if m.Media != nil && m.Media.Filename != "" {
+			label = "📄 " + m.Media.Filename
+		}
+	case app.MsgLocation:
+		label = "📍 Location"
+	case app.MsgContacts:
+		label = "👤 Contact"
+	}
+	switch {
+	case label != "" && text != "" && m.Type != app.MsgDocument:
+		text = label + " · " + text
+	case text == "":
+		text = label
+	}
+	if r := []rune(text); len(r) > 90 {
+		text = string(r[:89]) + "…"
+	}
+	return text
+}
+
+// locationSection shows a shared location: pin, name, address and a link
+// to the place on OpenStreetMap.
+func locationSection(loc *app.Location) section {
+	if loc == nil {
+		loc = &app.Location{}
+	}
+	name := loc.Name
+	if name == "" {
+		name = "Shared location"
+	}
+	lines := []fyne.CanvasObject{boldText(name)}
+	if loc.Address != "" {
+		lines = append(lines, mutedText(loc.Address, theme.SizeNameCaptionText, fyne.TextStyle{}))
+	}
+	link := &widget.Hyperlink{Text: "Open map", URL: MapURL(loc.Latitude, loc.Longitude)}
+	lines = append(lines, link)
+	card := newCard(iconPin, lines)
+	return section{obj: card, natural: locationWidth}
+}
+
+// MapURL links to a point on OpenStreetMap.
+func MapURL(lat, lon float64) *url.URL {
+	q := url.Values{}
+	q.Set("mlat", strconv.FormatFloat(lat, 'f', -1, 64))
+	q.Set("mlon", strconv.FormatFloat(lon, 'f', -1, 64))
+	return &url.URL{Scheme: "https", Host: "www.openstreetmap.org", Path: "/", RawQuery: q.Encode(),
+		Fragment: fmt.Sprintf("map=16/%s/%s", strconv.FormatFloat(lat, 'f', 5, 64), strconv.FormatFloat(lon, 'f', 5, 64))}
+}
+
+// contactsSection shows shared contact cards: name, numbers and emails.
+func contactsSection(cs []app.SharedContact) section {
+	var cards []fyne.CanvasObject
+	for _, c := range cs {
+		name := c.Name
+		if name == "" {
+			name = "Contact"
+		}
+		lines := []fyne.CanvasObject{boldText(name)}
+		for _, p := range c.Phones {
+			lines = append(lines, mutedText(p, theme.SizeNameCaptionText, fyne.TextStyle{}))
+		}
+		for _, e := range c.Emails {
+			lines = append(lines, mutedText(e, theme.SizeNameCaptionText, fyne.TextStyle{}))
+		}
+		cards = append(cards, newAvatarCard(lines))
+	}
+	if len(cards) == 0 {
+		cards = append(cards, newAvatarCard([]fyne.CanvasObject{boldText("Contact card")}))
+	}
+	return section{obj: newStack(cards), natural: contactCardWidth}
+}
+
+// boldText is a wrapping line of bold text.
+func boldText(text string) *widget.RichText {
+	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		TextStyle: fyne.TextStyle{Bold: true}, Inline: true,
+	}})
+	rt.Wrapping = fyne.TextWrapWord
+	return rt
+}

@@ -1,0 +1,116 @@
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// ChatNotice is a centred pill between the bubbles of a conversation: a
+// day separator ("Today", "Yesterday", a date) or a notice from WhatsApp
+// itself, such as a customer's new number.
+type ChatNotice struct {
+	widget.BaseWidget
+
+	text   string
+	system bool
+}
+
+var _ fyne.Widget = (*ChatNotice)(nil)
+
+// NewDaySeparator returns the label that starts the messages of a day.
+func NewDaySeparator(label string) *ChatNotice {
+	n := &ChatNotice{text: label}
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// NewSystemNotice returns a notice from WhatsApp, shown centred in grey
+// on pale yellow.
+func NewSystemNotice(text string) *ChatNotice {
+	n := &ChatNotice{text: text, system: true}
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// Text returns the notice's text.
+func (n *ChatNotice) Text() string { return n.text }
+
+// CreateRenderer implements fyne.Widget.
+func (n *ChatNotice) CreateRenderer() fyne.WidgetRenderer {
+	fill, fg := color.Color(chatDayBg), color.Color(chatDayText)
+	size := float32(12)
+	if n.system {
+		fill, size = chatNoticeBg, 12.5
+	}
+	bg := canvas.NewRectangle(fill)
+	bg.CornerRadius = 8
+	label := widget.NewRichText(&widget.TextSegment{Text: n.text, Style: widget.RichTextStyle{
+		Alignment: fyne.TextAlignCenter, ColorName: theme.ColorNamePlaceHolder, Inline: true,
+	}})
+	label.Wrapping = fyne.TextWrapWord
+	l := &noticeLayout{bg: bg, label: label, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
+	stage := container.New(l, bg, label)
+	return widget.NewSimpleRenderer(container.NewThemeOverride(stage, noticeTheme{chatTheme: chatTheme{
+		base: theme.DefaultTheme(), textSize: size}, fg: fg}))
+}
+
+// noticeTheme is the chat theme with the notice's text colour.
+type noticeTheme struct {
+	chatTheme
+	fg color.Color
+}
+
+// Color returns the notice's text colour for the placeholder colour.
+func (t noticeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePlaceHolder {
+		return t.fg
+	}
+	return t.chatTheme.Color(n, v)
+}
+
+// noticeLayout centres the pill, at most 80 % of the row wide.
+type noticeLayout struct {
+	bg      *canvas.Rectangle
+	label   *widget.RichText
+	natural float32
+	width   float32
+}
+
+const (
+	noticePadX   float32 = 12
+	noticePadY   float32 = 5
+	noticeMargin float32 = 8
+)
+
+func (l *noticeLayout) pillWidth(rowW float32) float32 {
+	return max(40, min(l.natural+2*noticePadX, rowW*0.8))
+}
+
+// Layout centres the pill in the row.
+func (l *noticeLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	l.arrange(size.Width)
+}
+
+func (l *noticeLayout) arrange(rowW float32) float32 {
+	w := l.pillWidth(rowW)
+	x := (rowW - w) / 2
+	h := place(l.label, x+noticePadX, noticeMargin+noticePadY, max(0, w-2*noticePadX))
+	l.bg.Move(fyne.NewPos(x, noticeMargin))
+	l.bg.Resize(fyne.NewSize(w, h+2*noticePadY))
+	return h + 2*noticePadY + 2*noticeMargin
+}
+
+// MinSize is the height the pill needs at the last width.
+func (l *noticeLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	w := l.width
+	if w <= 0 {
+		w = (l.natural + 2*noticePadX) / 0.8
+	}
+	return fyne.NewSize(40, l.arrange(w))
+}
