@@ -7,10 +7,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
@@ -19,9 +17,6 @@ import (
 
 // pageSize is how many messages are loaded at a time.
 const pageSize = 50
-
-// olderThreshold is how close to the top scrolling loads older messages.
-const olderThreshold = 80
 
 // conversationView is one open conversation: a header with the customer
 // and the 24-hour window, the messages as chat bubbles (older ones load
@@ -45,7 +40,6 @@ type conversationView struct {
 	windowOpen   bool
 	rendering    bool
 	dirty        bool
-	fresh        []fyne.CanvasObject // rows drawn for the first time by the last render
 	rows         map[string]renderedRow
 	media        *mediaLoader
 	picker       *templatePicker // the last "Send a template" dialog
@@ -211,8 +205,9 @@ func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, has
 	} else {
 		v.problem.Hide()
 		follow := v.stickBottom || v.atBottom()
+		first := !v.loaded
 		v.conv = cv
-		if !v.loaded {
+		if first {
 			v.hasOlder = hasOlder
 		}
 		v.loaded = true
@@ -221,6 +216,9 @@ func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, has
 		v.render()
 		if follow {
 			v.scrollToBottom()
+		}
+		if first {
+			v.content.Refresh() // draw the whole view anew once it is filled
 		}
 		v.stickBottom = false
 		if v.hasOlder && v.column.MinSize().Height < v.scroll.Size().Height {
@@ -231,57 +229,6 @@ func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, has
 		v.again = false
 		v.reload()
 	}
-}
-
-func (v *conversationView) onScrolled(p fyne.Position) {
-	if p.Y < olderThreshold {
-		v.loadOlder()
-	}
-}
-
-// loadOlder loads the page of messages before the oldest one shown.
-func (v *conversationView) loadOlder() {
-	if v.loadingOlder || !v.hasOlder || len(v.msgs) == 0 {
-		return
-	}
-	v.loadingOlder = true
-	v.older.Show()
-	core, id, before := v.env.core, v.conv.ID, v.msgs[0].ID
-	v.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
-		defer cancel()
-		page, err := core.Messages(ctx, id, before, pageSize)
-		fyne.Do(func() { v.olderLoaded(page, err) })
-	})
-}
-
-// olderLoaded puts an older page above the messages shown without moving
-// what the owner is looking at.
-func (v *conversationView) olderLoaded(page []app.Message, err error) {
-	v.loadingOlder = false
-	v.older.Hide()
-	if err != nil {
-		slog.Error("load older messages", "conversation", v.conv.ID, "err", err)
-		return
-	}
-	v.hasOlder = len(page) == pageSize
-	slices.Reverse(page)
-	before := v.column.MinSize().Height
-	v.msgs = append(page, v.msgs...)
-	v.render()
-	grown := v.column.MinSize().Height - before
-	v.scroll.Refresh()
-	v.scroll.ScrollToOffset(fyne.NewPos(0, v.scroll.Offset.Y+grown))
-}
-
-// atBottom reports whether the newest message is in view.
-func (v *conversationView) atBottom() bool {
-	return v.scroll.Offset.Y+v.scroll.Size().Height >= v.column.MinSize().Height-40
-}
-
-func (v *conversationView) scrollToBottom() {
-	v.scroll.Refresh()
-	v.scroll.ScrollToBottom()
 }
 
 // render draws the loaded messages, reusing rows that did not change.
@@ -307,10 +254,6 @@ func (v *conversationView) render() {
 		v.scroll.ScrollToBottom()
 	}
 	v.column.Refresh()
-	if len(v.fresh) > 0 {
-		time.AfterFunc(100*time.Millisecond, func() { fyne.Do(v.column.Refresh) })
-	}
-	v.fresh = v.fresh[:0]
 }
 
 func (v *conversationView) renderOnce() {
@@ -331,7 +274,6 @@ func (v *conversationView) renderOnce() {
 		row, ok := v.rows[it.key]
 		if !ok || row.sig != sig {
 			row = renderedRow{sig: sig, obj: v.newRow(it)}
-			v.fresh = append(v.fresh, row.obj)
 			if width > 0 {
 				row.obj.Resize(fyne.NewSize(width, row.obj.MinSize().Height))
 			}
@@ -341,7 +283,6 @@ func (v *conversationView) renderOnce() {
 	}
 	v.rows = next
 	v.column.Objects = objs
-	v.column.Refresh()
 	for _, m := range photos {
 		v.media.want(m)
 	}
@@ -376,43 +317,4 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 		}
 	}
 	return widgets.NewChatBubble(m, opts)
-}
-
-// stickyStack stacks the messages area's layers like container.NewStack,
-// and keeps the newest message in view when the area changes size (the
-// composer grows, the window is resized) while it was shown.
-type stickyStack struct {
-	view *conversationView
-	last fyne.Size
-}
-
-// Layout fills size with every object.
-func (l *stickyStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	follow := l.last != size && l.view.loaded && l.view.atBottom()
-	l.last = size
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-	if follow {
-		l.view.scroll.ScrollToBottom()
-	}
-}
-
-// MinSize is the largest minimum size of the objects.
-func (l *stickyStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
-}
-
-// newFloatingNote is a small pill floating over the messages.
-func newFloatingNote(text string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.CornerRadius = 10
-	label := &widget.Label{Text: text, SizeName: theme.SizeNameCaptionText}
-	return container.New(layout.NewCustomPaddedLayout(8, 0, 0, 0),
-		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(-4, -4, 6, 6), label)))
 }
