@@ -230,7 +230,7 @@ func TestNewConversationStartsWithATemplate(t *testing.T) {
 		t.Fatalf("the dialog stayed open: %q", visibleTexts(d))
 	}
 	v := sw.conv(t)
-	if v.conv.WAID != "491705550123" || !showsText(v.content, "Welcome to our bakery!") || !showsText(v.content, "Reply window closed") {
+	if v.conv.WAID != "491705550123" || !showsText(v.content, "Welcome to our bakery!") || !showsText(v.content, "has not written to you yet") {
 		t.Fatalf("the new conversation shows %q", visibleTexts(v.content))
 	}
 }

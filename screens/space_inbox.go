@@ -161,6 +161,7 @@ func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error
 	} else {
 		s.problem.Hide()
 		s.channels, s.all = chs, convs
+		s.closeIfGone()
 		s.updateFilter()
 		s.applyFilter()
 		if s.onCount != nil {
@@ -171,6 +172,23 @@ func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error
 		s.again = false
 		s.reload()
 	}
+}
+
+// closeIfGone closes the open conversation when it no longer exists (its
+// channel was removed).
+func (s *spaceInbox) closeIfGone() {
+	if s.conv == nil {
+		return
+	}
+	for _, cv := range s.all {
+		if cv.ID == s.openID {
+			return
+		}
+	}
+	s.conv.close()
+	s.conv, s.openID = nil, 0
+	s.detail.Objects = []fyne.CanvasObject{s.placeholder}
+	s.detail.Refresh()
 }
 
 // updateFilter offers the channel filter while several channels exist.

@@ -79,25 +79,3 @@ func stateIcon(s app.DeliveryState) fyne.Resource {
 	}
 	return nil
 }
-
-// StateDescription says in words what a delivery state means, for
-// tooltips, tests and screen readers.
-func StateDescription(s app.DeliveryState) string {
-	switch s {
-	case app.StateQueued:
-		return "Waiting to be sent"
-	case app.StateSending:
-		return "Sending"
-	case app.StateSent:
-		return "Sent"
-	case app.StateDelivered:
-		return "Delivered"
-	case app.StateRead:
-		return "Read"
-	case app.StateFailed:
-		return "Not sent"
-	case app.StateUnknown:
-		return "May not have been sent"
-	}
-	return ""
-}
