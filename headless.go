@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"path/filepath"
 	"os/signal"
 	"syscall"
 
@@ -40,6 +41,7 @@ func runHeadless(dir, listen string) int {
 		Secrets:   persistence.NewKeyringSecrets(),
 		Providers: dialog360.Factory(providerOptions()...),
 		Log:       slog.Default(),
+		MediaDir:  filepath.Join(dir, "media"),
 	})
 	svc, err := services.Start(ctx, services.Config{Store: store, Core: core, ReceiverAddr: listen})
 	if err != nil {
