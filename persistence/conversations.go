@@ -84,7 +84,7 @@ func (s *Store) MarkConversationRead(ctx context.Context, conversationID int64) 
 
 // upsertContact creates the contact or updates its name when name is not
 // empty.
-func upsertContact(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID, name string) error {
+func upsertContact(ctx context.Context, tx execer, id app.ChannelID, waID, name string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, name) VALUES (?, ?, ?)
 		ON CONFLICT (channel_id, wa_id) DO UPDATE SET name = excluded.name WHERE excluded.name <> ''`,
 		id, waID, name)

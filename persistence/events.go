@@ -64,7 +64,7 @@ func (s *Store) ProviderEvents(ctx context.Context, id app.ChannelID, limit int)
 }
 
 // insertProviderEvent records one event.
-func insertProviderEvent(ctx context.Context, tx *sql.Tx, id app.ChannelID, kind EventKind, e app.ProviderEvent, now time.Time) error {
+func insertProviderEvent(ctx context.Context, tx execer, id app.ChannelID, kind EventKind, e app.ProviderEvent, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO provider_events (channel_id, kind, field, code, title, detail, occurred_at, received_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, string(kind), e.Field, e.Code, e.Title, e.Detail, timeValue(e.Timestamp), now.UnixNano())
@@ -77,7 +77,7 @@ func insertProviderEvent(ctx context.Context, tx *sql.Tx, id app.ChannelID, kind
 // ingestTemplateEvent records a template event and, when it names a
 // status and the template is stored, updates that template. Local drafts
 // are never touched.
-func ingestTemplateEvent(ctx context.Context, tx *sql.Tx, id app.ChannelID, te app.TemplateEvent, now time.Time) error {
+func ingestTemplateEvent(ctx context.Context, tx execer, id app.ChannelID, te app.TemplateEvent, now time.Time) error {
 	detail := te.Name
 	if te.Language != "" {
 		detail += " (" + te.Language + ")"

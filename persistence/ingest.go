@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"context"
-	"database/sql"
 	"errors"
 	"fmt"
 	"time"
@@ -90,28 +89,42 @@ func (s *Store) IngestBatches(ctx context.Context, items []IngestItem) (results 
 // that copy, so pruning later than the expiry changes nothing else.
 const earlyStatusPruneEvery = time.Minute
 
-// storeGroup stores items in one write transaction (see storeItems).
+// storeGroup stores items in one write transaction (see
+// ingestGroup.store), on top of what earlier groups learned about the
+// rows they read (see ingestCache).
 func (s *Store) storeGroup(ctx context.Context, items []IngestItem, results [][]app.Message, errs []error, isolated bool) error {
 	now := s.now()
 	last := s.prunedAt.Load()
 	prune := last == 0 || now.UnixNano()-last >= int64(earlyStatusPruneEvery) || now.UnixNano() < last
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		return storeItems(ctx, tx, now, prune, items, results, errs, isolated)
+	var g *ingestGroup
+	var cache cacheState
+	err := s.writeRaw(ctx, func(tx *rawTx) error {
+		var base *knownRows
+		var err error
+		if cache, base, err = s.openCache(ctx, tx); err != nil {
+			return err
+		}
+		g = newIngestGroup(tx, now, base)
+		return g.store(ctx, items, results, errs, isolated, prune)
 	})
-	if err == nil && prune {
-		s.prunedAt.Store(now.UnixNano())
+	rolledBack := errors.Is(err, errPayloadFailed) || errors.Is(err, errNothingStored)
+	s.closeCache(cache, g, err == nil, rolledBack)
+	if err == nil {
+		s.ckpt.committed()
+		if prune {
+			s.prunedAt.Store(now.UnixNano())
+		}
 	}
 	return err
 }
 
-// storeItems stores items in tx at now, filling results and errs.
-// Unless isolated, the first payload that fails ends it with
-// errPayloadFailed (its error in errs), and the caller must roll back;
-// if isolated, each payload is stored in its own savepoint, and one that
-// fails leaves no trace. It returns errNothingStored when no payload was
-// stored.
-func storeItems(ctx context.Context, tx *sql.Tx, now time.Time, prune bool, items []IngestItem, results [][]app.Message, errs []error, isolated bool) error {
-	g := newIngestGroup(tx, now)
+// store stores items, filling results and errs; if prune, it also drops
+// expired early statuses. Unless isolated, the first payload that fails
+// ends it with errPayloadFailed (its error in errs), and the caller must
+// roll back; if isolated, each payload is stored in its own savepoint,
+// and one that fails leaves no trace. It returns errNothingStored when
+// no payload was stored.
+func (g *ingestGroup) store(ctx context.Context, items []IngestItem, results [][]app.Message, errs []error, isolated, prune bool) error {
 	if err := g.prepare(ctx, items, prune); err != nil {
 		return err
 	}
@@ -256,13 +269,14 @@ func (g *ingestGroup) ingestMessages(ctx context.Context, id app.ChannelID, msgs
 		if err != nil {
 			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			if err != nil {
-				return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
-			}
+		n, err := res.RowsAffected()
+		if err == nil && n == 0 {
 			continue // already stored: a retried webhook
 		}
-		if m.ID, err = res.LastInsertId(); err != nil {
+		if err == nil {
+			m.ID, err = res.LastInsertId()
+		}
+		if err != nil {
 			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
 		}
 		inserted = append(inserted, m)

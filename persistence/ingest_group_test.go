@@ -249,3 +249,35 @@ func TestIngestBatchesForManyCustomers(t *testing.T) {
 		t.Errorf("unread = %d, want 2", convs[0].Unread)
 	}
 }
+
+func TestIngestRecordsChannelEventTime(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	c := addChannel(t, s, "Shop")
+	at := baseTime.Add(time.Hour)
+	lastEvent := func() time.Time {
+		t.Helper()
+		ch, err := s.Channel(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return ch.LastEventAt
+	}
+	for _, step := range []struct {
+		name     string
+		now      time.Time
+		want     time.Time
+		explains string
+	}{
+		{"first", at, at, "the ingest time"},
+		{"half a second later", at.Add(500 * time.Millisecond), at, "unchanged within eventTimeResolution"},
+		{"two seconds later", at.Add(2 * time.Second), at.Add(2 * time.Second), "the new ingest time"},
+		{"clock set back", at.Add(-time.Hour), at.Add(2 * time.Second), "never earlier"},
+	} {
+		s.now = func() time.Time { return step.now }
+		mustIngest(t, s, c.ID, app.InboundBatch{})
+		if got := lastEvent(); !got.Equal(step.want) {
+			t.Errorf("%s: LastEventAt = %v, want %v (%s)", step.name, got, step.want, step.explains)
+		}
+	}
+}

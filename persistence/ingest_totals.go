@@ -71,6 +71,12 @@ func containsChannel(ids []app.ChannelID, id app.ChannelID) bool {
 	return false
 }
 
+// eventTimeResolution is how far a channel's recorded last event time may
+// lag behind the real one: under load, a commit every few milliseconds
+// would otherwise rewrite the channel's row each time, for a time the
+// owner sees to the minute ("last one today at 10:42").
+const eventTimeResolution = time.Second
+
 // finish writes what the stored payloads add up to: each channel's last
 // event time, each conversation's last message time, preview, unread
 // count and last inbound time, and each contact's last inbound time.
@@ -80,21 +86,23 @@ func containsChannel(ids []app.ChannelID, id app.ChannelID) bool {
 func (g *ingestGroup) finish(ctx context.Context) error {
 	t := &g.totals
 	for _, id := range t.touched {
-		if _, err := g.tx.ExecContext(ctx, `UPDATE channels SET last_event_at = MAX(COALESCE(last_event_at, ?1), ?1) WHERE id = ?2`,
-			g.now.UnixNano(), id); err != nil {
+		// Within eventTimeResolution the row (and its page) is left alone.
+		if _, err := g.tx.ExecContext(ctx, `UPDATE channels SET last_event_at = ?1
+			WHERE id = ?2 AND (last_event_at IS NULL OR last_event_at < ?1 - ?3)`,
+			g.now.UnixNano(), id, int64(eventTimeResolution)); err != nil {
 			return fmt.Errorf("record event time: %w", err)
 		}
 	}
 	for _, id := range t.convOrder {
-		c := t.convTotals[id]
-		if err := touchConversation(ctx, g.tx, id, c.last, c.inserted, c.lastInbound.UnixNano()); err != nil {
+		if err := g.touchConversation(ctx, id, t.convTotals[id]); err != nil {
 			return err
 		}
 	}
 	for _, k := range t.inOrder {
 		// A contact whose time is already as late is not rewritten.
 		at := t.inbound[k].UnixNano()
-		if st, ok := g.contacts[k]; ok && st.exists && st.lastInbound >= at {
+		st, ok := g.contact(k)
+		if ok && st.exists && st.lastInbound >= at {
 			continue
 		}
 		if _, err := g.tx.ExecContext(ctx, `UPDATE contacts SET last_inbound_at = ?1
@@ -102,6 +110,63 @@ func (g *ingestGroup) finish(ctx context.Context) error {
 			at, k.channel, k.waID); err != nil {
 			return fmt.Errorf("update contact %s: %w", k.waID, err)
 		}
+		if ok && st.exists {
+			st.lastInbound = at
+			g.known.contacts[k] = st
+		}
+	}
+	return nil
+}
+
+// touchSameTimeSQL is touchConversation for messages no newer than the
+// conversation's last one (?1): it leaves last_message_at alone, so that
+// the inbox index on it is not rewritten. On a tie the later message's
+// preview wins, as in touchConversation. It changes no row when the
+// conversation's last message time is not ?1.
+const touchSameTimeSQL = `UPDATE conversations SET last_preview = ?2, unread = unread + ?3,
+		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
+	WHERE id = ?5 AND last_message_at = ?1`
+
+// touchOlderSQL is touchConversation for messages older than the
+// conversation's last one (later than ?1); it changes no row otherwise.
+// It takes the same arguments as touchSameTimeSQL (?2 is unused).
+const touchOlderSQL = `UPDATE conversations SET unread = unread + ?3,
+		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
+	WHERE id = ?5 AND last_message_at > ?1`
+
+// touchConversation records what the group's stored messages add to the
+// conversation id. When the time of its last message is known and these
+// are no newer, a statement that leaves that time (and the inbox index
+// on it) alone is tried first; it checks the time itself, and when it
+// changes nothing touchConversation does it all.
+func (g *ingestGroup) touchConversation(ctx context.Context, id int64, c *convTotals) error {
+	at := c.last.Timestamp.UnixNano()
+	inbound := c.lastInbound.UnixNano()
+	stored, known := g.lastMessageAt(id)
+	var query string
+	switch {
+	case known && stored != 0 && stored == at:
+		query = touchSameTimeSQL
+	case known && stored != 0 && stored > at:
+		query = touchOlderSQL
+	}
+	if query != "" {
+		res, err := g.tx.ExecContext(ctx, query, at, preview(c.last), c.inserted, inbound, id)
+		if err != nil {
+			return fmt.Errorf("update conversation %d: %w", id, err)
+		}
+		if n, err := res.RowsAffected(); err == nil && n == 1 {
+			return nil // the last message time stays
+		}
+		known = false // the time was not what g knew
+	}
+	if err := touchConversation(ctx, g.tx, id, c.last, c.inserted, inbound); err != nil {
+		return err
+	}
+	if known {
+		g.known.lastMessageAt[id] = max(stored, at) // stored 0: none before
+	} else {
+		g.known.lastMessageAt[id] = unknownTime
 	}
 	return nil
 }

@@ -152,7 +152,7 @@ func scanMessage(r rowScanner) (app.Message, error) {
 // last-message time and preview move forward only, unread grows by
 // unread, and the last inbound time (which opens the 24-hour window)
 // moves forward only.
-func touchConversation(ctx context.Context, tx *sql.Tx, convID int64, last app.Message, unread int, lastInbound any) error {
+func touchConversation(ctx context.Context, tx execer, convID int64, last app.Message, unread int, lastInbound any) error {
 	_, err := tx.ExecContext(ctx, `UPDATE conversations SET
 			last_preview = CASE WHEN last_message_at IS NULL OR last_message_at <= ?1 THEN ?2 ELSE last_preview END,
 			last_message_at = MAX(COALESCE(last_message_at, ?1), ?1),

@@ -35,7 +35,7 @@ const rankSQL = `(CASE state WHEN 'sent' THEN 2 WHEN 'delivered' THEN 3 WHEN 're
 
 // advanceStatus moves the outbound message with waID forward to state,
 // if that is progress, and reports whether it did.
-func advanceStatus(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID string, state app.DeliveryState, code int, text string) (bool, error) {
+func advanceStatus(ctx context.Context, tx execer, id app.ChannelID, waID string, state app.DeliveryState, code int, text string) (bool, error) {
 	if state != app.StateFailed {
 		code, text = 0, ""
 	}
@@ -72,7 +72,7 @@ func applyStatus(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID string,
 // before the outbox has recorded the WhatsApp id of the message it sent.
 // It only writes (once when the status is progress, twice otherwise) and
 // runs no query, which a group commit does fastest.
-func ingestStatus(ctx context.Context, tx *sql.Tx, id app.ChannelID, st app.StatusUpdate, now time.Time) error {
+func ingestStatus(ctx context.Context, tx execer, id app.ChannelID, st app.StatusUpdate, now time.Time) error {
 	if st.WAMessageID == "" || !isReportedState(st.State) {
 		return nil // nothing Parley tracks (e.g. "played" unmapped)
 	}

@@ -32,10 +32,16 @@ const readPoolSize = 4
 // SQLite's default is 2 MiB. Read connections keep the default.
 const writeCacheKiB = 32 << 10
 
+// walCheckpointPages is how many pages the write-ahead log may grow to
+// before the write connection copies them into the database file itself
+// (SQLite's default is 1000). Normally the checkpointer does it before,
+// in the background (see checkpointer).
+const walCheckpointPages = 10000
+
 // stmtCacheSize is how many prepared statements each connection keeps
 // for reuse. Compiling a statement costs more than running most of
 // Parley's; the store uses fewer distinct statements than this (counting
-// each size of the bulk statements of ingest).
+// each size of ingest's bulk lookup).
 const stmtCacheSize = 128
 
 // Store is Parley's SQLite store. It implements app.Store (the channel,
@@ -48,8 +54,14 @@ type Store struct {
 	now  func() time.Time
 
 	// prunedAt is when ingest last dropped expired early statuses (Unix
-	// nanoseconds of s.now); only ingest, one group at a time, uses it.
+	// nanoseconds of s.now).
 	prunedAt atomic.Int64
+	// writes counts the transactions of write (see ingestCache).
+	writes atomic.Uint64
+	// ingestCache remembers rows ingest read, between group commits.
+	ingestCache ingestCache
+	// ckpt copies the write-ahead log into the database file.
+	ckpt *checkpointer
 }
 
 var _ app.Store = (*Store)(nil)
@@ -75,8 +87,10 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
-	if v := os.Getenv("XP_CKPT"); v != "" {
-		rw.ExecContext(ctx, "PRAGMA wal_autocheckpoint = "+v)
+	// The write connection is kept open, so the setting stays.
+	if _, err := rw.ExecContext(ctx, fmt.Sprintf("PRAGMA wal_autocheckpoint = %d", walCheckpointPages)); err != nil {
+		rw.Close()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
 	if err := migrate(ctx, rw, dir); err != nil {
 		rw.Close()
@@ -94,7 +108,13 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", abs, err)
 	}
-	return &Store{path: abs, rw: rw, ro: ro, now: time.Now}, nil
+	ckpt, err := newCheckpointer(ctx, abs)
+	if err != nil {
+		ro.Close()
+		rw.Close()
+		return nil, fmt.Errorf("open database %s for checkpoints: %w", abs, err)
+	}
+	return &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}, nil
 }
 
 // dsn builds the go-sqlite3 connection string for the database at path.
@@ -140,18 +160,31 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database. Pending reads and writes finish first.
 func (s *Store) Close() error {
 	errRO := s.ro.Close()
+	errCkpt := s.ckpt.close()
 	// Let SQLite refresh its query planner statistics; cheap and optional.
 	_, _ = s.rw.Exec("PRAGMA optimize")
+	// The last connection to close copies the whole log into the file.
 	errRW := s.rw.Close()
-	if err := errors.Join(errRW, errRO); err != nil {
+	if err := errors.Join(errRW, errRO, errCkpt); err != nil {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil
 }
 
 // write runs fn in one write transaction (BEGIN IMMEDIATE) and commits it,
-// or rolls back if fn fails.
+// or rolls back if fn fails. Every write but ingest's goes through it:
+// it counts them, inside the transaction, so that ingest knows when what
+// it remembers of the rows it reads (ingestCache) may be stale.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return s.writeTx(ctx, func(tx *sql.Tx) error {
+		s.writes.Add(1)
+		return fn(tx)
+	})
+}
+
+// writeTx runs fn in one write transaction and commits it, or rolls back
+// if fn fails.
+func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin: %w", err)
