@@ -75,6 +75,13 @@ func newSpaceWorld(t *testing.T) *spaceWorld {
 	w.SetContent(s.content)
 	w.Resize(fyne.NewSize(1200, 800))
 	sw := &spaceWorld{coreWorld: &coreWorld{shell: s, window: w, core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}}
+	// Stop the open conversation's minute ticker with the test, so it
+	// never fires into a later test.
+	t.Cleanup(func() {
+		if v := s.space.inbox.conv; v != nil {
+			v.close()
+		}
+	})
 	sw.ch = sw.addChannel(t)
 	sw.hookUp(t, sw.ch, worldKey)
 	s.show(pageSpace)

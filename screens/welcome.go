@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -70,8 +71,7 @@ func newWelcome(prefs uiPrefs, icon fyne.Resource, demoWorkspace bool, onAdd, on
 		container.New(layout.NewCustomPaddedLayout(18, 6, 0, 0), container.NewGridWithColumns(len(choices), choices...)),
 		container.NewCenter(w.skip),
 	)
-	background := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
-	w.content = container.NewStack(background,
+	w.content = container.NewStack(newBlocker(theme.ColorNameBackground),
 		container.NewCenter(container.New(wrapWidthLayout{width: welcomeWidth}, column)))
 	// Shown at once on a first start, so no other page flashes before it;
 	// the channel list, once loaded, hides it again when channels exist.
@@ -151,3 +151,33 @@ func (s *shell) addFirstChannel() {
 		s.channels.OnAddChannel()
 	}
 }
+
+// blocker is an opaque background that swallows taps and hover, so that
+// nothing of the window under the welcome reacts through it.
+type blocker struct {
+	widget.BaseWidget
+	color fyne.ThemeColorName
+}
+
+func newBlocker(color fyne.ThemeColorName) *blocker {
+	b := &blocker{color: color}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// CreateRenderer draws the background colour.
+func (b *blocker) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(theme.Color(b.color)))
+}
+
+// Tapped ignores the tap.
+func (b *blocker) Tapped(*fyne.PointEvent) {}
+
+// MouseIn ignores the pointer.
+func (b *blocker) MouseIn(*desktop.MouseEvent) {}
+
+// MouseMoved ignores the pointer.
+func (b *blocker) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut ignores the pointer.
+func (b *blocker) MouseOut() {}

@@ -118,3 +118,21 @@ func TestWelcomeWithoutDemoOffersOnlyTheChannel(t *testing.T) {
 		t.Error("the welcome offers a demo that cannot be opened")
 	}
 }
+
+func TestWelcomeKeepsClicksFromThePageBehind(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() {})
+	c := fyne.CurrentApp().Driver().CanvasForObject(s.content)
+	channels := s.nav.sections[1].list
+	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(channels).Add(fyne.NewPos(20, 10))
+	test.TapCanvas(c, at) // where "Channels" is, under the welcome
+	if s.current != pageSpace || !s.welcome.content.Visible() {
+		t.Errorf("a click on the welcome reached the navigation behind it (page %q)", s.current)
+	}
+
+	skip := s.welcome.skip
+	test.TapCanvas(c, fyne.CurrentApp().Driver().AbsolutePositionForObject(skip).Add(fyne.NewPos(5, 5)))
+	if s.welcome.content.Visible() {
+		t.Error("a click on Look around first did not leave the welcome")
+	}
+}

@@ -31,8 +31,8 @@ start_target_ms=1000
 if [[ ${COLD_INSIDE:-} != 1 ]]; then
 	mkdir -p "$out"
 	version=$(scripts/version.sh)
-	go build -tags migrated_fynedo -trimpath -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
-	go build -trimpath -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
+	go build -tags migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
+	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 
 	key=$(cat persistence/migrations/*.sql internal/tools/coldseed/*.go | sha256sum | cut -c1-12)
 	data=$out/coldstart-$messages-$key

@@ -42,7 +42,7 @@ tool() {
 		local gobin
 		gobin=$(mktemp -d)
 		echo "package: building the Fyne packaging tool $fyne_tools_version" >&2
-		GOBIN=$gobin GOFLAGS= "$go" install "fyne.io/tools/cmd/fyne@$fyne_tools_version" >&2
+		GOBIN=$gobin GOFLAGS='' "$go" install "fyne.io/tools/cmd/fyne@$fyne_tools_version" >&2
 		mkdir -p "$(dirname "$bin")"
 		mv "$gobin/fyne" "$bin"
 		rmdir "$gobin"
