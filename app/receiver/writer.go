@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/parley-app/parley/app"
@@ -16,6 +17,10 @@ var errStopped = errors.New("the receiver is shutting down")
 // queueSize is how many payloads may wait for the writer before senders
 // block (and, if they give up, get no answer: 360dialog retries).
 const queueSize = 1024
+
+// gatherRounds bounds how often the writer yields, before a commit, to
+// handlers that are about to queue a payload (see gather).
+const gatherRounds = 4
 
 // job is one payload waiting for its commit.
 type job struct {
@@ -118,6 +123,7 @@ func (w *writer) run() {
 			w.refuseQueued()
 			return
 		}
+		w.gather()
 		w.group = append(w.group[:0], first)
 		events := first.item.Batch.Len()
 	collect:
@@ -131,6 +137,24 @@ func (w *writer) run() {
 			}
 		}
 		w.commit()
+	}
+}
+
+// gather yields to the goroutines that are about to queue a payload,
+// for as long as that grows the queue (at most gatherRounds times), so
+// that more payloads share one commit. On a busy machine the handlers
+// and the writer share the cores: without it, the writer commits as soon
+// as one or two payloads wait, and most of its time goes to the fixed
+// cost of each commit (BenchmarkIngestLoopback: about 2 payloads per
+// commit and 0.37x the bare handler without it, 8 and 0.48x with it).
+// It adds no timer: with nothing else to run, Gosched returns at once.
+func (w *writer) gather() {
+	for range gatherRounds {
+		n := len(w.queue)
+		runtime.Gosched()
+		if len(w.queue) == n {
+			return
+		}
 	}
 }
 
