@@ -6,11 +6,8 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"syscall"
 
-	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
@@ -36,13 +33,7 @@ func runHeadless(dir, listen string) int {
 		return 1
 	}
 	defer store.Close()
-	core := app.New(app.Deps{
-		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(providerOptions()...),
-		Log:       slog.Default(),
-		MediaDir:  filepath.Join(dir, "media"),
-	})
+	core := services.NewCore(store, dir, slog.Default(), providerOptions()...)
 	svc, err := services.Start(ctx, services.Config{Store: store, Core: core, ReceiverAddr: listen})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley:", err)

@@ -98,12 +98,7 @@ func run() int {
 		defer ws.Stop()
 		core, listenAddr, onTryDemo = ws.Core, demo.ReceiverAddr, nil
 	} else {
-		core = app.New(app.Deps{
-			Store:     store,
-			Secrets:   persistence.NewKeyringSecrets(),
-			Providers: dialog360.Factory(providerOptions()...),
-			Log:       slog.Default(),
-		})
+		core = services.NewCore(store, dir, slog.Default(), providerOptions()...)
 	}
 	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr})
 	if err != nil {

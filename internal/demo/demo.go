@@ -143,6 +143,7 @@ func (w *Workspace) prepare(ctx context.Context, o Options) error {
 		Providers: dialog360.Factory(append(slices.Clip(o.ClientOptions), dialog360.WithBaseURL(w.URL))...),
 		Clock:     clockFunc(w.clock.base),
 		Log:       o.Log,
+		MediaDir:  mediaCacheDir(o.DataDir),
 	})
 	ch, err := ensureChannel(ctx, w.Core, secrets)
 	if err != nil {
@@ -264,3 +265,13 @@ type clockFunc func() time.Time
 
 // Now returns f().
 func (f clockFunc) Now() time.Time { return f() }
+
+// mediaCacheDir is where the demo's core keeps downloaded and sent
+// attachments, as a real data folder does (services.MediaDir); "" (no
+// cache: downloads are refused) without a data folder.
+func mediaCacheDir(dataDir string) string {
+	if dataDir == "" {
+		return ""
+	}
+	return filepath.Join(dataDir, "media")
+}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -20,6 +21,22 @@ import (
 // otherwise: loopback only, on a fixed port so a tunnel command keeps
 // working across restarts.
 const DefaultReceiverAddr = "127.0.0.1:8787"
+
+// MediaDir is where a data folder keeps downloaded and sent attachments.
+func MediaDir(dataDir string) string { return filepath.Join(dataDir, "media") }
+
+// NewCore builds the core of the data folder dataDir the way the window and
+// the headless mode share it: store, API keys in the OS keyring, the
+// 360dialog client with opts, attachments in MediaDir(dataDir).
+func NewCore(store *persistence.Store, dataDir string, log *slog.Logger, opts ...dialog360.Option) *app.Core {
+	return app.New(app.Deps{
+		Store:     store,
+		Secrets:   persistence.NewKeyringSecrets(),
+		Providers: dialog360.Factory(opts...),
+		Log:       log,
+		MediaDir:  MediaDir(dataDir),
+	})
+}
 
 // Config says what to start.
 type Config struct {
