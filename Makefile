@@ -68,10 +68,11 @@ run: build
 	./$(BIN) $(ARGS)
 
 ## test: formatting, vet, every Go test (race detector, real keyring), short
-## fuzz runs of the parsers, and the GUI smoke test. The packaging test
-## (make package-test) is separate: the Windows cross-build takes too long
-## for every run.
-test: deps
+## fuzz runs of the parsers, the GUI smoke test, and the packaging test
+## (the Linux package installed and started, the Windows .exe checked).
+test: deps deps-windows
+	@echo "== packaging test, Windows (in the background until the end)"
+	scripts/bg.sh start package-windows scripts/package-test.sh windows
 	@echo "== gofmt"
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*' -not -path './.git/*')); \
 	if [ -n "$$unformatted" ]; then echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
@@ -86,6 +87,10 @@ test: deps
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
 	@echo "== GUI smoke test"
 	scripts/smoke.sh
+	@echo "== packaging test, Linux"
+	scripts/package-test.sh linux
+	@echo "== packaging test, Windows"
+	scripts/bg.sh wait package-windows
 
 ## package: build the installers into dist/: Linux .tar.xz and Windows .exe
 ## (on a Mac: scripts/package.sh darwin)

@@ -29,7 +29,9 @@ fyne_tools_version=v1.7.4
 go=${GO:-go}
 root=$PWD
 dist=$root/dist
-stage=$root/build/package/src
+# One staging folder per run, so that a Linux and a Windows build may run
+# at the same time (make test does).
+stage=$root/build/package/src-$$
 
 # tool prints the path of the pinned fyne binary, building it when missing.
 tool() {
@@ -107,6 +109,7 @@ done
 version=$(scripts/version.sh)
 fyne=$(tool)
 mkdir -p "$dist"
+trap 'rm -rf "$stage"' EXIT
 stage
 for t in "${targets[@]}"; do
 	start=$SECONDS
