@@ -14,6 +14,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 // Test numbers and keys. The keys are long and distinctive so that a leak
@@ -25,44 +26,9 @@ const (
 	customer  = "491701234567"
 )
 
-// fakeClock is a settable clock for the emulator.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newFakeClock() *fakeClock {
-	return &fakeClock{t: time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC)}
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// syncBuffer is a goroutine-safe log sink.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+// newFakeClock is a settable clock for the emulator.
+func newFakeClock() *testkit.Clock {
+	return testkit.NewClock(time.Date(2025, 6, 2, 9, 0, 0, 0, time.UTC))
 }
 
 // recorder wraps a handler and keeps every request it saw.
@@ -102,18 +68,18 @@ func (r *recorder) requests(method, path string) []seenRequest {
 // harness is a client talking to the emulator over httptest.
 type harness struct {
 	em     *emulator.Emulator
-	clock  *fakeClock
+	clock  *testkit.Clock
 	rec    *recorder
 	srv    *httptest.Server
 	c      *dialog360.Client
-	logs   *syncBuffer
+	logs   *testkit.LogBuffer
 	mu     sync.Mutex
 	sleeps []time.Duration
 }
 
 func newHarness(t *testing.T, emOpts []emulator.Option, opts ...dialog360.Option) *harness {
 	t.Helper()
-	h := &harness{clock: newFakeClock(), logs: &syncBuffer{}}
+	h := &harness{clock: newFakeClock(), logs: &testkit.LogBuffer{}}
 	emOpts = append([]emulator.Option{emulator.WithClock(h.clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1)}, emOpts...)
 	h.em = emulator.New(emOpts...)
 	t.Cleanup(h.em.Close)

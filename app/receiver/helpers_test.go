@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -29,7 +29,7 @@ type env struct {
 	rcv   *receiver.Receiver
 	ch    app.Channel // has a secret
 	open  app.Channel // has none
-	logs  *syncBuffer
+	logs  *testkit.LogBuffer
 	hc    *http.Client
 }
 
@@ -51,7 +51,7 @@ func newEnv(t *testing.T, edit func(*receiver.Config)) *env {
 	if err != nil {
 		t.Fatalf("create channel: %v", err)
 	}
-	logs := &syncBuffer{}
+	logs := &testkit.LogBuffer{}
 	cfg := receiver.Config{
 		Channels: st,
 		Ingester: st,
@@ -156,24 +156,6 @@ func textPayload(from, name string, wamids ...string) []byte {
 	return fmt.Appendf(nil, `{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages",`+
 		`"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"4930123456","phone_number_id":"111"},`+
 		`"contacts":[{"profile":{"name":%q},"wa_id":%q}],"messages":[%s]}}]}]}`, name, from, strings.Join(msgs, ","))
-}
-
-// syncBuffer is a bytes.Buffer safe for concurrent writers (the logger).
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // gateIngester wraps a GroupIngester, counts its calls and can hold the

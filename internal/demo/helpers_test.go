@@ -1,71 +1,35 @@
 package demo
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
-// testClock is a clock the test moves by hand.
-type testClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func newTestClock() *testClock {
-	return &testClock{t: time.Date(2025, 6, 12, 9, 30, 0, 0, time.Local)}
-}
-
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *testClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// syncBuffer is a log sink safe for the receiver's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+// newTestClock is a clock the test moves by hand.
+func newTestClock() *testkit.Clock {
+	return testkit.NewClock(time.Date(2025, 6, 12, 9, 30, 0, 0, time.Local))
 }
 
 // world is one data folder with its store, as the app opens it.
 type world struct {
 	t     *testing.T
 	dir   string
-	clock *testClock
+	clock *testkit.Clock
 	store *persistence.Store
-	logs  *syncBuffer
+	logs  *testkit.LogBuffer
 }
 
 func newWorld(t *testing.T) *world {
 	t.Helper()
-	w := &world{t: t, dir: t.TempDir(), clock: newTestClock(), logs: &syncBuffer{}}
+	w := &world{t: t, dir: t.TempDir(), clock: newTestClock(), logs: &testkit.LogBuffer{}}
 	w.open()
 	return w
 }
