@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"net/http"
 	"net/http/httptest"
 	"sync"
 	"testing"
@@ -78,10 +79,20 @@ func buildWorld(t *testing.T, listen bool) *world {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	opts := []dialog360.Option{dialog360.WithBaseURL(baseURL), dialog360.WithRetry(1, time.Millisecond)}
+	if listen {
+		// A fresh connection per request: when the emulator goes offline
+		// the next send meets a closed port ("connection refused"), as
+		// after a laptop lost its network, never a kept-alive connection
+		// the emulator is closing at that very moment (an answer lost in
+		// flight, which the outbox rightly marks unknown; that case has
+		// its own test).
+		opts = append(opts, dialog360.WithHTTPClient(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}))
+	}
 	core := app.New(app.Deps{
 		Store:     store,
 		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(dialog360.WithBaseURL(baseURL), dialog360.WithRetry(1, time.Millisecond)),
+		Providers: dialog360.Factory(opts...),
 		Clock:     clock,
 	})
 	return &world{core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}
