@@ -76,6 +76,7 @@ func (c *Core) ReconnectChannel(ctx context.Context, id ChannelID, number, key s
 	}
 	c.log.Info("channel reconnected", "channel", id)
 	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
+	c.wakeOutbox() // messages queued before the disconnect go out now
 	return nil
 }
 

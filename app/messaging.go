@@ -20,6 +20,10 @@ const (
 // WindowClosedMessage explains why a free reply is not possible.
 const WindowClosedMessage = "More than 24 hours have passed since this customer last wrote, so WhatsApp only allows an approved template. Send a template; once the customer answers, you can write freely again."
 
+// DisconnectedSendMessage explains why nothing can be sent from a channel
+// the owner disconnected.
+const DisconnectedSendMessage = "This channel is disconnected, so Parley cannot send from it. Reconnect it under Settings → Channels (Configure) to write to customers again."
+
 // Conversations lists a channel's conversations, newest first.
 func (c *Core) Conversations(ctx context.Context, id ChannelID) ([]Conversation, error) {
 	cs, err := c.store.Conversations(ctx, id)
@@ -77,8 +81,16 @@ func (c *Core) SendText(ctx context.Context, conversationID int64, text, replyTo
 	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: MsgText, Text: text, ReplyTo: replyTo})
 }
 
-// enqueue stores an outbound message and wakes the outbox.
+// enqueue stores an outbound message and wakes the outbox. A channel the
+// owner disconnected sends nothing, so nothing is queued for it.
 func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
+	ch, err := c.store.Channel(ctx, m.ChannelID)
+	if err != nil {
+		return Message{}, fmt.Errorf("queue message: %w", err)
+	}
+	if ch.Disconnected {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: DisconnectedSendMessage}}
+	}
 	m.Timestamp = c.clock.Now()
 	saved, err := c.store.Enqueue(ctx, m)
 	if err != nil {

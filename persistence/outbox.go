@@ -97,7 +97,8 @@ func resolveConversation(ctx context.Context, tx *sql.Tx, m *app.Message) error 
 
 // NextQueued returns up to limit messages ready to send, oldest first: of
 // each conversation with nothing in state sending, its oldest queued
-// message (see the outbox rules above). limit <= 0 means 10.
+// message (see the outbox rules above). Messages of a disconnected
+// channel wait until it is reconnected. limit <= 0 means 10.
 func (s *Store) NextQueued(ctx context.Context, limit int) ([]app.Message, error) {
 	if limit <= 0 {
 		limit = defaultOutboxBatch
@@ -105,6 +106,7 @@ func (s *Store) NextQueued(ctx context.Context, limit int) ([]app.Message, error
 	rows, err := s.ro.QueryContext(ctx, `SELECT `+messageColumns+` FROM messages WHERE id IN (
 			SELECT MIN(q.id) FROM messages q WHERE q.state = 'queued'
 			AND NOT EXISTS (SELECT 1 FROM messages f WHERE f.state = 'sending' AND f.conversation_id = q.conversation_id)
+			AND q.channel_id NOT IN (SELECT id FROM channels WHERE disconnected)
 			GROUP BY q.conversation_id)
 		ORDER BY id LIMIT ?`, limit)
 	if err != nil {

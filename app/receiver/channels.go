@@ -2,6 +2,7 @@ package receiver
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"time"
 
@@ -36,7 +37,8 @@ func newChannelCache(f ChannelFinder) *channelCache {
 }
 
 // lookup returns the channel of token, or an error wrapping
-// app.ErrNotFound. Unknown tokens are not remembered.
+// app.ErrNotFound (also for a disconnected channel). Unknown tokens are
+// not remembered.
 func (c *channelCache) lookup(ctx context.Context, token string) (app.Channel, error) {
 	now := time.Now()
 	c.mu.RLock()
@@ -46,6 +48,12 @@ func (c *channelCache) lookup(ctx context.Context, token string) (app.Channel, e
 		return e.ch, nil
 	}
 	ch, err := c.finder.ChannelByWebhookToken(ctx, token)
+	if err == nil && ch.Disconnected {
+		// The owner disconnected the channel: Parley receives nothing for
+		// it. Refused like an unknown address, 360dialog keeps retrying
+		// (for days), so a reconnect still gets what was sent meanwhile.
+		err = fmt.Errorf("channel %d is disconnected: %w", ch.ID, app.ErrNotFound)
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if err != nil {
