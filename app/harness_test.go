@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -21,24 +21,6 @@ const (
 	testNumber = "+4930123456"
 )
 
-// fakeClock is a settable clock shared by the core and the emulator.
-type fakeClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // world is a core wired to a real SQLite store in a temp dir, go-keyring's
 // mock, and the 360dialog emulator over real HTTP.
 type world struct {
@@ -46,24 +28,30 @@ type world struct {
 	store  *persistence.Store
 	emu    *emulator.Emulator
 	server *httptest.Server
-	clock  *fakeClock
+	clock  *testkit.Clock
 	ctx    context.Context
 }
 
-func newWorld(t *testing.T) *world { return buildWorld(t, false) }
+func newWorld(t *testing.T) *world { return buildWorld(t, false, nil) }
 
 // newListeningWorld serves the emulator on its own loopback port, where
 // SetOffline really closes the port ("connection refused"), as when a
 // laptop has no network.
-func newListeningWorld(t *testing.T) *world { return buildWorld(t, true) }
+func newListeningWorld(t *testing.T) *world { return buildWorld(t, true, nil) }
 
-func buildWorld(t *testing.T, listen bool) *world {
+// buildWorld builds a world; wrap, if not nil, wraps the emulator's
+// handler (to watch the requests it gets).
+func buildWorld(t testing.TB, listen bool, wrap func(http.Handler) http.Handler) *world {
 	t.Helper()
 	keyring.MockInit()
-	clock := &fakeClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	clock := testkit.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 	emu := emulator.New(emulator.WithClock(clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1))
 	emu.AddNumber(testKey, testNumber, "Bäckerei Müller")
-	srv := httptest.NewServer(emu)
+	var h http.Handler = emu
+	if wrap != nil {
+		h = wrap(emu)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(func() { srv.Close(); emu.Close() })
 	baseURL := srv.URL
 	if listen {

@@ -51,28 +51,80 @@ func (c *Core) RecoverOutbox(ctx context.Context) ([]Message, error) {
 
 // RunOutbox sends queued messages until ctx is done: in order within each
 // conversation, several conversations at once, paced to opts.Rate, backing
-// off while 360dialog cannot be reached.
+// off while 360dialog cannot be reached. Sends are pipelined: a new one
+// starts as soon as the pace allows and a worker is free, without waiting
+// for the others to be answered. On return nothing is in flight.
 func (c *Core) RunOutbox(ctx context.Context, opts OutboxOptions) {
-	ob := c.NewOutbox(opts)
-	backoff := time.Duration(0)
-	for ctx.Err() == nil {
-		processed, retryAfter := ob.SendQueuedOnce(ctx)
-		switch {
-		case retryAfter > 0:
-			backoff = min(max(backoff*2, retryAfter), ob.opts.MaxBackoff)
-			c.log.Info("outbox: backing off", "wait", backoff)
-			if !c.waitOutbox(ctx, backoff) {
-				return
-			}
-		case processed == 0:
-			backoff = 0
-			if !c.waitOutbox(ctx, ob.opts.Poll) {
-				return
-			}
-		default:
-			backoff = 0
+	c.NewOutbox(opts).run(ctx)
+}
+
+// run is RunOutbox's loop.
+func (o *Outbox) run(ctx context.Context) {
+	c := o.core
+	done := make(chan sendOutcome, o.opts.Workers)
+	inflight := 0
+	defer func() {
+		for ; inflight > 0; inflight-- {
+			<-done // an interrupted send puts its message back in the queue
 		}
+	}()
+	var backoff time.Duration
+	var holdUntil time.Time // no new send before this, after network trouble
+	for ctx.Err() == nil {
+		free := o.opts.Workers - inflight
+		if free > 0 && !time.Now().Before(holdUntil) {
+			for _, m := range o.claim(ctx, free) {
+				inflight++
+				go func() { done <- c.sendOne(ctx, m, o.pace) }()
+			}
+		}
+		wait := o.opts.Poll
+		if inflight == o.opts.Workers {
+			wait = time.Hour // a finished send wakes the loop
+		}
+		if d := time.Until(holdUntil); d > 0 {
+			wait = d
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+		case r := <-done:
+			inflight--
+			if r.retryLater {
+				backoff = min(max(backoff*2, r.retryAfter, time.Second), o.opts.MaxBackoff)
+				holdUntil = time.Now().Add(backoff)
+				c.log.Info("outbox: backing off", "wait", backoff)
+			} else {
+				backoff = 0
+			}
+		case <-c.outboxWake:
+		case <-t.C:
+		}
+		t.Stop()
 	}
+}
+
+// claim takes up to n messages that are ready to send and marks them as
+// sending. Each then waits for its slot of the pace in sendOne, right
+// before its request, so the pace holds at 360dialog's end.
+func (o *Outbox) claim(ctx context.Context, n int) []Message {
+	c := o.core
+	batch, err := c.store.NextQueued(ctx, n)
+	if err != nil {
+		if ctx.Err() == nil {
+			c.log.Error("outbox: read queue", "err", err)
+		}
+		return nil
+	}
+	claimed := batch[:0]
+	for _, m := range batch {
+		if err := c.store.UpdateState(ctx, m.ID, StateSending, "", 0, ""); err != nil {
+			c.log.Error("outbox: mark sending", "message", m.ID, "err", err)
+			continue
+		}
+		claimed = append(claimed, m)
+	}
+	return claimed
 }
 
 // Outbox sends queued messages; RunOutbox drives it in a loop.
@@ -105,27 +157,11 @@ func (c *Core) NewOutbox(opts OutboxOptions) *Outbox {
 // how long to wait before trying again.
 func (o *Outbox) SendQueuedOnce(ctx context.Context) (processed int, retryAfter time.Duration) {
 	c := o.core
-	batch, err := c.store.NextQueued(ctx, o.opts.Workers)
-	if err != nil {
-		c.log.Error("outbox: read queue", "err", err)
-		return 0, time.Second
-	}
+	batch := o.claim(ctx, o.opts.Workers)
 	results := make(chan sendOutcome, len(batch))
 	var wg sync.WaitGroup
 	for _, m := range batch {
-		if !o.pace.wait(ctx) {
-			break // not marked sending yet: it simply stays queued
-		}
-		if err := c.store.UpdateState(ctx, m.ID, StateSending, "", 0, ""); err != nil {
-			c.log.Error("outbox: mark sending", "message", m.ID, "err", err)
-			continue
-		}
-		processed++
-		wg.Add(1)
-		go func(m Message) {
-			defer wg.Done()
-			results <- c.sendOne(ctx, m)
-		}(m)
+		wg.Go(func() { results <- c.sendOne(ctx, m, o.pace) })
 	}
 	wg.Wait()
 	close(results)
@@ -134,20 +170,7 @@ func (o *Outbox) SendQueuedOnce(ctx context.Context) (processed int, retryAfter 
 			retryAfter = max(retryAfter, r.retryAfter, time.Second)
 		}
 	}
-	return processed, retryAfter
-}
-
-// waitOutbox waits for a wake-up or d; false when ctx is done.
-func (c *Core) waitOutbox(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-c.outboxWake:
-	case <-t.C:
-	}
-	return true
+	return len(batch), retryAfter
 }
 
 type sendOutcome struct {
@@ -155,15 +178,16 @@ type sendOutcome struct {
 	retryAfter time.Duration
 }
 
-// sendOne hands one message to 360dialog and records the outcome.
-func (c *Core) sendOne(ctx context.Context, m Message) sendOutcome {
+// sendOne hands one message to 360dialog, in its slot of pace, and
+// records the outcome.
+func (c *Core) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome {
 	record := func(state DeliveryState, wamid string, code int, text string) {
 		if err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text); err != nil {
 			c.log.Error("outbox: record state", "message", m.ID, "state", state, "err", err)
 		}
 		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})
 	}
-	res, err := c.deliver(ctx, m)
+	res, err := c.deliver(ctx, m, pace)
 	if err == nil {
 		record(StateSent, res.WAMessageID, 0, "")
 		return sendOutcome{}
@@ -185,8 +209,9 @@ func (c *Core) sendOne(ctx context.Context, m Message) sendOutcome {
 	return sendOutcome{}
 }
 
-// deliver calls the provider for one outbound message.
-func (c *Core) deliver(ctx context.Context, m Message) (SendResult, error) {
+// deliver calls the provider for one outbound message once pace allows.
+// Interrupted while waiting, it returns ctx's error: nothing was sent.
+func (c *Core) deliver(ctx context.Context, m Message, pace *pacer) (SendResult, error) {
 	cv, err := c.store.Conversation(ctx, m.ConversationID)
 	if err != nil {
 		return SendResult{}, fmt.Errorf("send: %w", err)
@@ -194,6 +219,9 @@ func (c *Core) deliver(ctx context.Context, m Message) (SendResult, error) {
 	p, err := c.provider(m.ChannelID)
 	if err != nil {
 		return SendResult{}, keyringProblem("send", err)
+	}
+	if !pace.wait(ctx) {
+		return SendResult{}, fmt.Errorf("send: %w", ctx.Err())
 	}
 	switch {
 	case m.Type == MsgTemplate && m.Template != nil:
