@@ -79,9 +79,7 @@ test: deps deps-windows
 	@echo "== go vet"
 	$(GO) vet ./...
 	@echo "== go test -race (private keyring and X server)"
-	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit $$($(GO) list ./... | grep -v /screens$$)
-	@echo "== go test screens (without -race: the Space's tests still race on test-app teardown)"
-	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -tags keyringit ./screens/
+	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit ./...
 	@echo "== fuzz (short)"
 	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/

@@ -21,7 +21,10 @@ type spacePage struct {
 
 	connect *widget.Button
 	tryDemo *widget.Button
-	empty   *emptyState
+	// relaunch re-enables tryDemo after demoRelaunchPause; nil until the
+	// first tap. Only the UI goroutine sets it.
+	relaunch *time.Timer
+	empty    *emptyState
 	// start begins a conversation with a template; shown once channels
 	// exist and the core is attached.
 	start     *widget.Button
@@ -107,12 +110,21 @@ func (s *spacePage) onTryDemoTapped() {
 	s.onTryDemo()
 	s.tryDemo.SetText(textDemoOpening)
 	s.tryDemo.Disable()
-	time.AfterFunc(demoRelaunchPause, func() {
+	s.stopTimers()
+	s.relaunch = time.AfterFunc(demoRelaunchPause, func() {
 		fyne.Do(func() {
 			s.tryDemo.SetText(textTryDemo)
 			s.tryDemo.Enable()
 		})
 	})
+}
+
+// stopTimers stops a pending re-enable of "Try the demo", so that it
+// cannot fire once the page is gone (tests stop it after each tap).
+func (s *spacePage) stopTimers() {
+	if s.relaunch != nil {
+		s.relaunch.Stop()
+	}
 }
 
 // Texts of the empty Space.

@@ -15,6 +15,7 @@ func newDemoOfferShell(t *testing.T, store app.ChannelStore, onTryDemo func()) *
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	s := newShell(w, Deps{Channels: store, Version: "9.9.9", OnTryDemo: onTryDemo}, uiPrefs{p: a.Preferences()}, runNow)
+	t.Cleanup(s.space.stopTimers) // its timer must not fire into a later test
 	w.SetContent(s.content)
 	w.Resize(defaultWindowSize)
 	return s

@@ -15,6 +15,7 @@ func newWelcomeShell(t *testing.T, prefs fyne.Preferences, store app.ChannelStor
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
 	s := newShell(w, Deps{Channels: store, Version: "9.9.9", Demo: demo, OnTryDemo: onTryDemo}, uiPrefs{p: prefs}, runNow)
+	t.Cleanup(s.space.stopTimers) // its timer must not fire into a later test
 	w.SetContent(s.content)
 	w.Resize(defaultWindowSize)
 	return s
