@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"sync"
 	"time"
 )
@@ -28,6 +29,10 @@ type Deps struct {
 	// MediaDir is the folder where downloaded attachments are cached
 	// (main sets it to <data>/media); empty disables downloads.
 	MediaDir string
+	// ProbeClient sends the test delivery of TestWebhook through the
+	// owner's tunnel; nil uses a plain client. Tests pass one that trusts
+	// their TLS server.
+	ProbeClient *http.Client
 }
 
 // Core is Parley's application core: the use cases the screens call.
@@ -43,12 +48,17 @@ type Core struct {
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
 	receiver   receiverSlot
+	// probeClient sends Parley's test delivery through the owner's tunnel.
+	probeClient *http.Client
 }
 
 // New builds a Core from its parts.
 func New(d Deps) *Core {
 	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
-		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1)}
+		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1), probeClient: d.ProbeClient}
+	if c.probeClient == nil {
+		c.probeClient = &http.Client{Timeout: probeTimeout}
+	}
 	if c.clock == nil {
 		c.clock = SystemClock{}
 	}

@@ -17,7 +17,7 @@ const (
 	DefaultMaxBody int64 = 1 << 20
 	// DefaultSecretHeader is the header carrying the channel's shared
 	// secret, set by Parley when it registers the webhook.
-	DefaultSecretHeader = "X-Parley-Secret"
+	DefaultSecretHeader = app.WebhookSecretHeader
 	// DefaultMaxGroupItems caps how many payloads one transaction writes.
 	DefaultMaxGroupItems = 256
 	// DefaultMaxGroupEvents stops a group from taking more payloads once

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/parley-app/parley/app"
@@ -38,6 +39,10 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 	if ch.WebhookSecret != "" && !sameSecret(req.Header.Get(r.cfg.SecretHeader), ch.WebhookSecret) {
 		r.cfg.Log.Warn("webhook refused: missing or wrong secret header", "channel", ch.ID, "header", r.cfg.SecretHeader)
 		http.Error(w, "wrong or missing secret", http.StatusUnauthorized)
+		return
+	}
+	if probe := req.Header.Get(app.WebhookProbeHeader); probe != "" {
+		r.answerProbe(w, ch.ID, probe)
 		return
 	}
 	if req.ContentLength > r.cfg.MaxBody {
@@ -78,6 +83,22 @@ func (r *Receiver) channel(ctx context.Context, token string) (app.Channel, erro
 		return app.Channel{}, app.ErrNotFound
 	}
 	return r.channels.lookup(ctx, token)
+}
+
+// maxProbeLen bounds the value of a test delivery's probe header.
+const maxProbeLen = 64
+
+// answerProbe answers Parley's own test delivery (see app.TestWebhook),
+// which came through the owner's tunnel to a channel's path with its
+// secret, by echoing its value; nothing is stored.
+func (r *Receiver) answerProbe(w http.ResponseWriter, id app.ChannelID, probe string) {
+	if len(probe) > maxProbeLen || strings.Trim(probe, "0123456789abcdefABCDEF") != "" {
+		http.Error(w, "malformed test delivery", http.StatusBadRequest)
+		return
+	}
+	r.cfg.Log.Info("webhook test delivery answered", "channel", id)
+	w.Header().Set(app.WebhookProbeHeader, probe)
+	w.WriteHeader(http.StatusOK)
 }
 
 // refuseTooLarge answers 413.
