@@ -145,16 +145,6 @@ func TestConfigureKeyChangeIsBehindWarningAndVerified(t *testing.T) {
 	assertKeyNotOnDisk(t, cw, newKey)
 }
 
-func TestConfigureShowsReceivingDetails(t *testing.T) {
-	cw := newCoreWorld(t)
-	ch, page := openConfigureOf(t, cw)
-	for _, want := range []string{"Receiving messages", "Not set up yet", "/webhook/" + ch.WebhookToken, "None yet"} {
-		if !showsText(page, want) {
-			t.Errorf("Configure does not show %q", want)
-		}
-	}
-}
-
 func TestRemoveChannelKeepingConversations(t *testing.T) {
 	cw := newCoreWorld(t)
 	ch, page := openConfigureOf(t, cw)

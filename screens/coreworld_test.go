@@ -57,7 +57,10 @@ type coreWorld struct {
 	ctx    context.Context
 }
 
-func newCoreWorld(t *testing.T) *coreWorld {
+func newCoreWorld(t *testing.T) *coreWorld { return newCoreWorldWith(t, nil) }
+
+// newCoreWorldWith is newCoreWorld with the core's parts changed by edit.
+func newCoreWorldWith(t *testing.T, edit func(*app.Deps)) *coreWorld {
 	t.Helper()
 	keyring.MockInit()
 	clock := &worldClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
@@ -71,12 +74,16 @@ func newCoreWorld(t *testing.T) *coreWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	core := app.New(app.Deps{
+	deps := app.Deps{
 		Store:     store,
 		Secrets:   persistence.NewKeyringSecrets(),
 		Providers: dialog360.Factory(dialog360.WithBaseURL(srv.URL), dialog360.WithRetry(1, time.Millisecond)),
 		Clock:     clock,
-	})
+	}
+	if edit != nil {
+		edit(&deps)
+	}
+	core := app.New(deps)
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	s := newShell(w, Deps{Core: core, Channels: core, Version: "9.9.9"}, uiPrefs{p: a.Preferences()}, runNow)
