@@ -12,6 +12,7 @@ const (
 	EventTemplatesChanged
 	EventMessagesChanged // new inbound messages or outbound state changes
 	EventSyncStatus      // a background sync started, finished or failed
+	EventUnreadChanged   // the owner read a conversation
 )
 
 // Event tells subscribers that something changed. Subscribers re-read what

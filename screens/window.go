@@ -26,6 +26,7 @@ func newMainWindow(a fyne.App, d Deps, run runner) fyne.Window {
 	w.SetContent(container.New(&sizeWatch{onResize: prefs.setWindowSize}, s.content))
 	w.Resize(prefs.windowSize())
 	w.SetMaster()
+	installTray(a, w, d, prefs, run, trayHostAvailable)
 	return w
 }
 

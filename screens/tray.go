@@ -1,0 +1,116 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/parley-app/parley/app"
+)
+
+// prefToldAboutTray remembers that the owner was told, the first time they
+// closed the window, that Parley keeps receiving in the tray.
+const prefToldAboutTray = "toldAboutTray"
+
+// Texts of the tray.
+const (
+	textOpenParley    = "Open Parley"
+	textQuitParley    = "Quit Parley"
+	textStillRunning  = "Parley is still receiving"
+	textStillRunning2 = "Parley keeps receiving your customers' messages in the background. " +
+		"Open it again from its icon in the system tray; choose Quit Parley there to stop it."
+)
+
+// systemTray is Parley's icon in the system tray: the app icon with the
+// number of unread customer messages, a menu to open the window again
+// and to quit. Closing the window only hides it, so Parley keeps
+// receiving.
+type systemTray struct {
+	desk   desktop.App
+	window fyne.Window
+	core   *app.Core
+	run    runner
+	prefs  uiPrefs
+	icon   fyne.Resource
+	notify func(*fyne.Notification)
+
+	open   *fyne.MenuItem
+	menu   *fyne.Menu
+	shown  bool // whether a count is shown yet; UI goroutine only
+	unread int  // the count shown; UI goroutine only
+}
+
+// installTray puts Parley in the tray of a desktop app and makes closing
+// the window hide it. It returns nil (and changes nothing) when the app
+// has no tray, the desktop shows no tray icons (hostAvailable), or there
+// is no core.
+func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run runner, hostAvailable func() bool) *systemTray {
+	desk, ok := a.(desktop.App)
+	if !ok || d.Core == nil || d.Icon == nil || !hostAvailable() {
+		return nil
+	}
+	t := &systemTray{desk: desk, window: w, core: d.Core, run: run, prefs: prefs, icon: d.Icon, notify: a.SendNotification}
+	t.open = fyne.NewMenuItem(textOpenParley, t.showWindow)
+	quit := fyne.NewMenuItem(textQuitParley, a.Quit)
+	quit.IsQuit = true
+	t.menu = fyne.NewMenu("Parley", t.open, fyne.NewMenuItemSeparator(), quit)
+	desk.SetSystemTrayMenu(t.menu)
+	desk.SetSystemTrayIcon(d.Icon)
+	desk.SetSystemTrayWindow(w)
+	w.SetCloseIntercept(t.closeToTray)
+	d.Core.Events().Subscribe(func(e app.Event) {
+		if e.Kind == app.EventMessagesChanged || e.Kind == app.EventUnreadChanged || e.Kind == app.EventChannelsChanged {
+			t.refresh()
+		}
+	})
+	t.refresh()
+	return t
+}
+
+// showWindow brings the window back.
+func (t *systemTray) showWindow() {
+	t.window.Show()
+	t.window.RequestFocus()
+}
+
+// closeToTray hides the window instead of quitting, and the first time
+// tells the owner where Parley went.
+func (t *systemTray) closeToTray() {
+	t.window.Hide()
+	if t.prefs.p.BoolWithFallback(prefToldAboutTray, false) {
+		return
+	}
+	t.prefs.p.SetBool(prefToldAboutTray, true)
+	t.notify(fyne.NewNotification(textStillRunning, textStillRunning2))
+}
+
+// refresh counts the unread messages in the background and shows the
+// count on the icon and in the menu.
+func (t *systemTray) refresh() {
+	t.run(func() {
+		n, err := t.core.UnreadTotal(context.Background())
+		if err != nil {
+			slog.Warn("tray: count unread messages", "err", err)
+			return
+		}
+		fyne.Do(func() { t.show(n) })
+	})
+}
+
+// show puts unread on the icon and the menu; nothing changes when the
+// count is the same.
+func (t *systemTray) show(unread int) {
+	if t.shown && unread == t.unread {
+		return
+	}
+	t.shown, t.unread = true, unread
+	t.open.Label = textOpenParley
+	if unread > 0 {
+		t.open.Label = fmt.Sprintf("%s — %d unread", textOpenParley, unread)
+	}
+	t.menu.Refresh()
+	t.desk.SetSystemTrayIcon(badgedIcon(t.icon, unread))
+}
