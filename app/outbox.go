@@ -190,6 +190,7 @@ func (c *Core) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome 
 	res, err := c.deliver(ctx, m, pace)
 	if err == nil {
 		record(StateSent, res.WAMessageID, 0, "")
+		c.adoptWAID(context.WithoutCancel(ctx), m, res.WAID)
 		return sendOutcome{}
 	}
 	var pe *ProviderError
@@ -207,6 +208,28 @@ func (c *Core) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome 
 		record(StateFailed, "", 0, "Parley could not send this message: "+err.Error())
 	}
 	return sendOutcome{}
+}
+
+// adoptWAID keys the message's conversation by the WhatsApp id WhatsApp
+// answered with, when it differs from the number the conversation was
+// started with (Brazilian mobiles with or without the extra 9, say), and
+// merges it into the customer's existing conversation if there is one:
+// one customer, one thread.
+func (c *Core) adoptWAID(ctx context.Context, m Message, waID string) {
+	if waID == "" {
+		return
+	}
+	cv, err := c.store.Conversation(ctx, m.ConversationID)
+	if err != nil || cv.WAID == waID {
+		return
+	}
+	kept, err := c.store.RekeyConversation(ctx, cv.ID, waID)
+	if err != nil {
+		c.log.Error("outbox: key conversation by WhatsApp id", "conversation", cv.ID, "err", err)
+		return
+	}
+	c.log.Info("conversation keyed by WhatsApp id", "conversation", cv.ID, "kept", kept)
+	c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{cv.ID, kept}})
 }
 
 // deliver calls the provider for one outbound message once pace allows.
@@ -233,35 +256,63 @@ func (c *Core) deliver(ctx context.Context, m Message, pace *pacer) (SendResult,
 	}
 }
 
-// pacer spaces sends evenly to stay under a rate.
+// pacer spaces sends evenly to stay under a rate, and also never lets
+// more than rate sends start within any one second, even when the
+// goroutines that wait for their slots wake late and bunch up.
 type pacer struct {
-	mu    sync.Mutex
-	every time.Duration
-	next  time.Time
+	mu     sync.Mutex
+	every  time.Duration
+	next   time.Time   // the earliest start of the next send
+	recent []time.Time // ring of the last starts, at most one second's worth
+	oldest int         // index of the oldest start in recent
 }
 
 func newPacer(perSecond float64) *pacer {
-	return &pacer{every: time.Duration(float64(time.Second) / perSecond)}
+	return &pacer{every: time.Duration(float64(time.Second) / perSecond), recent: make([]time.Time, 0, max(1, int(perSecond)))}
 }
 
-// wait blocks until the next send slot; false when ctx is done.
+// wait blocks until the next send may start; false when ctx is done.
 func (p *pacer) wait(ctx context.Context) bool {
-	p.mu.Lock()
-	now := time.Now()
-	slot := now
-	if p.next.After(now) {
-		slot = p.next
-	}
-	p.next = slot.Add(p.every)
-	p.mu.Unlock()
-	if d := slot.Sub(now); d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
+	for {
+		p.mu.Lock()
+		now := time.Now()
+		slot := p.next
+		if len(p.recent) == cap(p.recent) {
+			slot = later(slot, p.recent[p.oldest].Add(time.Second))
+		}
+		if !slot.After(now) {
+			// Keep to the schedule: a waiter that woke a little late does
+			// not push every later send back (the window above still caps
+			// any second); after a pause the schedule starts again now.
+			base := p.next
+			if now.Sub(base) > p.every {
+				base = now
+			}
+			p.next = base.Add(p.every)
+			if len(p.recent) < cap(p.recent) {
+				p.recent = append(p.recent, now)
+			} else {
+				p.recent[p.oldest] = now
+				p.oldest = (p.oldest + 1) % len(p.recent)
+			}
+			p.mu.Unlock()
+			return true
+		}
+		p.mu.Unlock()
+		t := time.NewTimer(slot.Sub(now))
 		select {
 		case <-ctx.Done():
+			t.Stop()
 			return false
 		case <-t.C:
 		}
 	}
-	return true
+}
+
+// later returns the later of a and b.
+func later(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -50,6 +50,11 @@ type MessageStore interface {
 	Conversation(ctx context.Context, conversationID int64) (Conversation, error)
 	// ConversationFor returns the conversation with waID, creating it.
 	ConversationFor(ctx context.Context, id ChannelID, waID, name string) (Conversation, error)
+	// RekeyConversation gives the conversation the WhatsApp id waID; when
+	// the channel already has a conversation with waID, the two become
+	// one (messages, unread count and times together). It returns the id
+	// of the conversation that remains.
+	RekeyConversation(ctx context.Context, conversationID int64, waID string) (int64, error)
 	// Messages returns up to limit messages older than beforeID (0 for
 	// the newest), newest first.
 	Messages(ctx context.Context, conversationID int64, beforeID int64, limit int) ([]Message, error)

@@ -139,6 +139,7 @@ func (e *Emulator) checkSendLocked(a *account, req sendRequest, raw json.RawMess
 	if len(to) < 6 || len(to) > 15 {
 		return nil, invalidParam("The parameter to must be a phone number in international format."), true
 	}
+	to = WhatsAppID(to)
 	s := &SentMessage{To: to, Type: req.Type}
 	if req.Context != nil {
 		s.ReplyTo = req.Context.MessageID
@@ -244,4 +245,16 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// WhatsAppID is the WhatsApp id the emulator answers a send to the number
+// digits with. Like WhatsApp for the many Brazilian mobiles registered
+// before the ninth digit was added, it drops the 9 of a 13-digit +55
+// mobile number (55 DD 9XXXX XXXX → 55 DD XXXX XXXX); other numbers keep
+// their digits.
+func WhatsAppID(digits string) string {
+	if len(digits) == 13 && strings.HasPrefix(digits, "55") && digits[4] == '9' {
+		return digits[:4] + digits[5:]
+	}
+	return digits
 }
