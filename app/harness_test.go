@@ -81,6 +81,7 @@ func buildWorld(t testing.TB, listen bool, wrap func(http.Handler) http.Handler)
 		Store:     store,
 		Secrets:   persistence.NewKeyringSecrets(),
 		Providers: dialog360.Factory(opts...),
+		MediaDir:  t.TempDir(),
 		Clock:     clock,
 	})
 	return &world{core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}

@@ -250,7 +250,11 @@ func (c *Core) deliver(ctx context.Context, m Message, pace *pacer) (SendResult,
 	case m.Type == MsgTemplate && m.Template != nil:
 		return p.SendTemplate(ctx, cv.WAID, *m.Template)
 	case m.Media != nil:
-		return p.SendMedia(ctx, cv.WAID, m.Type, *m.Media, m.ReplyTo)
+		media, err := c.uploadAttachment(ctx, p, m)
+		if err != nil {
+			return SendResult{}, err
+		}
+		return p.SendMedia(ctx, cv.WAID, m.Type, media, m.ReplyTo)
 	default:
 		return p.SendText(ctx, cv.WAID, m.Text, m.ReplyTo)
 	}

@@ -29,10 +29,12 @@ const (
 type composer struct {
 	onSend     func()
 	onTemplate func()
+	onAttach   func()
 
 	entry       *composerEntry
 	send        *widget.Button
 	template    *widget.Button
+	attach      *widget.Button
 	problem     *widget.Label
 	preview     *widget.RichText
 	previewBox  fyne.CanvasObject
@@ -46,12 +48,17 @@ type composer struct {
 	content     fyne.CanvasObject
 }
 
-func newComposer(onSend, onTemplate func()) *composer {
-	c := &composer{onSend: onSend, onTemplate: onTemplate}
+func newComposer(onSend, onTemplate, onAttach func()) *composer {
+	c := &composer{onSend: onSend, onTemplate: onTemplate, onAttach: onAttach}
 	c.entry = newComposerEntry(c.onEnter)
 	c.entry.OnChanged = c.onChanged
 	c.send = &widget.Button{Text: "Send", Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onEnter}
 	c.template = &widget.Button{Text: "Template", Icon: templatesIcon, Importance: widget.LowImportance, OnTapped: c.onTemplateTapped}
+	c.attach = &widget.Button{Icon: theme.MailAttachmentIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		if c.onAttach != nil {
+			c.onAttach()
+		}
+	}}
 	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	c.problem.Hide()
 
@@ -74,7 +81,7 @@ func newComposer(onSend, onTemplate func()) *composer {
 			container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), c.replyText)))))
 	c.replyBox.Hide()
 
-	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), c.template),
+	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), container.NewHBox(c.template, c.attach)),
 		container.NewVBox(layout.NewSpacer(), c.send), c.entry)
 	c.open = container.NewVBox(c.replyBox, c.previewBox, c.problem, row)
 
@@ -141,12 +148,14 @@ func hasFormatting(text string) bool {
 	return strings.ContainsAny(text, "*_~") || strings.Contains(text, "```")
 }
 
-// setBusy disables Send while a message is being queued.
+// setBusy disables Send and attaching while a message is being queued.
 func (c *composer) setBusy(busy bool) {
-	if busy {
-		c.send.Disable()
-	} else {
-		c.send.Enable()
+	for _, b := range []*widget.Button{c.send, c.attach} {
+		if busy {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
 	}
 }
 

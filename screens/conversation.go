@@ -71,7 +71,7 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 	v.problem.Hide()
 	v.older = newFloatingNote("Loading earlier messages…")
 	v.older.Hide()
-	v.composer = newComposer(v.onSend, v.onTemplate)
+	v.composer = newComposer(v.onSend, v.onTemplate, v.onAttach)
 	v.windowOpen, _ = cv.WindowOpen(e.core.Now())
 	v.header.set(cv, ch, showChannel, e.core.Now())
 	v.composer.setWindow(v.windowOpen, cv.LastInboundAt.IsZero())

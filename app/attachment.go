@@ -1,0 +1,176 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// FieldAttachment is the composer's attached file.
+const FieldAttachment = "attachment"
+
+// WhatsApp's limits for what Parley lets the owner attach.
+const (
+	MaxImageBytes    = 5 << 20   // JPEG or PNG photo
+	MaxDocumentBytes = 100 << 20 // PDF, office file or text
+	MaxCaptionLen    = 1024
+)
+
+// attachable maps a file extension to its MIME type and message type.
+var attachable = map[string]struct {
+	mime string
+	kind MessageType
+}{
+	".jpg":  {"image/jpeg", MsgImage},
+	".jpeg": {"image/jpeg", MsgImage},
+	".png":  {"image/png", MsgImage},
+	".pdf":  {"application/pdf", MsgDocument},
+	".txt":  {"text/plain", MsgDocument},
+	".doc":  {"application/msword", MsgDocument},
+	".docx": {"application/vnd.openxmlformats-officedocument.wordprocessingml.document", MsgDocument},
+	".xls":  {"application/vnd.ms-excel", MsgDocument},
+	".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MsgDocument},
+	".ppt":  {"application/vnd.ms-powerpoint", MsgDocument},
+	".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation", MsgDocument},
+}
+
+// AttachmentInfo describes a file the owner chose to send.
+type AttachmentInfo struct {
+	Path     string
+	FileName string
+	MIMEType string
+	Kind     MessageType // MsgImage or MsgDocument
+	Size     int64
+}
+
+// CheckAttachment checks, before anything is uploaded, that WhatsApp
+// takes the file at path: a JPEG or PNG photo up to 5 MB, or a PDF,
+// office or text document up to 100 MB. Problems come back as a
+// FieldError on FieldAttachment, in plain words.
+func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
+	bad := func(format string, args ...any) (AttachmentInfo, error) {
+		return AttachmentInfo{}, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(format, args...)}}
+	}
+	name := filepath.Base(path)
+	st, err := os.Stat(path)
+	if err != nil {
+		return bad("Parley cannot open %s. Check that the file still exists.", name)
+	}
+	if st.IsDir() {
+		return bad("%s is a folder. Choose a photo or a document.", name)
+	}
+	kind, ok := attachable[strings.ToLower(filepath.Ext(name))]
+	if !ok {
+		return bad("WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); %s is none of these.", name)
+	}
+	if st.Size() == 0 {
+		return bad("%s is empty.", name)
+	}
+	limit := int64(MaxDocumentBytes)
+	if kind.kind == MsgImage {
+		limit = MaxImageBytes
+		if sniffed, err := sniff(path); err != nil || sniffed != kind.mime {
+			return bad("%s is not a real %s photo. Save it again as JPEG or PNG.", name, strings.ToUpper(strings.TrimPrefix(kind.mime, "image/")))
+		}
+	}
+	if st.Size() > limit {
+		what := "a document"
+		if kind.kind == MsgImage {
+			what = "a photo"
+		}
+		return bad("WhatsApp takes %s of at most %s; %s has %s.", what, humanBytes(limit), name, humanBytes(st.Size()))
+	}
+	return AttachmentInfo{Path: path, FileName: name, MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}, nil
+}
+
+// sniff returns the MIME type the file's first bytes show.
+func sniff(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, err := io.ReadFull(f, head)
+	if err != nil && n == 0 {
+		return "", err
+	}
+	return http.DetectContentType(head[:n]), nil
+}
+
+// humanBytes writes a size the way a file manager does.
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	default:
+		return fmt.Sprintf("%d bytes", n)
+	}
+}
+
+// SendAttachment queues the photo or document at path, with an optional
+// caption, as a reply in the conversation. Like a text reply it needs the
+// 24-hour window open. The file is copied into the media folder first, so
+// the message survives the original being moved; the outbox uploads it
+// and then sends the message.
+func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (Message, error) {
+	info, err := c.CheckAttachment(path)
+	if err != nil {
+		return Message{}, err
+	}
+	caption = strings.TrimSpace(caption)
+	if n := utf8.RuneCountInString(caption); n > MaxCaptionLen {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: fmt.Sprintf(
+			"A caption can be at most %d characters (now %d).", MaxCaptionLen, n)}}
+	}
+	cv, err := c.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return Message{}, fmt.Errorf("send attachment: %w", err)
+	}
+	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+	}
+	if c.mediaDir == "" {
+		return Message{}, fmt.Errorf("send attachment: %w", ErrNoMediaDir)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Message{}, ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + info.FileName + ": " + err.Error()}}
+	}
+	tag := make([]byte, 6)
+	_, _ = rand.Read(tag)
+	local := filepath.Join(c.mediaDir, "sent", hex.EncodeToString(tag)+"-"+safeFileName(info.FileName))
+	if err := writeFileAtomic(local, data); err != nil {
+		return Message{}, fmt.Errorf("send attachment: keep a copy: %w", err)
+	}
+	media := &Media{MIMEType: info.MIMEType, Filename: info.FileName, Size: info.Size, Caption: caption, LocalPath: local}
+	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: info.Kind, Text: caption, ReplyTo: replyTo, Media: media})
+}
+
+// uploadAttachment uploads the local copy of an attachment that has no
+// media id yet and returns the media to send.
+func (c *Core) uploadAttachment(ctx context.Context, p Provider, m Message) (Media, error) {
+	media := *m.Media
+	if media.ID != "" || media.LocalPath == "" {
+		return media, nil
+	}
+	data, err := os.ReadFile(media.LocalPath)
+	if err != nil {
+		return media, fmt.Errorf("send attachment: read %s: %w", media.Filename, err)
+	}
+	id, err := p.UploadMedia(ctx, media.Filename, media.MIMEType, data)
+	if err != nil {
+		return media, err
+	}
+	media.ID = id
+	return media, nil
+}
