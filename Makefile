@@ -48,7 +48,7 @@ FUZZTIME ?= 10s
 # Benchmarks run this long each; `make bench BENCHTIME=3s` for steadier figures.
 BENCHTIME ?= 1s
 
-.PHONY: deps deps-windows build run test package package-test bench icon screenshot clean
+.PHONY: deps deps-windows build run test stress fuzz package package-test bench icon screenshot clean
 
 ## deps: install the system packages (only those missing) and the Go modules
 deps:
@@ -81,14 +81,27 @@ test: deps deps-windows
 	@echo "== go test -race (private keyring and X server)"
 	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit ./...
 	@echo "== fuzz (short)"
-	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
+	$(MAKE) --no-print-directory fuzz
 	@echo "== GUI smoke test"
 	scripts/smoke.sh
 	@echo "== packaging test, Linux"
 	scripts/package-test.sh linux
 	@echo "== packaging test, Windows"
 	scripts/bg.sh wait package-windows
+
+## stress: the full proof under stress (RELIABILITY.md): 20 SIGKILLs
+## during ingest and every other stress test in full, then each fuzz target
+## for STRESS_FUZZTIME (default 10 minutes). make test runs the short form.
+STRESS_FUZZTIME ?= 10m
+stress: deps
+	PARLEY_STRESS=full scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -count=1 -tags keyringit -v -timeout 60m ./stress/
+	$(MAKE) --no-print-directory fuzz FUZZTIME=$(STRESS_FUZZTIME)
+
+## fuzz: run each fuzz target for FUZZTIME; a crasher is kept in testdata/fuzz
+fuzz:
+	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
+	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
+	$(GO) test -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
 
 ## package: build the installers into dist/: Linux .tar.xz and Windows .exe
 ## (on a Mac: scripts/package.sh darwin)
