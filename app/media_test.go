@@ -102,7 +102,13 @@ func TestDownloadMediaWithoutFolderOrAttachment(t *testing.T) {
 	ch := w.addChannel(t)
 	hookUp(t, w, ch)
 	m := customerSends(t, w, ch, app.MsgImage, "", "image/jpeg", []byte{0xff, 0xd8})
-	if _, err := w.core.DownloadMedia(w.ctx, m.ID); !errors.Is(err, app.ErrNoMediaDir) {
+	noFolder := app.New(app.Deps{
+		Store:     w.store,
+		Secrets:   persistence.NewKeyringSecrets(),
+		Providers: dialog360.Factory(dialog360.WithBaseURL(w.server.URL), dialog360.WithRetry(1, time.Millisecond)),
+		Clock:     w.clock,
+	})
+	if _, err := noFolder.DownloadMedia(w.ctx, m.ID); !errors.Is(err, app.ErrNoMediaDir) {
 		t.Fatalf("without a media folder: %v", err)
 	}
 	core, _ := withMediaDir(t, w)
