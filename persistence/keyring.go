@@ -51,8 +51,9 @@ type KeyringSecrets struct {
 	// Timeout bounds each call; zero means DefaultKeyringTimeout.
 	Timeout time.Duration
 
-	mu      sync.Mutex // serialises calls so only one unlock prompt shows
-	backend keyringBackend
+	mu        sync.Mutex // serialises calls so only one unlock prompt shows
+	backend   keyringBackend
+	workspace string // names the entries (see ForWorkspace); "" for the plain names
 }
 
 var _ app.SecretStore = (*KeyringSecrets)(nil)
@@ -79,9 +80,23 @@ func NewKeyringSecrets() *KeyringSecrets {
 	return &KeyringSecrets{Timeout: DefaultKeyringTimeout, backend: systemKeyring{}}
 }
 
-// keyringUser is the keyring user name of a channel's key.
-func keyringUser(id app.ChannelID) string {
-	return "channel-" + strconv.FormatInt(int64(id), 10)
+// keyringUser is the keyring user name of a channel's key in workspace
+// (see Store.WorkspaceID): "<workspace>/channel-<id>", or the older
+// "channel-<id>" without one.
+func keyringUser(workspace string, id app.ChannelID) string {
+	user := "channel-" + strconv.FormatInt(int64(id), 10)
+	if workspace != "" {
+		user = workspace + "/" + user
+	}
+	return user
+}
+
+// ForWorkspace returns secrets that name keys with the data folder's
+// workspace id, so that two data folders never share an entry. A key
+// stored by an older Parley under the plain name is moved to the new name
+// the first time it is read.
+func (k *KeyringSecrets) ForWorkspace(workspace string) *KeyringSecrets {
+	return &KeyringSecrets{Timeout: k.Timeout, backend: k.backend, workspace: workspace}
 }
 
 // SetAPIKey stores (replacing) the channel's API key.
@@ -91,7 +106,7 @@ func (k *KeyringSecrets) SetAPIKey(id app.ChannelID, key string) error {
 		return fmt.Errorf("%s: the API key is empty", op)
 	}
 	_, err := k.call(op, func(b keyringBackend) (string, error) {
-		return "", b.Set(KeyringService, keyringUser(id), key)
+		return "", b.Set(KeyringService, keyringUser(k.workspace, id), key)
 	})
 	return err
 }
@@ -100,7 +115,21 @@ func (k *KeyringSecrets) SetAPIKey(id app.ChannelID, key string) error {
 // app.ErrNotFound when none is stored.
 func (k *KeyringSecrets) APIKey(id app.ChannelID) (string, error) {
 	return k.call(fmt.Sprintf("read API key of channel %d", id), func(b keyringBackend) (string, error) {
-		return b.Get(KeyringService, keyringUser(id))
+		key, err := b.Get(KeyringService, keyringUser(k.workspace, id))
+		if !errors.Is(err, keyring.ErrNotFound) || k.workspace == "" {
+			return key, err
+		}
+		// Stored by an older Parley under the plain name: move it.
+		legacy := keyringUser("", id)
+		key, err = b.Get(KeyringService, legacy)
+		if err != nil {
+			return key, err
+		}
+		if err := b.Set(KeyringService, keyringUser(k.workspace, id), key); err != nil {
+			return "", err
+		}
+		_ = b.Delete(KeyringService, legacy)
+		return key, nil
 	})
 }
 
@@ -108,7 +137,7 @@ func (k *KeyringSecrets) APIKey(id app.ChannelID) (string, error) {
 // stored is not an error.
 func (k *KeyringSecrets) DeleteAPIKey(id app.ChannelID) error {
 	_, err := k.call(fmt.Sprintf("remove API key of channel %d", id), func(b keyringBackend) (string, error) {
-		return "", b.Delete(KeyringService, keyringUser(id))
+		return "", b.Delete(KeyringService, keyringUser(k.workspace, id))
 	})
 	if errors.Is(err, app.ErrNotFound) {
 		return nil

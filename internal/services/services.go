@@ -26,12 +26,22 @@ const DefaultReceiverAddr = "127.0.0.1:8787"
 func MediaDir(dataDir string) string { return filepath.Join(dataDir, "media") }
 
 // NewCore builds the core of the data folder dataDir the way the window and
-// the headless mode share it: store, API keys in the OS keyring, the
-// 360dialog client with opts, attachments in MediaDir(dataDir).
+// the headless mode share it: store, API keys in the OS keyring under the
+// folder's workspace id, the 360dialog client with opts, attachments in
+// MediaDir(dataDir).
 func NewCore(store *persistence.Store, dataDir string, log *slog.Logger, opts ...dialog360.Option) *app.Core {
+	if log == nil {
+		log = slog.Default()
+	}
+	secrets := persistence.NewKeyringSecrets()
+	if ws, err := store.WorkspaceID(context.Background()); err == nil {
+		secrets = secrets.ForWorkspace(ws)
+	} else {
+		log.Error("API keys keep their plain keyring names", "err", err)
+	}
 	return app.New(app.Deps{
 		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
+		Secrets:   secrets,
 		Providers: dialog360.Factory(opts...),
 		Log:       log,
 		MediaDir:  MediaDir(dataDir),
