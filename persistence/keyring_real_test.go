@@ -29,7 +29,7 @@ func realItems(t *testing.T, id app.ChannelID) int {
 		t.Fatalf("connect to the Secret Service: %v", err)
 	}
 	items, err := svc.SearchItems(svc.GetLoginCollection(), map[string]string{
-		"service": KeyringService, "username": keyringUser(id)})
+		"service": KeyringService, "username": keyringUser("", id)})
 	if err != nil {
 		t.Fatalf("search the Secret Service: %v", err)
 	}

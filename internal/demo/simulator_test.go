@@ -119,16 +119,19 @@ func countConversations(t *testing.T, ws *Workspace) int {
 	return len(cvs)
 }
 
-// sawMessagesChanged drains events and reports whether one said that
-// messages changed.
+// sawMessagesChanged waits for the core to tell the screens that messages
+// changed. The receiver answers 360dialog first and tells the core right
+// after, so the event may follow the delivery by a moment.
 func sawMessagesChanged(events chan app.Event) bool {
+	deadline := time.NewTimer(10 * time.Second)
+	defer deadline.Stop()
 	for {
 		select {
 		case e := <-events:
 			if e.Kind == app.EventMessagesChanged {
 				return true
 			}
-		default:
+		case <-deadline.C:
 			return false
 		}
 	}
