@@ -20,12 +20,13 @@ import (
 // headless is the real binary running `parley --headless` on a data
 // folder with one channel.
 type headless struct {
-	t    *testing.T
-	dir  string
-	addr string
-	ch   app.Channel
-	cmd  *exec.Cmd
-	done chan error
+	t        *testing.T
+	dir      string
+	addr     string
+	provider string // 360dialog's base URL for the binary (an emulator)
+	ch       app.Channel
+	cmd      *exec.Cmd
+	done     chan error
 }
 
 // newHeadless prepares a data folder with a channel (with a webhook
@@ -60,7 +61,11 @@ func newHeadless(t *testing.T) *headless {
 func (h *headless) start() {
 	h.t.Helper()
 	cmd := exec.Command(parleyBin, "--headless", "--data", h.dir, "--listen", h.addr)
-	cmd.Env = append(os.Environ(), "PARLEY_360DIALOG_URL=http://127.0.0.1:9") // nothing listens: no real 360dialog
+	provider := h.provider
+	if provider == "" {
+		provider = "http://127.0.0.1:9" // nothing listens: no real 360dialog
+	}
+	cmd.Env = append(os.Environ(), "PARLEY_360DIALOG_URL="+provider)
 	log, err := os.OpenFile(filepath.Join(h.dir, "stdout.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
 	if err != nil {
 		h.t.Fatal(err)

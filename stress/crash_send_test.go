@@ -1,0 +1,141 @@
+package stress
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
+	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/persistence"
+)
+
+// Parley is killed with SIGKILL at random moments while its outbox sends
+// queued replies to the emulator (answering after 20 ms), and restarted.
+// No reply reaches a customer twice, and in the end every reply was sent
+// or is marked "unknown — check before resending" for the owner; none is
+// left queued or half-sent. Runs inside a private keyring (make test):
+// the binary reads the channel's key from it.
+func TestCrashDuringSendingNeverSendsTwice(t *testing.T) {
+	const key = "STRESS-SEND-KEY-0a1b2c3d4e5f"
+	kills, replies := pick(3, 20), pick(120, 600)
+	customers := 30
+	ctx := context.Background()
+
+	emu := emulator.New(emulator.WithManualDelivery())
+	emu.AddNumber(key, "+4930123456", "Bäckerei Müller")
+	url, err := emu.Start("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(emu.Close)
+	emu.SetLatency(20 * time.Millisecond)
+
+	h := newHeadless(t)
+	h.provider = url
+	st, err := persistence.Open(ctx, h.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := st.WorkspaceID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := persistence.NewKeyringSecrets().ForWorkspace(ws)
+	if err := secrets.SetAPIKey(h.ch.ID, key); err != nil {
+		t.Fatalf("store the key (is a keyring running? use scripts/with-keyring.sh): %v", err)
+	}
+	t.Cleanup(func() { _ = secrets.DeleteAPIKey(h.ch.ID) })
+	core := app.New(app.Deps{Store: st, Secrets: secrets, Providers: dialog360.Factory(dialog360.WithBaseURL(url))})
+	var convs []int64
+	for i := range customers {
+		from := fmt.Sprintf("49171%07d", i)
+		if _, err := emu.Inbound(key, from, "Customer", "Hallo"); err != nil {
+			t.Fatal(err)
+		}
+		ins, err := st.IngestBatch(ctx, h.ch.ID, app.InboundBatch{Messages: []app.Message{{WAMessageID: "wamid.in" + from,
+			From: from, Type: app.MsgText, RawType: "text", Text: "Hallo", Timestamp: time.Now()}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		convs = append(convs, ins[0].ConversationID)
+	}
+	for i := range replies {
+		if _, err := core.SendText(ctx, convs[i%customers], fmt.Sprintf("reply %d", i), ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	rnd := rand.New(rand.NewPCG(2, uint64(time.Now().UnixNano())))
+	for range kills {
+		h.start()
+		time.Sleep(time.Duration(150+rnd.IntN(400)) * time.Millisecond) // chaos timing, not synchronisation
+		h.kill()
+	}
+	h.start()
+	st, err = persistence.Open(ctx, h.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	deadline := time.Now().Add(3 * time.Minute)
+	for pending(t, st, convs) > 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("after 3 minutes %d replies are still queued or sending", pending(t, st, convs))
+		}
+		time.Sleep(100 * time.Millisecond) // polling another process's progress
+	}
+	h.stop()
+
+	times := map[string]int{}
+	for _, s := range emu.Sent(key) {
+		times[s.Text]++
+	}
+	states := map[app.DeliveryState]int{}
+	for _, id := range convs {
+		ms, err := st.Messages(ctx, id, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Direction != app.Outbound {
+				continue
+			}
+			states[m.State]++
+			if n := times[m.Text]; n > 1 {
+				t.Errorf("%q reached the customer %d times (now %s)", m.Text, n, m.State)
+			}
+			if m.State == app.StateSent && times[m.Text] != 1 {
+				t.Errorf("%q shows sent but the customer got it %d times", m.Text, times[m.Text])
+			}
+		}
+	}
+	if states[app.StateQueued]+states[app.StateSending] != 0 || states[app.StateSent]+states[app.StateUnknown] != replies {
+		t.Errorf("replies end as %v, want all %d sent or unknown", states, replies)
+	}
+	t.Logf("%d SIGKILLs while sending: %v; %d reached customers, none twice", kills, states, len(emu.Sent(key)))
+}
+
+// pending counts the replies still queued or being sent.
+func pending(t *testing.T, st *persistence.Store, convs []int64) int {
+	t.Helper()
+	n := 0
+	for _, id := range convs {
+		ms, err := st.Messages(context.Background(), id, 0, 1000)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			if m.Direction == app.Outbound && (m.State == app.StateQueued || m.State == app.StateSending) {
+				n++
+			}
+		}
+	}
+	return n
+}
