@@ -125,3 +125,16 @@ func (v ValidationErrors) OrNil() error {
 	}
 	return v
 }
+
+// StorageError is a change the data folder could not take (a full disk,
+// a read-only folder). Plain says so in words for the owner; nothing the
+// owner typed is lost, the screen keeps it for another try.
+type StorageError struct {
+	Plain string
+	Err   error
+}
+
+func (e *StorageError) Error() string { return e.Plain }
+
+// Unwrap returns the underlying error, for logs.
+func (e *StorageError) Unwrap() error { return e.Err }

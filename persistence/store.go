@@ -187,16 +187,41 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.rw.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin: %w", err)
+		return storageProblem(fmt.Errorf("begin: %w", err))
 	}
 	if err := fn(tx); err != nil {
 		_ = tx.Rollback()
-		return err
+		return storageProblem(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return storageProblem(fmt.Errorf("commit: %w", err))
 	}
 	return nil
+}
+
+// DiskFullMessage tells the owner, in plain words, that a change could
+// not be saved because the disk is full.
+const DiskFullMessage = "The disk where Parley keeps its data is full, so this change was not saved. " +
+	"Free some space (empty the trash, delete large files), then save again; what you typed is still here."
+
+// ReadOnlyMessage tells the owner that the data folder cannot be written.
+const ReadOnlyMessage = "Parley may not write to its data folder, so this change was not saved. " +
+	"Check that the disk is not write-protected and that you may change the folder, then save again; what you typed is still here."
+
+// storageProblem gives a full disk or a read-only data folder its plain
+// message (keeping err inside for the log); other errors pass as they are.
+func storageProblem(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	switch se.Code {
+	case sqlite3.ErrFull:
+		return &app.StorageError{Plain: DiskFullMessage, Err: err}
+	case sqlite3.ErrReadonly:
+		return &app.StorageError{Plain: ReadOnlyMessage, Err: err}
+	}
+	return err
 }
 
 // isForeignKeyError reports whether err is a foreign key violation, which
