@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -31,6 +32,28 @@ type faultState struct {
 	next       []Fault
 	offline    bool
 	retryAfter time.Duration
+	held       chan struct{} // requests wait for it to close (see Hold)
+}
+
+// Hold stalls the network: every request waits, unanswered, until
+// release is called (or its sender gives up). Tests use it to show that
+// waiting for 360dialog never blocks the window.
+func (e *Emulator) Hold() (release func()) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	held := make(chan struct{})
+	e.faults.held = held
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			e.mu.Lock()
+			if e.faults.held == held {
+				e.faults.held = nil
+			}
+			e.mu.Unlock()
+			close(held)
+		})
+	}
 }
 
 // SetLatency delays every answer by d (real time).
@@ -86,7 +109,7 @@ func (e *Emulator) SetOffline(offline bool) {
 func (e *Emulator) applyFaults(w http.ResponseWriter, r *http.Request) bool {
 	e.mu.Lock()
 	f := &e.faults
-	offline, latency, retryAfter := f.offline, f.latency, f.retryAfter
+	offline, latency, retryAfter, held := f.offline, f.latency, f.retryAfter, f.held
 	var fault Fault
 	switch {
 	case len(f.next) > 0:
@@ -97,6 +120,13 @@ func (e *Emulator) applyFaults(w http.ResponseWriter, r *http.Request) bool {
 	e.mu.Unlock()
 	if offline {
 		panic(http.ErrAbortHandler) // closes the connection, not logged
+	}
+	if held != nil {
+		select {
+		case <-held:
+		case <-r.Context().Done():
+			return false
+		}
 	}
 	if latency > 0 {
 		t := time.NewTimer(latency)
