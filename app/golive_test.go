@@ -3,17 +3,15 @@ package app_test
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -100,20 +98,8 @@ func TestRegisterWebhookSavesTheAddressThenRegistersItWithTheSecret(t *testing.T
 }
 
 func TestSendATestProvesTheRoundTripThroughTheTunnel(t *testing.T) {
-	// The owner's tunnel: an HTTPS server at example.com (the name its
-	// test certificate carries) passing requests on to target, which each
-	// case points somewhere else.
-	var target string
-	proxy := httptest.NewTLSServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		u, _ := url.Parse(target)
-		httputil.NewSingleHostReverseProxy(u).ServeHTTP(rw, r)
-	}))
-	t.Cleanup(proxy.Close)
-	tr := proxy.Client().Transport.(*http.Transport).Clone()
-	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, network, proxy.Listener.Addr().String())
-	}
-	w, ch, rcv := liveWorld(t, &http.Client{Transport: tr})
+	tunnel := testkit.NewTunnel(t) // the owner's tunnel, at https://example.com
+	w, ch, rcv := liveWorld(t, tunnel.Client)
 	if err := w.core.TestWebhook(w.ctx, ch.ID); err == nil || !strings.Contains(err.Error(), "Register your tunnel's address first") {
 		t.Fatalf("test before registering: %v", err)
 	}
@@ -121,7 +107,7 @@ func TestSendATestProvesTheRoundTripThroughTheTunnel(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	target = "http://" + rcv.Addr()
+	tunnel.PointAt("http://" + rcv.Addr())
 	if err := w.core.TestWebhook(w.ctx, ch.ID); err != nil {
 		t.Fatalf("the round trip through a working tunnel failed: %v", err)
 	}
@@ -131,15 +117,15 @@ func TestSendATestProvesTheRoundTripThroughTheTunnel(t *testing.T) {
 
 	other := httptest.NewServer(http.NotFoundHandler())
 	t.Cleanup(other.Close)
-	target = other.URL
+	tunnel.PointAt(other.URL)
 	expectTestFailure(t, w, ch, "not with this channel of Parley (404)")
 
 	stopped := httptest.NewServer(http.NotFoundHandler())
-	target = stopped.URL
+	tunnel.PointAt(stopped.URL)
 	stopped.Close()
 	expectTestFailure(t, w, ch, "cannot reach Parley on this computer")
 
-	target = "http://" + rcv.Addr()
+	tunnel.PointAt("http://" + rcv.Addr())
 	p := dialog360.New(testKey, dialog360.WithBaseURL(w.server.URL))
 	if err := p.SetWebhook(w.ctx, app.WebhookConfig{URL: "https://elsewhere.example.org/hook"}); err != nil {
 		t.Fatal(err)

@@ -3,10 +3,6 @@ package screens
 import (
 	"context"
 	"net"
-	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
 	"testing"
 
@@ -17,6 +13,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 // entryWithPlaceholder finds the visible entry showing placeholder.
@@ -39,24 +36,15 @@ func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, placeholder string)
 // explained at the field), registers it with 360dialog and sends a test
 // that passes through the tunnel to this computer's receiver.
 func TestConfigureGoesLiveThroughATunnel(t *testing.T) {
-	var target string
-	tunnel := httptest.NewTLSServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
-		u, _ := url.Parse(target)
-		httputil.NewSingleHostReverseProxy(u).ServeHTTP(rw, r)
-	}))
-	t.Cleanup(tunnel.Close)
-	tr := tunnel.Client().Transport.(*http.Transport).Clone()
-	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
-		return (&net.Dialer{}).DialContext(ctx, network, tunnel.Listener.Addr().String())
-	}
-	cw := newCoreWorldWith(t, func(d *app.Deps) { d.ProbeClient = &http.Client{Transport: tr} })
+	tunnel := testkit.NewTunnel(t) // the owner's tunnel, at https://example.com
+	cw := newCoreWorldWith(t, func(d *app.Deps) { d.ProbeClient = tunnel.Client })
 	rcv := receiver.New(receiver.Config{Channels: cw.store, Ingester: cw.store, Parse: dialog360.ParseWebhook})
 	if err := rcv.Start(cw.ctx); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = rcv.Shutdown(context.Background()) })
 	cw.core.AttachReceiver(rcv)
-	target = "http://" + rcv.Addr()
+	tunnel.PointAt("http://" + rcv.Addr())
 	_, port, _ := net.SplitHostPort(rcv.Addr())
 
 	ch, page := openConfigureOf(t, cw)
@@ -96,7 +84,7 @@ func TestConfigureGoesLiveThroughATunnel(t *testing.T) {
 		t.Fatalf("the test through a working tunnel did not pass: %q", visibleTexts(page))
 	}
 
-	target = "http://127.0.0.1:1" // the tunnel now points where nothing listens
+	tunnel.PointAt("http://127.0.0.1:1") // where nothing listens
 	test.Tap(button(t, page, "Send a test"))
 	if !showsText(page, "The tunnel is running but cannot reach Parley on this computer (502). Check that the tunnel points at http://"+rcv.Addr()+", where Parley listens.") {
 		t.Fatalf("a broken tunnel was not explained: %q", visibleTexts(page))

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -14,6 +13,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -22,26 +22,6 @@ const (
 	worldKey    = "TESTKEY-0123456789abcdef"
 	worldNumber = "+4930123456"
 )
-
-// worldClock is a settable clock shared by the core and the emulator.
-type worldClock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-// Now returns the clock's time.
-func (c *worldClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-// Advance moves the clock forward.
-func (c *worldClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
 
 // coreWorld is the whole app for a screen test: the shell in a test
 // window, driven by a real core on a real SQLite file, go-keyring's mock,
@@ -53,7 +33,7 @@ type coreWorld struct {
 	store  *persistence.Store
 	emu    *emulator.Emulator
 	server *httptest.Server
-	clock  *worldClock
+	clock  *testkit.Clock
 	ctx    context.Context
 }
 
@@ -63,7 +43,7 @@ func newCoreWorld(t *testing.T) *coreWorld { return newCoreWorldWith(t, nil) }
 func newCoreWorldWith(t *testing.T, edit func(*app.Deps)) *coreWorld {
 	t.Helper()
 	keyring.MockInit()
-	clock := &worldClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC)}
+	clock := testkit.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
 	emu := emulator.New(emulator.WithClock(clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1))
 	emu.AddNumber(worldKey, worldNumber, "Bäckerei Müller")
 	srv := httptest.NewServer(emu)

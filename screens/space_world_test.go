@@ -26,6 +26,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/widgets"
 )
@@ -50,7 +51,7 @@ type spaceWorld struct {
 func newSpaceWorld(t *testing.T) *spaceWorld {
 	t.Helper()
 	keyring.MockInit()
-	clock := &worldClock{t: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)}
+	clock := testkit.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local))
 	emu := emulator.New(emulator.WithClock(clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1))
 	emu.AddNumber(worldKey, worldNumber, "Bäckerei Müller")
 	srv := httptest.NewServer(emu)

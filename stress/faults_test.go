@@ -126,26 +126,7 @@ func TestFaultsStillGiveCorrectResults(t *testing.T) {
 	stop()
 	<-done
 
-	times := map[string]int{}
-	for _, s := range emu.Sent(key) {
-		times[s.Text]++
-	}
-	states := map[app.DeliveryState]int{}
-	for _, id := range convs {
-		ms, err := st.Messages(ctx, id, 0, 100)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range ms {
-			if m.Direction != app.Outbound {
-				continue
-			}
-			states[m.State]++
-			if times[m.Text] > 1 || (m.State == app.StateSent && times[m.Text] != 1) {
-				t.Errorf("%q shows %s and reached the customer %d times", m.Text, m.State, times[m.Text])
-			}
-		}
-	}
+	states := replyOutcomes(t, st, convs, emu.Sent(key))
 	if states[app.StateSent]+states[app.StateUnknown] != replies {
 		t.Errorf("replies end as %v, want all %d sent or unknown", states, replies)
 	}
