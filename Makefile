@@ -100,6 +100,7 @@ stress: deps
 ## fuzz: run each fuzz target for FUZZTIME; a crasher is kept in testdata/fuzz
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
+	$(GO) test -run '^$$' -fuzz '^FuzzStrictDecodeAgrees$$' -fuzztime $(FUZZTIME) ./app/dialog360/
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
 	$(GO) test -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
 

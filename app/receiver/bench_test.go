@@ -28,8 +28,11 @@ const benchSenders = 50
 // compares the rate with a bare handler that reads the body and answers
 // 200 without storing, measured in the same run with the same client.
 // One op is one event (one request). Besides events/s and x-bare it
-// reports bare-events/s, payloads/commit (payloads per group commit) and
-// max-ms (the slowest answer of the stored run).
+// reports bare-events/s, payloads/commit (payloads per group commit),
+// max-ms (the slowest answer of the stored run) and, where the process's
+// CPU time can be read, the CPU time per event of both runs (client and
+// server together): on a machine whose cores are all busy, x-bare is
+// about their ratio.
 func BenchmarkIngestLoopback(b *testing.B) {
 	ctx := context.Background()
 	st, err := persistence.Open(ctx, b.TempDir())
@@ -64,13 +67,17 @@ func BenchmarkIngestLoopback(b *testing.B) {
 	b.ResetTimer()
 	b.StopTimer()
 	calls, items := counted.calls.Load(), counted.items.Load()
-	var bare, stored, slowest time.Duration
+	var bare, stored, slowest, bareCPU, storedCPU time.Duration
 	for from, to := range benchRounds(b.N) {
 		n := to - from
+		c0 := cpuNow()
 		d, _ := postAll(b, hc, bareURL, n, &seq)
 		bare += d
+		bareCPU += cpuNow() - c0
 		b.StartTimer()
+		c0 = cpuNow()
 		d, worst := postAll(b, hc, url, n, &seq)
+		storedCPU += cpuNow() - c0
 		b.StopTimer()
 		stored += d
 		slowest = max(slowest, worst)
@@ -84,6 +91,10 @@ func BenchmarkIngestLoopback(b *testing.B) {
 	b.ReportMetric(bareRate, "bare-events/s")
 	b.ReportMetric(float64(items)/float64(calls), "payloads/commit")
 	b.ReportMetric(float64(slowest.Microseconds())/1000, "max-ms")
+	if storedCPU > 0 { // where the process's CPU time can be read
+		b.ReportMetric(float64(bareCPU.Microseconds())/float64(b.N), "bare-cpu-µs/event")
+		b.ReportMetric(float64(storedCPU.Microseconds())/float64(b.N), "cpu-µs/event")
+	}
 }
 
 // benchRounds splits n requests into up to 10 rounds: it yields each
