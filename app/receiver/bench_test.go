@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -122,16 +123,18 @@ func (c *countingIngester) IngestBatches(ctx context.Context, items []app.Ingest
 	return c.next.IngestBatches(ctx, items)
 }
 
-// startBare serves a handler that reads the body and answers 200.
+// startBare serves a handler that reads the body and answers 200, on a
+// server configured as the receiver's (timeouts and limits), so that the
+// two runs differ only in their handlers.
 func startBare(b *testing.B) (string, func()) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := receiver.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
 		w.WriteHeader(http.StatusOK)
-	})}
+	}), slog.New(slog.DiscardHandler))
 	go func() { _ = srv.Serve(ln) }()
 	return "http://" + ln.Addr().String() + "/webhook/bare", func() { _ = srv.Close() }
 }

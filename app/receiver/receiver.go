@@ -89,14 +89,7 @@ func (r *Receiver) Start(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("start webhook receiver on %s: %w", r.cfg.Addr, err)
 	}
-	r.srv = &http.Server{
-		Handler:           r.handler,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
-		IdleTimeout:       idleTimeout,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(r.cfg.Log.Handler(), slog.LevelWarn),
-	}
+	r.srv = newServer(r.handler, r.cfg.Log)
 	r.addr = ln.Addr().String()
 	r.serveErr = make(chan error, 1)
 	go func(srv *http.Server, done chan<- error) {
@@ -104,6 +97,19 @@ func (r *Receiver) Start(ctx context.Context) error {
 	}(r.srv, r.serveErr)
 	r.cfg.Log.Info("webhook receiver listening", "addr", r.addr)
 	return nil
+}
+
+// newServer returns the HTTP server that serves h, with the receiver's
+// timeouts and limits, logging its own errors to log.
+func newServer(h http.Handler, log *slog.Logger) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }
 
 // Addr returns the address the receiver listens on (host:port), or ""
