@@ -17,9 +17,8 @@ type waKey struct {
 
 // contactState is what a group transaction knows about a contact row.
 type contactState struct {
-	exists      bool
-	name        string
-	lastInbound int64 // Unix nanoseconds; 0 when never
+	exists bool
+	name   string
 }
 
 // undoEntry restores one entry of ingestGroup.known when the payload
@@ -144,7 +143,7 @@ func (g *ingestGroup) prepare(ctx context.Context, items []IngestItem, prune boo
 // each channel exists and the contact's and conversation's rows.
 const lookupSQL = `WITH j (channel_id, wa_id) AS (VALUES %s)
 	SELECT j.channel_id, j.wa_id, c.id IS NOT NULL, k.id IS NOT NULL, COALESCE(k.name, ''),
-		COALESCE(k.last_inbound_at, 0), COALESCE(v.id, 0), COALESCE(v.last_message_at, 0)
+		COALESCE(v.id, 0), COALESCE(v.last_message_at, 0)
 	FROM j
 	LEFT JOIN channels AS c ON c.id = j.channel_id
 	LEFT JOIN contacts AS k ON k.channel_id = j.channel_id AND k.wa_id = j.wa_id
@@ -181,10 +180,10 @@ func (g *ingestGroup) lookupRows(ctx context.Context, query string, args []any) 
 		}
 		k := waKey{app.ChannelID(channel), waID}
 		g.known.channels[k.channel] = row[2] == int64(1)
-		g.known.contacts[k] = contactState{exists: row[3] == int64(1), name: name, lastInbound: intValue(row[5])}
-		g.known.convs[k] = intValue(row[6])
-		if id := intValue(row[6]); id != 0 {
-			g.known.lastMessageAt[id] = intValue(row[7])
+		g.known.contacts[k] = contactState{exists: row[3] == int64(1), name: name}
+		g.known.convs[k] = intValue(row[5])
+		if id := intValue(row[5]); id != 0 {
+			g.known.lastMessageAt[id] = intValue(row[6])
 		}
 		return nil
 	})

@@ -9,11 +9,14 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// contactRow reads a contact's name and last inbound time.
+// contactRow reads a contact's name and its conversation's last inbound
+// time (which opens the 24-hour window).
 func contactRow(t *testing.T, s *Store, id app.ChannelID, waID string) (name string, lastInbound time.Time, found bool) {
 	t.Helper()
 	var at *int64
-	err := s.ro.QueryRow(`SELECT name, last_inbound_at FROM contacts WHERE channel_id = ? AND wa_id = ?`, id, waID).Scan(&name, &at)
+	err := s.ro.QueryRow(`SELECT k.name, v.last_inbound_at FROM contacts AS k
+		LEFT JOIN conversations AS v ON v.channel_id = k.channel_id AND v.wa_id = k.wa_id
+		WHERE k.channel_id = ? AND k.wa_id = ?`, id, waID).Scan(&name, &at)
 	if err != nil {
 		return "", time.Time{}, false
 	}

@@ -17,13 +17,11 @@ type convTotals struct {
 }
 
 // groupTotals adds up what the stored payloads of a group change in
-// conversations, contacts and channels, to be written once per group.
+// conversations and channels, to be written once per group.
 type groupTotals struct {
 	touched    []app.ChannelID // channels with a stored payload
 	convOrder  []int64         // conversations in the order first seen
 	convTotals map[int64]*convTotals
-	inbound    map[waKey]time.Time // contacts' last inbound times
-	inOrder    []waKey
 }
 
 // keep adds what a stored payload of channel id, which inserted ms,
@@ -37,7 +35,6 @@ func (t *groupTotals) keep(id app.ChannelID, ms []app.Message) {
 		if c == nil {
 			if t.convTotals == nil {
 				t.convTotals = map[int64]*convTotals{}
-				t.inbound = map[waKey]time.Time{}
 			}
 			c = &convTotals{}
 			t.convTotals[m.ConversationID] = c
@@ -49,14 +46,6 @@ func (t *groupTotals) keep(id app.ChannelID, ms []app.Message) {
 		c.inserted++
 		if m.Timestamp.After(c.lastInbound) {
 			c.lastInbound = m.Timestamp
-		}
-		k := waKey{id, m.From}
-		last, ok := t.inbound[k]
-		if !ok {
-			t.inOrder = append(t.inOrder, k)
-		}
-		if !ok || m.Timestamp.After(last) {
-			t.inbound[k] = m.Timestamp
 		}
 	}
 }
@@ -79,7 +68,7 @@ const eventTimeResolution = time.Second
 
 // finish writes what the stored payloads add up to: each channel's last
 // event time, each conversation's last message time, preview, unread
-// count and last inbound time, and each contact's last inbound time.
+// count and last inbound time.
 // One prepared statement per row is cheaper here than one statement for
 // all rows: a statement that changes a single row by its key needs
 // neither a statement journal nor a temporary table.
@@ -96,23 +85,6 @@ func (g *ingestGroup) finish(ctx context.Context) error {
 	for _, id := range t.convOrder {
 		if err := g.touchConversation(ctx, id, t.convTotals[id]); err != nil {
 			return err
-		}
-	}
-	for _, k := range t.inOrder {
-		// A contact whose time is already as late is not rewritten.
-		at := t.inbound[k].UnixNano()
-		st, ok := g.contact(k)
-		if ok && st.exists && st.lastInbound >= at {
-			continue
-		}
-		if _, err := g.tx.ExecContext(ctx, `UPDATE contacts SET last_inbound_at = ?1
-			WHERE channel_id = ?2 AND wa_id = ?3 AND (last_inbound_at IS NULL OR last_inbound_at < ?1)`,
-			at, k.channel, k.waID); err != nil {
-			return fmt.Errorf("update contact %s: %w", k.waID, err)
-		}
-		if ok && st.exists {
-			st.lastInbound = at
-			g.known.contacts[k] = st
 		}
 	}
 	return nil
