@@ -18,7 +18,7 @@ import (
 // messages are a second newer than the last group's, so conversations and
 // contacts really move forward.
 func BenchmarkIngestGroups(b *testing.B) {
-	for _, n := range []int{1, 4, 16} {
+	for _, n := range []int{1, 4, 8, 16} {
 		b.Run(fmt.Sprintf("payloads=%d", n), func(b *testing.B) { benchIngestGroups(b, n) })
 	}
 }
