@@ -12,12 +12,12 @@ import (
 
 // BenchmarkIngestGroups stores groups of one-message payloads (each with
 // its contact's profile, from 1,000 customers who all wrote before) the
-// way the receiver's writer does, 1, 4, 8 and 16 payloads per group commit (the receiver commits about 8
-// under load),
-// and reports the store's time per event without HTTP, and its CPU time
-// per event, which includes the background checkpoints. Each group's
-// messages are a second newer than the last group's, so conversations and
-// contacts really move forward.
+// way the receiver's writer does, 1, 4, 8 and 16 payloads per group
+// commit (the receiver commits about 8 under load). It reports the
+// store's time per event without HTTP, and its CPU time per event, which
+// includes the background checkpoints. Each group's messages are a second
+// newer than the last group's, so conversations and contacts really move
+// forward.
 func BenchmarkIngestGroups(b *testing.B) {
 	for _, n := range []int{1, 4, 8, 16} {
 		b.Run(fmt.Sprintf("payloads=%d", n), func(b *testing.B) { benchIngestGroups(b, n) })
