@@ -36,7 +36,7 @@ type composer struct {
 	template    *widget.Button
 	attach      *widget.Button
 	problem     *widget.Label
-	preview     *widget.RichText
+	preview     *widgets.WrappingText
 	previewBox  fyne.CanvasObject
 	replyID     string // WhatsApp id of the message being answered
 	replyAuthor *widget.Label
@@ -62,8 +62,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	c.problem.Hide()
 
-	c.preview = widget.NewRichText()
-	c.preview.Wrapping = fyne.TextWrapWord
+	c.preview = widgets.NewWrappingText()
 	previewLabel := newMutedText("Preview", fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	c.previewBox = container.NewBorder(nil, nil, container.NewVBox(previewLabel), nil, c.preview)
 	c.previewBox.Hide()
@@ -135,8 +134,7 @@ func (c *composer) onChanged(text string) {
 	c.entry.fitRows()
 	c.problem.Hide()
 	if hasFormatting(text) {
-		c.preview.Segments = widgets.RichTextFromWhatsApp(text, nil)
-		c.preview.Refresh()
+		c.preview.SetSegments(widgets.RichTextFromWhatsApp(text, nil))
 		c.previewBox.Show()
 	} else {
 		c.previewBox.Hide()

@@ -325,11 +325,11 @@ func (l *bubbleLayout) placeTail(x, top, bw float32) {
 // hasNewline reports whether a text section runs over several lines of
 // its own.
 func hasNewline(o fyne.CanvasObject) bool {
-	rt, ok := o.(*widget.RichText)
+	rt, ok := o.(*WrappingText)
 	if !ok {
 		return false
 	}
-	for _, s := range rt.Segments {
+	for _, s := range rt.Segments() {
 		if ts, ok := s.(*widget.TextSegment); ok && ts.Text == "\n" {
 			return true
 		}

@@ -18,8 +18,8 @@ type bubbleBox struct {
 
 	header  fyne.CanvasObject // nil without a header
 	media   bool              // header is media, drawn nearly edge to edge
-	body    *widget.RichText
-	footer  *widget.RichText // nil without a footer
+	body    *WrappingText
+	footer  *WrappingText // nil without a footer
 	stamp   *canvas.Text
 	natural float32 // width the content needs without wrapping
 }
@@ -29,9 +29,9 @@ func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBo
 	b := &bubbleBox{header: header, media: isMedia(t.Header.Format)}
 	samples := waformat.SamplesFromList(t.BodyExamples)
 	b.body = wrapped(RichTextFromWhatsApp(t.Body, samples))
-	b.natural = naturalWidth(b.body.Segments, waTextSize)
+	b.natural = naturalWidth(b.body.Segments(), waTextSize)
 	if t.Header.Format == app.HeaderText && header != nil {
-		b.natural = max(b.natural, naturalWidth(header.(*widget.RichText).Segments, waHeaderSize))
+		b.natural = max(b.natural, naturalWidth(header.(*WrappingText).Segments(), waHeaderSize))
 	}
 	if b.media {
 		b.natural = maxBubble
@@ -47,7 +47,7 @@ func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBo
 				Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText,
 			},
 		}})
-		b.natural = max(b.natural, naturalWidth(b.footer.Segments, waCaptionSize)+stampGap+stampWidth)
+		b.natural = max(b.natural, naturalWidth(b.footer.Segments(), waCaptionSize)+stampGap+stampWidth)
 	}
 	b.natural = max(b.natural, stampWidth) + 2*bubblePadding
 	b.ExtendBaseWidget(b)
@@ -159,10 +159,8 @@ func (r *bubbleRenderer) arrange(w float32, move bool) float32 {
 }
 
 // wrapped returns a word-wrapping rich text of segs.
-func wrapped(segs []widget.RichTextSegment) *widget.RichText {
-	rt := widget.NewRichText(segs...)
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+func wrapped(segs []widget.RichTextSegment) *WrappingText {
+	return NewWrappingText(segs...)
 }
 
 // naturalWidth measures the widest line of segs without wrapping.

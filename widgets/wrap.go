@@ -1,0 +1,314 @@
+package widgets
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// WrappingText shows inline text segments of mixed styles (as from
+// RichTextFromWhatsApp) wrapped at spaces to its width, like a
+// widget.RichText with word wrapping.
+//
+// It breaks the lines itself. Fyne 2.7's rich text breaks a segment that
+// starts close to the end of a line one character per line, so a
+// template preview with a short sample value could turn into a tall
+// column of letters (fixed upstream in fyne-io/fyne#6200, not yet in a
+// release). WrappingText gives the rich text lines that already fit.
+type WrappingText struct {
+	widget.BaseWidget
+
+	text      *widget.RichText
+	source    []widget.RichTextSegment
+	brokenFor breakKey // what text's segments are broken for; zero: nothing
+}
+
+// NewWrappingText returns a WrappingText of segs.
+func NewWrappingText(segs ...widget.RichTextSegment) *WrappingText {
+	rt := widget.NewRichText(segs...)
+	rt.Wrapping = fyne.TextWrapWord
+	t := &WrappingText{text: rt, source: segs}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Segments returns the segments as given, without the line breaks
+// WrappingText adds.
+func (t *WrappingText) Segments() []widget.RichTextSegment { return t.source }
+
+// SetSegments replaces the text.
+func (t *WrappingText) SetSegments(segs []widget.RichTextSegment) {
+	t.source = segs
+	t.brokenFor = breakKey{}
+	t.Refresh()
+}
+
+// String returns the text without the added line breaks.
+func (t *WrappingText) String() string {
+	var b strings.Builder
+	for _, s := range t.source {
+		b.WriteString(s.Textual())
+	}
+	return b.String()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (t *WrappingText) CreateRenderer() fyne.WidgetRenderer {
+	return &wrappingRenderer{t: t, objs: []fyne.CanvasObject{t.text}}
+}
+
+// reflow breaks the source into lines that fit width, unless it is
+// already broken for that width and theme.
+func (t *WrappingText) reflow(width float32) {
+	// The rich text's own theme decides its padding and text sizes, as
+	// in Fyne's row layout, which the lines must fit exactly.
+	pad := theme.SizeForWidget(theme.SizeNameInnerPadding, t.text)
+	text := theme.SizeForWidget(theme.SizeNameText, t.text)
+	key := breakKey{width: width, pad: pad, text: text}
+	if width <= 0 || key == t.brokenFor {
+		return
+	}
+	t.brokenFor = key
+	t.text.Segments = breakLines(t.source, width-2*pad, func(s *widget.TextSegment, text string) float32 {
+		return fyne.MeasureText(text, t.segmentSize(s), s.Style.TextStyle).Width
+	})
+}
+
+// breakKey is what the line breaks depend on besides the text.
+type breakKey struct{ width, pad, text float32 }
+
+// segmentSize is the text size of s, as the rich text draws it.
+func (t *WrappingText) segmentSize(s *widget.TextSegment) float32 {
+	name := s.Style.SizeName
+	if name == "" {
+		name = theme.SizeNameText
+	}
+	return theme.SizeForWidget(name, t.text)
+}
+
+type wrappingRenderer struct {
+	t    *WrappingText
+	objs []fyne.CanvasObject
+}
+
+func (r *wrappingRenderer) Destroy() {}
+
+func (r *wrappingRenderer) Objects() []fyne.CanvasObject { return r.objs }
+
+func (r *wrappingRenderer) Layout(size fyne.Size) {
+	before := r.t.brokenFor
+	r.t.reflow(size.Width)
+	if r.t.brokenFor != before && r.t.text.Size() == size {
+		r.t.text.Refresh() // same size, new lines
+	}
+	r.t.text.Resize(size)
+}
+
+func (r *wrappingRenderer) MinSize() fyne.Size {
+	if size := r.t.Size(); size.Width > 0 {
+		r.Layout(size) // the lines for this width (and theme), if not yet
+	}
+	return r.t.text.MinSize()
+}
+
+func (r *wrappingRenderer) Refresh() {
+	r.t.brokenFor = breakKey{}
+	if w := r.t.Size().Width; w > 0 {
+		r.t.reflow(w)
+	} else {
+		r.t.text.Segments = r.t.source
+	}
+	r.t.text.Refresh()
+}
+
+// piece is the part of a text segment that falls on one line.
+type piece struct {
+	seg  *widget.TextSegment
+	text string
+}
+
+// breakLines returns segs with a line break wherever a line would be
+// wider than width: after the last space that fits, or inside a word that
+// is wider than a whole line. Spaces at a break are dropped; the line
+// breaks in segs stay. Segments that are not inline text are kept as
+// they are. measure returns the width of text drawn in the style of s.
+func breakLines(segs []widget.RichTextSegment, width float32, measure func(s *widget.TextSegment, text string) float32) []widget.RichTextSegment {
+	b := lineBreaker{width: width, measure: measure}
+	for _, s := range segs {
+		ts, ok := s.(*widget.TextSegment)
+		if !ok || !ts.Inline() {
+			b.flushWord()
+			b.out = append(b.out, b.takeLine()...)
+			b.out = append(b.out, s)
+			continue
+		}
+		b.add(ts)
+	}
+	b.flushWord()
+	return append(b.out, b.takeLine()...)
+}
+
+// lineBreaker is the state of breakLines.
+type lineBreaker struct {
+	width   float32
+	measure func(s *widget.TextSegment, text string) float32
+
+	out    []widget.RichTextSegment // finished lines
+	line   []piece                  // the current line
+	spaces []piece                  // spaces after the last word, not yet placed
+	word   []piece                  // the word being read, which may span segments
+}
+
+// add reads the text of s: words, spaces and line breaks.
+func (b *lineBreaker) add(s *widget.TextSegment) {
+	text := s.Text
+	for text != "" {
+		r, _ := utf8.DecodeRuneInString(text)
+		var n int
+		switch {
+		case r == '\n':
+			b.flushWord()
+			b.spaces = nil
+			b.out = append(b.out, b.takeLine()...)
+			b.out = append(b.out, &widget.TextSegment{Style: s.Style, Text: "\n"})
+			text = text[1:]
+			continue
+		case unicode.IsSpace(r):
+			n = spanOf(text, func(r rune) bool { return r != '\n' && unicode.IsSpace(r) })
+			b.flushWord()
+			b.spaces = append(b.spaces, piece{s, text[:n]})
+		default:
+			n = spanOf(text, func(r rune) bool { return !unicode.IsSpace(r) })
+			b.word = append(b.word, piece{s, text[:n]})
+		}
+		text = text[n:]
+	}
+}
+
+// spanOf returns the length in bytes of the start of text whose runes
+// all satisfy ok.
+func spanOf(text string, ok func(rune) bool) int {
+	for i, r := range text {
+		if !ok(r) {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// flushWord places the word just read: after the pending spaces if it
+// fits there, else at the start of a new line, broken inside if it is
+// wider than a line.
+func (b *lineBreaker) flushWord() {
+	if len(b.word) == 0 {
+		return
+	}
+	withSpaces := append(append([]piece(nil), b.spaces...), b.word...)
+	switch {
+	case b.fits(withSpaces):
+		b.line = append(b.line, withSpaces...)
+	case len(b.line) == 0:
+		// The start of the text or of a line the writer began: its
+		// spaces are kept.
+		b.line = append(b.line, b.spaces...)
+		b.breakWord()
+	default:
+		b.newLine() // the spaces at a break are dropped
+		if b.fits(b.word) {
+			b.line = append(b.line, b.word...)
+		} else {
+			b.breakWord()
+		}
+	}
+	b.spaces, b.word = nil, nil
+}
+
+// breakWord places a word wider than the room left, as many characters
+// on each line as fit (at least one).
+func (b *lineBreaker) breakWord() {
+	for _, p := range b.word {
+		text := p.text
+		for text != "" {
+			n := b.fitting(p.seg, text)
+			if n == 0 {
+				if len(b.line) > 0 {
+					b.newLine()
+					continue
+				}
+				_, n = utf8.DecodeRuneInString(text) // not even one fits
+			}
+			b.line = append(b.line, piece{p.seg, text[:n]})
+			text = text[n:]
+			if text != "" {
+				b.newLine()
+			}
+		}
+	}
+}
+
+// fitting returns how many bytes of text, whole runes, fit on the line
+// after what it holds.
+func (b *lineBreaker) fitting(s *widget.TextSegment, text string) int {
+	fit := 0
+	for i, r := range text {
+		end := i + utf8.RuneLen(r)
+		if !b.fits([]piece{{s, text[:end]}}) {
+			break
+		}
+		fit = end
+	}
+	return fit
+}
+
+// fits reports whether the line with more added fits the width, checked
+// as Fyne's rich text checks a row: each run of one segment must fit in
+// what the runs before it leave.
+func (b *lineBreaker) fits(more []piece) bool {
+	room := b.width
+	for _, run := range runs(append(append([]piece(nil), b.line...), more...)) {
+		w := b.measure(run.seg, run.text)
+		if w > room {
+			return false
+		}
+		room -= w
+	}
+	return true
+}
+
+// runs joins neighbouring pieces of the same segment.
+func runs(line []piece) []piece {
+	var out []piece
+	for _, p := range line {
+		if n := len(out); n > 0 && out[n-1].seg == p.seg {
+			out[n-1].text += p.text
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// newLine ends the current line with a break.
+func (b *lineBreaker) newLine() {
+	style := widget.RichTextStyleInline
+	if len(b.line) > 0 {
+		style = b.line[len(b.line)-1].seg.Style
+	}
+	b.out = append(b.out, b.takeLine()...)
+	b.out = append(b.out, &widget.TextSegment{Style: style, Text: "\n"})
+}
+
+// takeLine returns the current line as segments, one per run of pieces
+// of the same segment, and starts a new one.
+func (b *lineBreaker) takeLine() []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	for _, run := range runs(b.line) {
+		segs = append(segs, &widget.TextSegment{Style: run.seg.Style, Text: run.text})
+	}
+	b.line = nil
+	return segs
+}
