@@ -47,8 +47,7 @@ func (c *Core) CheckProfileConflicts(ctx context.Context, id ChannelID) (Profile
 const ProfileConflictMessage = "The profile was changed on WhatsApp too. Choose which values to keep."
 
 // AwaitsChoice reports whether the edit waits for the owner to resolve
-// conflicts. It also recognises the reason the push left behind, so it
-// holds even when a store does not keep the Conflicted flag.
+// conflicts.
 func (e *ProfileEdit) AwaitsChoice() bool {
-	return e != nil && (e.Conflicted || e.LastError == ProfileConflictMessage)
+	return e != nil && e.Conflicted
 }

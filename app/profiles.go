@@ -128,7 +128,7 @@ func (c *Core) PushPendingProfiles(ctx context.Context) (int, error) {
 			continue // no key: the edit waits until the channel is reconnected
 		}
 		rec, err := c.store.ProfileRecord(ctx, ch.ID)
-		if err != nil || rec.Pending == nil || rec.Pending.Conflicted {
+		if err != nil || rec.Pending == nil || rec.Pending.AwaitsChoice() {
 			continue
 		}
 		c.profileMu.Lock()
@@ -165,7 +165,7 @@ func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (P
 	}
 	if conflicts := ProfileConflicts(edit.Base, edit.Profile, *fresh); len(conflicts) > 0 {
 		edit.Conflicted = true
-		edit.LastError = "The profile was changed on WhatsApp too. Choose which values to keep."
+		edit.LastError = ProfileConflictMessage
 		if err := c.store.SavePendingProfile(ctx, id, edit); err != nil {
 			return ProfileResult{}, fmt.Errorf("push profile: %w", err)
 		}

@@ -57,3 +57,52 @@ func TestUpgradeFromSchema3KeepsContactsAndTheirWindow(t *testing.T) {
 		t.Errorf("after the upgrade: contact %q, last inbound %v; want Ann and the time she last wrote", conv.ContactName, conv.LastInboundAt)
 	}
 }
+
+// TestUpgradeMarksConflictedProfileEdits opens a schema-4 database whose
+// pending profile edit stopped on a conflict, which was then told only by
+// its reason text: after the upgrade the edit is marked as waiting for the
+// owner's choice, and an edit that waits for the network is not.
+func TestUpgradeMarksConflictedProfileEdits(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	old, err := sql.Open("sqlite3", filepath.Join(dir, "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := loadMigrations(migrationFS, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:4] {
+		if _, err := old.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+	}
+	for _, q := range []string{
+		`PRAGMA user_version = 4`,
+		`INSERT INTO channels (id, name, webhook_token, created_at) VALUES (1, 'Shop', 'tok1', 1), (2, 'Cafe', 'tok2', 1)`,
+		`INSERT INTO profiles (channel_id, pending, pending_base, pending_last_error) VALUES
+			(1, '{"about":"Ours"}', '{"about":"Before"}', 'The profile was changed on WhatsApp too. Choose which values to keep.'),
+			(2, '{"about":"Ours"}', '{"about":"Before"}', 'No internet connection.')`,
+	} {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("open a schema 4 database: %v", err)
+	}
+	defer s.Close()
+	conflicted, _ := s.ProfileRecord(ctx, 1)
+	offline, _ := s.ProfileRecord(ctx, 2)
+	if conflicted.Pending == nil || !conflicted.Pending.AwaitsChoice() {
+		t.Errorf("the edit that stopped on a conflict: %+v; want it to wait for the owner's choice", conflicted.Pending)
+	}
+	if offline.Pending == nil || offline.Pending.AwaitsChoice() {
+		t.Errorf("the edit that waits for the network: %+v; want it to be pushed when online", offline.Pending)
+	}
+}

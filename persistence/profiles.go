@@ -20,11 +20,12 @@ func (s *Store) ProfileRecord(ctx context.Context, id app.ChannelID) (app.Profil
 		syncedAt, editedAt    sql.NullInt64
 		photo                 []byte
 		photoMIME, lastError  sql.NullString
+		conflicted            sql.NullBool
 	)
 	err := s.ro.QueryRowContext(ctx, `SELECT p.channel_id, p.remote, p.synced_at, p.pending, p.pending_base,
-			p.pending_photo, p.pending_photo_mime, p.pending_edited_at, p.pending_last_error
+			p.pending_photo, p.pending_photo_mime, p.pending_edited_at, p.pending_last_error, p.pending_conflicted
 		FROM channels c LEFT JOIN profiles p ON p.channel_id = c.id WHERE c.id = ?`, id).
-		Scan(&channel, &remote, &syncedAt, &pending, &base, &photo, &photoMIME, &editedAt, &lastError)
+		Scan(&channel, &remote, &syncedAt, &pending, &base, &photo, &photoMIME, &editedAt, &lastError, &conflicted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.ProfileRecord{}, fmt.Errorf("read profile of channel %d: %w", id, app.ErrNotFound)
 	}
@@ -46,12 +47,13 @@ func (s *Store) ProfileRecord(ctx context.Context, id app.ChannelID) (app.Profil
 			return app.ProfileRecord{}, fmt.Errorf("read pending profile of channel %d: %w", id, err)
 		}
 		rec.Pending = &app.ProfileEdit{
-			Profile:   p.profile(),
-			Base:      b.profile(),
-			Photo:     photo,
-			PhotoMIME: photoMIME.String,
-			EditedAt:  timeOf(editedAt),
-			LastError: lastError.String,
+			Profile:    p.profile(),
+			Base:       b.profile(),
+			Photo:      photo,
+			PhotoMIME:  photoMIME.String,
+			EditedAt:   timeOf(editedAt),
+			LastError:  lastError.String,
+			Conflicted: conflicted.Bool,
 		}
 	}
 	return rec, nil
@@ -93,12 +95,13 @@ func (s *Store) SavePendingProfile(ctx context.Context, id app.ChannelID, edit a
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO profiles (channel_id, pending, pending_base, pending_photo,
-				pending_photo_mime, pending_edited_at, pending_last_error)
-			VALUES (?, ?, ?, ?, ?, ?, ?)
+				pending_photo_mime, pending_edited_at, pending_last_error, pending_conflicted)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (channel_id) DO UPDATE SET pending = excluded.pending, pending_base = excluded.pending_base,
 				pending_photo = excluded.pending_photo, pending_photo_mime = excluded.pending_photo_mime,
-				pending_edited_at = excluded.pending_edited_at, pending_last_error = excluded.pending_last_error`,
-			id, pending, base, photo, edit.PhotoMIME, timeValue(edit.EditedAt), edit.LastError)
+				pending_edited_at = excluded.pending_edited_at, pending_last_error = excluded.pending_last_error,
+				pending_conflicted = excluded.pending_conflicted`,
+			id, pending, base, photo, edit.PhotoMIME, timeValue(edit.EditedAt), edit.LastError, edit.Conflicted)
 		return err
 	})
 	if err != nil {
@@ -112,7 +115,8 @@ func (s *Store) SavePendingProfile(ctx context.Context, id app.ChannelID, edit a
 func (s *Store) ClearPendingProfile(ctx context.Context, id app.ChannelID) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE profiles SET pending = NULL, pending_base = NULL, pending_photo = NULL,
-			pending_photo_mime = '', pending_edited_at = NULL, pending_last_error = '' WHERE channel_id = ?`, id)
+			pending_photo_mime = '', pending_edited_at = NULL, pending_last_error = '', pending_conflicted = 0
+			WHERE channel_id = ?`, id)
 		return err
 	})
 	if err != nil {

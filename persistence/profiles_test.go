@@ -109,3 +109,25 @@ func TestProfileKeepsNoWebsitesApartFromEmptyList(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictedProfileEditIsRemembered(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	c := addChannel(t, s, "Shop")
+	edit := app.ProfileEdit{Profile: app.Profile{About: "Ours"}, Base: app.Profile{About: "Before"},
+		LastError: app.ProfileConflictMessage, Conflicted: true}
+	if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
+		t.Fatal(err)
+	}
+	rec, err := s.ProfileRecord(ctx, c.ID)
+	if err != nil || rec.Pending == nil || !rec.Pending.Conflicted {
+		t.Fatalf("pending = %+v, %v; want it marked as waiting for the owner's choice", rec.Pending, err)
+	}
+	edit.Conflicted, edit.LastError = false, ""
+	if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
+		t.Fatal(err)
+	}
+	if rec, _ = s.ProfileRecord(ctx, c.ID); rec.Pending.Conflicted {
+		t.Error("the mark stayed after the owner chose")
+	}
+}
