@@ -8,6 +8,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/parley-app/parley/internal/instance"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
@@ -17,6 +18,13 @@ import (
 // background without a window, until SIGINT or SIGTERM. It shares the data
 // folder format with the window.
 func runHeadless(dir, listen string) int {
+	guard, other := claimFolder(dir, instance.Headless)
+	if other != nil {
+		return runningElsewhereHeadless(dir, other)
+	}
+	if guard != nil {
+		defer guard.Close()
+	}
 	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley: cannot use the data folder:", err)

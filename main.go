@@ -24,6 +24,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/internal/demo"
+	"github.com/parley-app/parley/internal/instance"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
@@ -62,12 +63,25 @@ func run() int {
 		return runHeadless(dir, *listen)
 	}
 
+	// One window per data folder: a second start brings the first to the
+	// front and quits.
+	guard, other := claimFolder(dir, instance.Window)
+	if other != nil && other.Kind == instance.Window {
+		return runningElsewhere(dir, other)
+	}
+	if guard != nil {
+		defer guard.Close()
+	}
+
 	a := fyneapp.NewWithID(appID)
 	quitOnSignal(a)
 	icon := fyne.NewStaticResource("Icon.png", iconPNG)
 	a.SetIcon(icon)
 	a.Settings().SetTheme(screens.NewTheme())
 
+	if other != nil {
+		return fail(a, "Parley is already running for this folder", headlessElsewhere(dir), other)
+	}
 	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
 	if err != nil {
 		return fail(a, "Parley cannot use its data folder",
@@ -111,7 +125,16 @@ func run() int {
 		}
 	}
 
-	screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo}).ShowAndRun()
+	w := screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo})
+	if guard != nil {
+		guard.OnShow(func() {
+			fyne.Do(func() {
+				w.Show() // it may be hidden in the tray
+				w.RequestFocus()
+			})
+		})
+	}
+	w.ShowAndRun()
 	slog.Info("parley stopped")
 	return 0
 }

@@ -114,6 +114,15 @@ capture
 deviation=$(convert "$shot" -format '%[fx:standard_deviation]' info:)
 kill -0 "$pid" 2>/dev/null || die "Parley quit right after showing its window"
 
+# Starting Parley again for the same folder brings this window forward:
+# the second start quits at once, saying so, and the first keeps running.
+second_rc=0
+timeout 20 "$bin" --data "$data" "$@" >"$work/second.log" 2>&1 || second_rc=$?
+((second_rc == 0)) || die "a second start for the same folder exited with $second_rc: $(cat "$work/second.log")"
+grep -q "already open" "$work/second.log" || die "a second start did not say Parley is already open: $(cat "$work/second.log")"
+kill -0 "$pid" 2>/dev/null || die "the first Parley quit when it was started a second time"
+(($(xdotool search --onlyvisible --name '^Parley' | wc -l) == 1)) || die "a second Parley window opened"
+
 # The owner resizes the window; after a restart it has that size again.
 xdotool windowsize "$wid" 1000 640
 deadline=$((SECONDS + 10))
