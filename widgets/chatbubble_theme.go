@@ -10,7 +10,6 @@ import (
 
 // Colours of a conversation, after WhatsApp's light chat.
 var (
-	chatWallpaper  = color.NRGBA{R: 0xef, G: 0xea, B: 0xe2, A: 0xff}
 	chatOutBubble  = color.NRGBA{R: 0xd9, G: 0xfd, B: 0xd3, A: 0xff}
 	chatQuoteIn    = color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0x0d}
 	chatQuoteOut   = color.NRGBA{R: 0x00, G: 0x40, B: 0x00, A: 0x12}
@@ -30,27 +29,29 @@ var (
 
 // NewChatWallpaper returns the plain background a conversation's
 // messages are drawn on, WhatsApp's warm light grey.
-func NewChatWallpaper() *canvas.Rectangle { return canvas.NewRectangle(chatWallpaper) }
+func NewChatWallpaper() *canvas.Rectangle { return canvas.NewRectangle(waChatBackground) }
 
 // sizeNameQuote is the size of a quoted message's text.
 const sizeNameQuote fyne.ThemeSizeName = "parley.chat.quote"
 
-// chatTheme is the theme inside a conversation: Fyne's light theme with
-// WhatsApp's text colours and sizes. Text sits flush in its bubble
-// (inner padding 0); buttons get a theme with some inner padding back.
+// chatTheme is the theme inside a conversation and a template preview:
+// Fyne's light theme with WhatsApp's text colours and sizes. Text sits
+// flush in its bubble (inner padding 0); buttons get a theme with some
+// inner padding back.
 type chatTheme struct {
 	base     fyne.Theme
 	innerPad float32
 	textSize float32
+	warning  color.Color // a message of unknown fate; a parameter without a sample
 }
 
 var _ fyne.Theme = chatTheme{}
 
 // bubbleTheme is the theme of a bubble's text.
-var bubbleTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 0, textSize: waTextSize}
+var bubbleTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 0, textSize: waTextSize, warning: chatUnknown}
 
 // buttonTheme is the theme of the small buttons inside a bubble.
-var buttonTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 5, textSize: 13}
+var buttonTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 5, textSize: 13, warning: chatUnknown}
 
 // Color returns WhatsApp's colour for n; the variant is ignored because
 // the chat always looks like WhatsApp in light mode.
@@ -65,7 +66,7 @@ func (t chatTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 	case theme.ColorNameForegroundOnPrimary:
 		return color.White
 	case theme.ColorNameWarning:
-		return chatUnknown
+		return t.warning
 	case theme.ColorNameError:
 		return chatFailed
 	case theme.ColorNameHyperlink:

@@ -56,7 +56,7 @@ func (n *ChatNotice) CreateRenderer() fyne.WidgetRenderer {
 	l := &noticeLayout{bg: bg, label: label, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
 	stage := container.New(l, bg, label)
 	return widget.NewSimpleRenderer(container.NewThemeOverride(stage, noticeTheme{chatTheme: chatTheme{
-		base: theme.DefaultTheme(), textSize: size}, fg: fg}))
+		base: theme.DefaultTheme(), textSize: size, warning: chatUnknown}, fg: fg}))
 }
 
 // noticeTheme is the chat theme with the notice's text colour.

@@ -31,50 +31,11 @@ const (
 	waCaptionSize = 11
 )
 
-// whatsAppTheme is the theme inside a preview: Fyne's light theme with
-// WhatsApp's text colours. Sample values use the primary colour and
-// parameters without a sample use the warning colour, the same colour
-// names RichTextFromWhatsApp uses.
-type whatsAppTheme struct{ base fyne.Theme }
-
-var _ fyne.Theme = whatsAppTheme{}
-
-func newWhatsAppTheme() fyne.Theme { return whatsAppTheme{base: theme.DefaultTheme()} }
-
-func (t whatsAppTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	switch n {
-	case theme.ColorNameForeground:
-		return waText
-	case theme.ColorNamePlaceHolder, theme.ColorNameDisabled:
-		return waSecondary
-	case theme.ColorNamePrimary:
-		return waSample
-	case theme.ColorNameWarning:
-		return waMissing
-	case theme.ColorNameHyperlink:
-		return waLink
-	case theme.ColorNameBackground:
-		return waBubble
-	}
-	return t.base.Color(n, theme.VariantLight)
-}
-
-func (t whatsAppTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
-
-func (t whatsAppTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
-
-func (t whatsAppTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case waSizeHeader:
-		return waHeaderSize
-	case theme.SizeNameText:
-		return waTextSize
-	case theme.SizeNameCaptionText:
-		return waCaptionSize
-	case theme.SizeNameInnerPadding:
-		return 0 // rich text sits flush inside the bubble's own padding
-	case theme.SizeNameLineSpacing:
-		return 3
-	}
-	return t.base.Size(n)
+// newWhatsAppTheme returns the theme inside a preview: the chat's theme
+// (see chatTheme), with text flush in the bubble's own padding and
+// parameters without a sample in WhatsApp's orange. Sample values use
+// the primary colour and parameters without one the warning colour, the
+// colour names RichTextFromWhatsApp uses.
+func newWhatsAppTheme() fyne.Theme {
+	return chatTheme{base: theme.DefaultTheme(), innerPad: 0, textSize: waTextSize, warning: waMissing}
 }
