@@ -12,9 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -193,13 +191,7 @@ func (p *mediaPicker) onChoose() {
 // showFileDialog shows Fyne's file dialog, listing only files with the
 // given extensions.
 func (p *mediaPicker) showFileDialog(extensions []string, done func(fyne.URIReadCloser, error)) {
-	d := dialog.NewFileOpen(done, p.window)
-	d.SetFilter(storage.NewExtensionFileFilter(extensions))
-	d.SetTitleText("Choose a sample " + strings.ToLower(headerLabel(p.format)))
-	d.SetConfirmText("Use this file")
-	size := p.window.Canvas().Size()
-	d.Resize(fyne.NewSize(min(size.Width-40, 820), min(size.Height-40, 560)))
-	d.Show()
+	showFileOpen(p.window, "Choose a sample "+strings.ToLower(headerLabel(p.format)), "Use this file", extensions, done)
 }
 
 // take keeps a file read for format, or shows why it was refused.

@@ -6,8 +6,6 @@ import (
 	"log/slog"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 
 	"github.com/parley-app/parley/app"
 )
@@ -18,7 +16,7 @@ var attachableExtensions = []string{".jpg", ".jpeg", ".png", ".pdf", ".txt", ".d
 
 // onAttach lets the owner choose a photo or document to send.
 func (v *conversationView) onAttach() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	showFileOpen(v.env.window, "Send a photo or document", "Send", attachableExtensions, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			v.composer.showProblem("Parley could not open that file: " + err.Error())
 			return
@@ -29,10 +27,7 @@ func (v *conversationView) onAttach() {
 		path := r.URI().Path()
 		_ = r.Close()
 		v.attachFile(path)
-	}, v.env.window)
-	d.SetFilter(storage.NewExtensionFileFilter(attachableExtensions))
-	d.SetConfirmText("Send")
-	d.Show()
+	})
 }
 
 // attachFile checks and queues the file at path, with the composer's text

@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -139,7 +138,7 @@ func (ph *profilePhoto) showProblem(msg string) {
 }
 
 func (ph *profilePhoto) onChoose() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	showFileOpen(ph.window, "Choose a profile photo", "Use this photo", []string{".jpg", ".jpeg", ".png"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("the file could not be opened: %w", err), ph.window)
 			return
@@ -160,10 +159,7 @@ func (ph *profilePhoto) onChoose() {
 				ph.onPhotoChosen(name, data)
 			})
 		})
-	}, ph.window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".jpg", ".jpeg", ".png", ".JPG", ".JPEG", ".PNG"}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	})
 }
 
 // onPhotoChosen takes a picked image: it is shown at once, with any reason
