@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 // BenchmarkIngestGroups stores groups of one-message payloads (each with
@@ -58,7 +59,7 @@ func benchIngestGroups(b *testing.B, payloads int) {
 		}
 	}
 	events := 0
-	cpu := cpuNow()
+	cpu := testkit.ProcessCPU()
 	for b.Loop() {
 		items := group()
 		_, errs := s.IngestBatches(ctx, items)
@@ -69,7 +70,7 @@ func benchIngestGroups(b *testing.B, payloads int) {
 		}
 		events += len(items)
 	}
-	cpu = cpuNow() - cpu
+	cpu = testkit.ProcessCPU() - cpu
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(events), "µs/event")
 	if cpu > 0 { // where the process's CPU time can be read
 		b.ReportMetric(float64(cpu.Microseconds())/float64(events), "cpu-µs/event")

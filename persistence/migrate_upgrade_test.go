@@ -14,36 +14,12 @@ import (
 // name and its conversation's 24-hour window are all still there.
 func TestUpgradeFromSchema3KeepsContactsAndTheirWindow(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	path := filepath.Join(dir, "parley.db")
-	old, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := loadMigrations(migrationFS, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:3] {
-		if _, err := old.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
 	const inboundAt = int64(1_749_000_000_000_000_000)
-	for _, q := range []string{
-		`PRAGMA user_version = 3`,
+	dir := oldDatabase(t, 3,
 		`INSERT INTO channels (id, name, webhook_token, created_at) VALUES (1, 'Shop', 'tok', 1)`,
 		fmt.Sprintf(`INSERT INTO contacts (channel_id, wa_id, name, last_inbound_at) VALUES (1, '491', 'Ann', %d)`, inboundAt),
 		fmt.Sprintf(`INSERT INTO conversations (id, channel_id, wa_id, last_message_at, last_inbound_at) VALUES (7, 1, '491', %d, %d)`, inboundAt, inboundAt),
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := old.Close(); err != nil {
-		t.Fatal(err)
-	}
-
+	)
 	s, err := Open(ctx, dir)
 	if err != nil {
 		t.Fatalf("open a schema 3 database: %v", err)
@@ -64,34 +40,12 @@ func TestUpgradeFromSchema3KeepsContactsAndTheirWindow(t *testing.T) {
 // owner's choice, and an edit that waits for the network is not.
 func TestUpgradeMarksConflictedProfileEdits(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	old, err := sql.Open("sqlite3", filepath.Join(dir, "parley.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ms, err := loadMigrations(migrationFS, "migrations")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, m := range ms[:4] {
-		if _, err := old.Exec(m.sql); err != nil {
-			t.Fatalf("%s: %v", m.name, err)
-		}
-	}
-	for _, q := range []string{
-		`PRAGMA user_version = 4`,
+	dir := oldDatabase(t, 4,
 		`INSERT INTO channels (id, name, webhook_token, created_at) VALUES (1, 'Shop', 'tok1', 1), (2, 'Cafe', 'tok2', 1)`,
 		`INSERT INTO profiles (channel_id, pending, pending_base, pending_last_error) VALUES
 			(1, '{"about":"Ours"}', '{"about":"Before"}', 'The profile was changed on WhatsApp too. Choose which values to keep.'),
 			(2, '{"about":"Ours"}', '{"about":"Before"}', 'No internet connection.')`,
-	} {
-		if _, err := old.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := old.Close(); err != nil {
-		t.Fatal(err)
-	}
+	)
 	s, err := Open(ctx, dir)
 	if err != nil {
 		t.Fatalf("open a schema 4 database: %v", err)
@@ -105,4 +59,36 @@ func TestUpgradeMarksConflictedProfileEdits(t *testing.T) {
 	if offline.Pending == nil || offline.Pending.AwaitsChoice() {
 		t.Errorf("the edit that waits for the network: %+v; want it to be pushed when online", offline.Pending)
 	}
+}
+
+// oldDatabase writes, in a new data folder, the database an older Parley
+// of the given schema version would have left, holding the rows the
+// statements insert, and returns the folder.
+func oldDatabase(t *testing.T, version int, statements ...string) string {
+	t.Helper()
+	dir := t.TempDir()
+	old, err := sql.Open("sqlite3", filepath.Join(dir, "parley.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer old.Close()
+	ms, err := loadMigrations(migrationFS, "migrations")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:version] {
+		if _, err := old.Exec(m.sql); err != nil {
+			t.Fatalf("%s: %v", m.name, err)
+		}
+	}
+	statements = append([]string{fmt.Sprintf("PRAGMA user_version = %d", version)}, statements...)
+	for _, q := range statements {
+		if _, err := old.Exec(q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }

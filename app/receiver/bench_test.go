@@ -18,6 +18,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -71,14 +72,14 @@ func BenchmarkIngestLoopback(b *testing.B) {
 	var bare, stored, slowest, bareCPU, storedCPU time.Duration
 	for from, to := range benchRounds(b.N) {
 		n := to - from
-		c0 := cpuNow()
+		c0 := testkit.ProcessCPU()
 		d, _ := postAll(b, hc, bareURL, n, &seq)
 		bare += d
-		bareCPU += cpuNow() - c0
+		bareCPU += testkit.ProcessCPU() - c0
 		b.StartTimer()
-		c0 = cpuNow()
+		c0 = testkit.ProcessCPU()
 		d, worst := postAll(b, hc, url, n, &seq)
-		storedCPU += cpuNow() - c0
+		storedCPU += testkit.ProcessCPU() - c0
 		b.StopTimer()
 		stored += d
 		slowest = max(slowest, worst)

@@ -15,17 +15,25 @@ func claimIn(t *testing.T) string {
 	return filepath.Join(t.TempDir(), "data")
 }
 
-func TestSecondStartShowsTheFirstWindow(t *testing.T) {
-	data := claimIn(t)
+// openWindow claims data for a Parley with a window and returns a
+// channel that receives each time it is asked to show it.
+func openWindow(t *testing.T, data string) <-chan struct{} {
+	t.Helper()
 	first, err := Claim(data, Window)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer first.Close()
+	t.Cleanup(func() { first.Close() })
 	shown := make(chan struct{}, 1)
 	first.OnShow(func() { shown <- struct{}{} })
+	return shown
+}
 
-	_, err = Claim(data, Window)
+func TestSecondStartShowsTheFirstWindow(t *testing.T) {
+	data := claimIn(t)
+	shown := openWindow(t, data)
+
+	_, err := Claim(data, Window)
 	var running *RunningError
 	if !errors.As(err, &running) || running.Kind != Window {
 		t.Fatalf("second Claim = %v, want a RunningError of a window", err)
@@ -100,14 +108,8 @@ func TestSocketOfACrashedParleyIsReplaced(t *testing.T) {
 
 func TestHeadlessStartDoesNotPopUpTheWindow(t *testing.T) {
 	data := claimIn(t)
-	first, err := Claim(data, Window)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer first.Close()
-	shown := make(chan struct{}, 1)
-	first.OnShow(func() { shown <- struct{}{} })
-	_, err = Claim(data, Headless)
+	shown := openWindow(t, data)
+	_, err := Claim(data, Headless)
 	var running *RunningError
 	if !errors.As(err, &running) || running.Kind != Window {
 		t.Fatalf("headless Claim beside a window = %v, want a RunningError of a window", err)

@@ -1,8 +1,0 @@
-//go:build !unix
-
-package receiver_test
-
-import "time"
-
-// cpuNow returns 0: the process's CPU time is not read on this system.
-func cpuNow() time.Duration { return 0 }
