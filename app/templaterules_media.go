@@ -99,7 +99,13 @@ func mediaType(h TemplateHeader) string {
 			return mt
 		}
 	}
-	switch strings.ToLower(path.Ext(h.MediaName)) {
+	return SampleTypeByName(h.MediaName)
+}
+
+// SampleTypeByName returns the MIME type a template header sample file's
+// name suggests (JPEG, PNG, MP4, 3GPP or PDF), or "" for any other name.
+func SampleTypeByName(name string) string {
+	switch strings.ToLower(path.Ext(name)) {
 	case ".jpg", ".jpeg":
 		return "image/jpeg"
 	case ".png":

@@ -6,7 +6,6 @@ import (
 	"mime"
 	"net/http"
 	"os"
-	"path"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -270,17 +269,8 @@ func sampleMIME(name string, data []byte) string {
 	if mt, _, err := mime.ParseMediaType(http.DetectContentType(data)); err == nil && mt != "application/octet-stream" {
 		return mt
 	}
-	switch strings.ToLower(path.Ext(name)) {
-	case ".jpg", ".jpeg":
-		return "image/jpeg"
-	case ".png":
-		return "image/png"
-	case ".mp4":
-		return "video/mp4"
-	case ".3gp", ".3gpp":
-		return "video/3gpp"
-	case ".pdf":
-		return "application/pdf"
+	if mt := app.SampleTypeByName(name); mt != "" {
+		return mt
 	}
 	return "application/octet-stream"
 }
