@@ -5,24 +5,21 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
-	"time"
-
-	"github.com/zalando/go-keyring"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/internal/testworld"
 	"github.com/parley-app/parley/persistence"
 )
 
 const (
-	testKey    = "TESTKEY-0123456789abcdef"
-	testNumber = "+4930123456"
+	testKey    = testworld.Key
+	testNumber = testworld.Number
 )
 
 // world is a core wired to a real SQLite store in a temp dir, go-keyring's
-// mock, and the 360dialog emulator over real HTTP.
+// mock, and the 360dialog emulator over real HTTP (see testworld).
 type world struct {
 	core   *app.Core
 	store  *persistence.Store
@@ -30,6 +27,7 @@ type world struct {
 	server *httptest.Server
 	clock  *testkit.Clock
 	ctx    context.Context
+	tw     *testworld.World
 }
 
 func newWorld(t *testing.T) *world { return buildWorld(t, false, nil) }
@@ -43,56 +41,9 @@ func newListeningWorld(t *testing.T) *world { return buildWorld(t, true, nil) }
 // handler (to watch the requests it gets).
 func buildWorld(t testing.TB, listen bool, wrap func(http.Handler) http.Handler) *world {
 	t.Helper()
-	keyring.MockInit()
-	clock := testkit.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.UTC))
-	emu := emulator.New(emulator.WithClock(clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1))
-	emu.AddNumber(testKey, testNumber, "Bäckerei Müller")
-	var h http.Handler = emu
-	if wrap != nil {
-		h = wrap(emu)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(func() { srv.Close(); emu.Close() })
-	baseURL := srv.URL
-	if listen {
-		u, err := emu.Start("127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		baseURL = u
-	}
-	ctx := context.Background()
-	store, err := persistence.Open(ctx, t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	opts := []dialog360.Option{dialog360.WithBaseURL(baseURL), dialog360.WithRetry(1, time.Millisecond)}
-	if listen {
-		// A fresh connection per request: when the emulator goes offline
-		// the next send meets a closed port ("connection refused"), as
-		// after a laptop lost its network, never a kept-alive connection
-		// the emulator is closing at that very moment (an answer lost in
-		// flight, which the outbox rightly marks unknown; that case has
-		// its own test).
-		opts = append(opts, dialog360.WithHTTPClient(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}))
-	}
-	core := app.New(app.Deps{
-		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(opts...),
-		MediaDir:  t.TempDir(),
-		Clock:     clock,
-	})
-	return &world{core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}
+	tw := testworld.New(t, testworld.Options{Listen: listen, Wrap: wrap, MediaDir: true})
+	return &world{core: tw.Core, store: tw.Store, emu: tw.Emu, server: tw.Server, clock: tw.Clock, ctx: context.Background(), tw: tw}
 }
 
 // addChannel adds the emulator's number through the core.
-func (w *world) addChannel(t *testing.T) app.Channel {
-	t.Helper()
-	ch, err := w.core.AddChannel(w.ctx, app.NewChannel{Name: "Shop", Number: testNumber, APIKey: testKey})
-	if err != nil {
-		t.Fatalf("add channel: %v", err)
-	}
-	return ch
-}
+func (w *world) addChannel(t *testing.T) app.Channel { return w.tw.AddChannel(t) }

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"image"
 	"image/color"
@@ -21,13 +20,10 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-	"github.com/zalando/go-keyring"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
-	"github.com/parley-app/parley/app/dialog360/emulator"
-	"github.com/parley-app/parley/internal/testkit"
-	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/internal/testworld"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -50,32 +46,9 @@ type spaceWorld struct {
 // folder, connects the emulator's number and registers a webhook sink.
 func newSpaceWorld(t *testing.T) *spaceWorld {
 	t.Helper()
-	keyring.MockInit()
-	clock := testkit.NewClock(time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local))
-	emu := emulator.New(emulator.WithClock(clock.Now), emulator.WithManualDelivery(), emulator.WithSeed(1))
-	emu.AddNumber(worldKey, worldNumber, "Bäckerei Müller")
-	srv := httptest.NewServer(emu)
-	t.Cleanup(func() { srv.Close(); emu.Close() })
-	ctx := context.Background()
-	dir := t.TempDir()
-	store, err := persistence.Open(ctx, dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	core := app.New(app.Deps{
-		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(dialog360.WithBaseURL(srv.URL), dialog360.WithRetry(1, time.Millisecond)),
-		Clock:     clock,
-		MediaDir:  filepath.Join(dir, "media"),
-	})
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	s := newShell(w, Deps{Core: core, Channels: core, Version: "9.9.9"}, uiPrefs{p: a.Preferences()}, runNow)
-	w.SetContent(s.content)
-	w.Resize(fyne.NewSize(1200, 800))
-	sw := &spaceWorld{coreWorld: &coreWorld{shell: s, window: w, core: core, store: store, emu: emu, server: srv, clock: clock, ctx: ctx}}
+	tw := testworld.New(t, testworld.Options{MediaDir: true, Start: time.Date(2026, 11, 24, 10, 0, 0, 0, time.Local)})
+	sw := &spaceWorld{coreWorld: shellFor(t, tw, fyne.NewSize(1200, 800))}
+	s := sw.shell
 	// Stop the open conversation's minute ticker with the test, so it
 	// never fires into a later test.
 	t.Cleanup(func() {
