@@ -137,7 +137,7 @@ type piece struct {
 // breaks in segs stay. Segments that are not inline text are kept as
 // they are. measure returns the width of text drawn in the style of s.
 func breakLines(segs []widget.RichTextSegment, width float32, measure func(s *widget.TextSegment, text string) float32) []widget.RichTextSegment {
-	b := lineBreaker{width: width, measure: measure}
+	b := lineBreaker{width: width, measure: measure, room: width}
 	for _, s := range segs {
 		ts, ok := s.(*widget.TextSegment)
 		if !ok || !ts.Inline() {
@@ -158,7 +158,8 @@ type lineBreaker struct {
 	measure func(s *widget.TextSegment, text string) float32
 
 	out    []widget.RichTextSegment // finished lines
-	line   []piece                  // the current line
+	line   []piece                  // the current line, one piece per run of a segment
+	room   float32                  // width left beside all of line's runs but the last
 	spaces []piece                  // spaces after the last word, not yet placed
 	word   []piece                  // the word being read, which may span segments
 }
@@ -210,16 +211,16 @@ func (b *lineBreaker) flushWord() {
 	withSpaces := append(append([]piece(nil), b.spaces...), b.word...)
 	switch {
 	case b.fits(withSpaces):
-		b.line = append(b.line, withSpaces...)
+		b.place(withSpaces...)
 	case len(b.line) == 0:
 		// The start of the text or of a line the writer began: its
 		// spaces are kept.
-		b.line = append(b.line, b.spaces...)
+		b.place(b.spaces...)
 		b.breakWord()
 	default:
 		b.newLine() // the spaces at a break are dropped
 		if b.fits(b.word) {
-			b.line = append(b.line, b.word...)
+			b.place(b.word...)
 		} else {
 			b.breakWord()
 		}
@@ -241,7 +242,7 @@ func (b *lineBreaker) breakWord() {
 				}
 				_, n = utf8.DecodeRuneInString(text) // not even one fits
 			}
-			b.line = append(b.line, piece{p.seg, text[:n]})
+			b.place(piece{p.seg, text[:n]})
 			text = text[n:]
 			if text != "" {
 				b.newLine()
@@ -268,28 +269,42 @@ func (b *lineBreaker) fitting(s *widget.TextSegment, text string) int {
 // as Fyne's rich text checks a row: each run of one segment must fit in
 // what the runs before it leave.
 func (b *lineBreaker) fits(more []piece) bool {
-	room := b.width
-	for _, run := range runs(append(append([]piece(nil), b.line...), more...)) {
-		w := b.measure(run.seg, run.text)
-		if w > room {
-			return false
-		}
-		room -= w
+	room := b.room
+	var last piece
+	if n := len(b.line); n > 0 {
+		last = b.line[n-1]
 	}
-	return true
-}
-
-// runs joins neighbouring pieces of the same segment.
-func runs(line []piece) []piece {
-	var out []piece
-	for _, p := range line {
-		if n := len(out); n > 0 && out[n-1].seg == p.seg {
-			out[n-1].text += p.text
+	for _, p := range more {
+		if last.seg == p.seg {
+			last.text += p.text
 			continue
 		}
-		out = append(out, p)
+		if last.seg != nil {
+			w := b.measure(last.seg, last.text)
+			if w > room {
+				return false
+			}
+			room -= w
+		}
+		last = p
 	}
-	return out
+	return last.seg == nil || b.measure(last.seg, last.text) <= room
+}
+
+// place adds pieces to the line.
+func (b *lineBreaker) place(pieces ...piece) {
+	for _, p := range pieces {
+		n := len(b.line)
+		if n > 0 && b.line[n-1].seg == p.seg {
+			b.line[n-1].text += p.text
+			continue
+		}
+		if n > 0 {
+			last := b.line[n-1]
+			b.room -= b.measure(last.seg, last.text)
+		}
+		b.line = append(b.line, p)
+	}
 }
 
 // newLine ends the current line with a break.
@@ -302,13 +317,13 @@ func (b *lineBreaker) newLine() {
 	b.out = append(b.out, &widget.TextSegment{Style: style, Text: "\n"})
 }
 
-// takeLine returns the current line as segments, one per run of pieces
-// of the same segment, and starts a new one.
+// takeLine returns the current line as segments, one per run of a
+// segment, and starts a new one.
 func (b *lineBreaker) takeLine() []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
-	for _, run := range runs(b.line) {
+	for _, run := range b.line {
 		segs = append(segs, &widget.TextSegment{Style: run.seg.Style, Text: run.text})
 	}
-	b.line = nil
+	b.line, b.room = nil, b.width
 	return segs
 }
