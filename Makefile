@@ -42,8 +42,12 @@ define apt_install
 	fi
 endef
 
-# Each fuzz target runs this long in make test; make stress runs them longer.
-FUZZTIME ?= 10s
+# Each fuzz target tries this many inputs in make test (a few seconds
+# each); make stress runs each for STRESS_FUZZTIME. A count, not a
+# duration: when a duration ends while a worker is busy, Go's fuzzer can
+# fail the target with a bare "context deadline exceeded" and no crasher
+# (a race in its coordinator, seen once in CI here).
+FUZZTIME ?= 50000x
 
 # Benchmarks run this long each; `make bench BENCHTIME=3s` for steadier figures.
 BENCHTIME ?= 1s
@@ -97,7 +101,8 @@ stress: deps
 	PARLEY_STRESS=full scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -count=1 -tags keyringit -v -timeout 60m ./stress/
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(STRESS_FUZZTIME)
 
-## fuzz: run each fuzz target for FUZZTIME; a crasher is kept in testdata/fuzz
+## fuzz: run each fuzz target for FUZZTIME (inputs, or a duration like 10m);
+## a crasher is kept in testdata/fuzz
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
 	$(GO) test -run '^$$' -fuzz '^FuzzStrictDecodeAgrees$$' -fuzztime $(FUZZTIME) ./app/dialog360/
