@@ -95,10 +95,13 @@ type wrappingRenderer struct {
 	objs []fyne.CanvasObject
 }
 
+// Destroy implements fyne.WidgetRenderer; there is nothing to release.
 func (r *wrappingRenderer) Destroy() {}
 
+// Objects returns the rich text.
 func (r *wrappingRenderer) Objects() []fyne.CanvasObject { return r.objs }
 
+// Layout breaks the lines for size's width and sizes the rich text.
 func (r *wrappingRenderer) Layout(size fyne.Size) {
 	before := r.t.brokenFor
 	r.t.reflow(size.Width)
@@ -108,6 +111,8 @@ func (r *wrappingRenderer) Layout(size fyne.Size) {
 	r.t.text.Resize(size)
 }
 
+// MinSize is the rich text's, with its lines broken for the current
+// width.
 func (r *wrappingRenderer) MinSize() fyne.Size {
 	if size := r.t.Size(); size.Width > 0 {
 		r.Layout(size) // the lines for this width (and theme), if not yet
@@ -115,6 +120,8 @@ func (r *wrappingRenderer) MinSize() fyne.Size {
 	return r.t.text.MinSize()
 }
 
+// Refresh breaks the lines again (the text or theme may have changed)
+// and redraws.
 func (r *wrappingRenderer) Refresh() {
 	r.t.brokenFor = breakKey{}
 	if w := r.t.Size().Width; w > 0 {

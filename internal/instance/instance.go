@@ -37,6 +37,7 @@ type RunningError struct {
 	Kind Kind // how the other Parley runs
 }
 
+// Error says, in plain words, that Parley already runs for the folder.
 func (e *RunningError) Error() string {
 	if e.Kind == Headless {
 		return "Parley is already running for this data folder without a window (--headless)"
