@@ -46,4 +46,18 @@ until [[ -s $tmp/display ]]; do
 done
 export DISPLAY=":$(head -n1 "$tmp/display")"
 
+# Make sure clients can connect before the command runs (a smoke test once
+# failed with "Failed to open display" right after Xvfb named it).
+if command -v xdotool >/dev/null; then
+	deadline=$((SECONDS + 10))
+	until xdotool getdisplaygeometry >/dev/null 2>&1; do
+		if ((SECONDS > deadline)); then
+			echo "xvfb-run: Xvfb named display $DISPLAY but accepts no connection within 10 s" >&2
+			cat "$tmp/xvfb.log" >&2
+			exit 1
+		fi
+		sleep 0.1
+	done
+fi
+
 "$@"
