@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -39,6 +41,12 @@ var attachable = map[string]struct {
 	".xlsx": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MsgDocument},
 	".ppt":  {"application/vnd.ms-powerpoint", MsgDocument},
 	".pptx": {"application/vnd.openxmlformats-officedocument.presentationml.presentation", MsgDocument},
+}
+
+// AttachableExtensions returns the file name extensions (".jpg", ...)
+// of what CheckAttachment accepts, in order, for a file dialog's filter.
+func AttachableExtensions() []string {
+	return slices.Sorted(maps.Keys(attachable))
 }
 
 // AttachmentInfo describes a file the owner chose to send.
@@ -85,7 +93,7 @@ func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
 		if kind.kind == MsgImage {
 			what = "a photo"
 		}
-		return bad("WhatsApp takes %s of at most %s; %s has %s.", what, humanBytes(limit), name, humanBytes(st.Size()))
+		return bad("WhatsApp takes %s of at most %s; %s has %s.", what, HumanBytes(limit), name, HumanBytes(st.Size()))
 	}
 	return AttachmentInfo{Path: path, FileName: name, MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}, nil
 }
@@ -105,8 +113,9 @@ func sniff(path string) (string, error) {
 	return http.DetectContentType(head[:n]), nil
 }
 
-// humanBytes writes a size the way a file manager does.
-func humanBytes(n int64) string {
+// HumanBytes writes a file size the way a file manager does: "840 KB",
+// "1.2 MB".
+func HumanBytes(n int64) string {
 	switch {
 	case n >= 1<<20:
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
@@ -132,12 +141,9 @@ func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, c
 		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: fmt.Sprintf(
 			"A caption can be at most %d characters (now %d).", MaxCaptionLen, n)}}
 	}
-	cv, err := c.store.Conversation(ctx, conversationID)
+	cv, err := c.replyConversation(ctx, "send attachment", conversationID)
 	if err != nil {
-		return Message{}, fmt.Errorf("send attachment: %w", err)
-	}
-	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
-		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+		return Message{}, err
 	}
 	if c.mediaDir == "" {
 		return Message{}, fmt.Errorf("send attachment: %w", ErrNoMediaDir)

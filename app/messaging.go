@@ -92,14 +92,25 @@ func (c *Core) SendText(ctx context.Context, conversationID int64, text, replyTo
 		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: fmt.Sprintf(
 			"A WhatsApp message can be at most %d characters (now %d).", MaxTextLen, n)}}
 	}
-	cv, err := c.store.Conversation(ctx, conversationID)
+	cv, err := c.replyConversation(ctx, "send text", conversationID)
 	if err != nil {
-		return Message{}, fmt.Errorf("send text: %w", err)
-	}
-	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
-		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+		return Message{}, err
 	}
 	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: MsgText, Text: text, ReplyTo: replyTo})
+}
+
+// replyConversation returns the conversation a free-form reply goes to,
+// or, while its 24-hour window is closed, WindowClosedMessage at the
+// composer. op names the reply in the error of a failed lookup.
+func (c *Core) replyConversation(ctx context.Context, op string, conversationID int64) (Conversation, error) {
+	cv, err := c.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return Conversation{}, fmt.Errorf("%s: %w", op, err)
+	}
+	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
+		return Conversation{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+	}
+	return cv, nil
 }
 
 // enqueue stores an outbound message and wakes the outbox. A channel the

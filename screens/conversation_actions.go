@@ -12,37 +12,50 @@ import (
 	"github.com/parley-app/parley/widgets"
 )
 
-// onSend queues the composer's text as a reply. The text stays in the
-// field until the core has stored the message, so nothing typed is lost
-// on an error.
+// onSend queues the composer's text as a reply.
 func (v *conversationView) onSend() {
-	text := v.composer.entry.Text
-	replyTo := v.composer.replyID
+	v.queueReply("send text", func(ctx context.Context, core *app.Core, id int64, text, replyTo string) error {
+		_, err := core.SendText(ctx, id, text, replyTo)
+		return err
+	})
+}
+
+// queueReply queues a reply with send, given the composer's text (the
+// message, or an attachment's caption) and the message it answers. The
+// text stays in the field until the core has stored the reply, so nothing
+// typed is lost on an error; op names the reply in the log.
+func (v *conversationView) queueReply(op string, send func(ctx context.Context, core *app.Core, id int64, text, replyTo string) error) {
+	text, replyTo := v.composer.entry.Text, v.composer.replyID
 	v.composer.setBusy(true)
 	v.stickBottom = true
 	core, id := v.env.core, v.conv.ID
 	v.env.run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
 		defer cancel()
-		_, err := core.SendText(ctx, id, text, replyTo)
-		fyne.Do(func() { v.sent(text, err) })
+		err := send(ctx, core, id, text, replyTo)
+		fyne.Do(func() { v.queued(op, text, err) })
 	})
 }
 
-// sent shows the outcome of queueing a reply.
-func (v *conversationView) sent(text string, err error) {
+// queued shows the outcome of queueing a reply whose composer text was
+// text: a problem above the field, or an emptied field.
+func (v *conversationView) queued(op, text string, err error) {
 	v.composer.setBusy(false)
 	if err != nil {
-		slog.Warn("send text", "conversation", v.conv.ID, "err", err)
+		slog.Warn(op, "conversation", v.conv.ID, "err", err)
 		v.stickBottom = false
 		var ve app.ValidationErrors
-		if errors.As(err, &ve) && ve.For(app.FieldComposerText) == app.WindowClosedMessage {
+		isValidation := errors.As(err, &ve)
+		switch {
+		case isValidation && ve.For(app.FieldAttachment) != "":
+			v.composer.showProblem(ve.For(app.FieldAttachment))
+		case isValidation && ve.For(app.FieldComposerText) == app.WindowClosedMessage:
 			v.composer.showProblem("The 24-hour window has just closed, so this message was not sent. " +
 				"Send a template instead; your text is kept here.")
 			v.reload()
-			return
+		default:
+			v.composer.showProblem("Not sent: " + spacePlainError(err))
 		}
-		v.composer.showProblem("Not sent: " + spacePlainError(err))
 		return
 	}
 	if v.composer.entry.Text == text {

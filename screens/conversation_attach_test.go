@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/app"
 )
@@ -54,6 +55,33 @@ func TestAttachingAPhotoSendsItWithTheCaption(t *testing.T) {
 	}
 	sent := sw.emu.Sent(worldKey)
 	if len(sent) != 1 || sent[0].Type != "image" || sent[0].Caption != "Here it is" || sent[0].MediaID == "" {
+		t.Fatalf("WhatsApp got %+v", sent)
+	}
+}
+
+// A photo attached just after the 24-hour window closed (the open
+// conversation does not know yet) is refused like a text reply: the
+// conversation switches to offering a template, and the caption stays in
+// the field.
+func TestAttachingAfterTheWindowClosedKeepsTheCaption(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Can I see the cake?")
+	v := sw.open(t, "Anna Schmidt")
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewRGBA(image.Rect(0, 0, 32, 32))); err != nil {
+		t.Fatal(err)
+	}
+	photo := filepath.Join(t.TempDir(), "cake.png")
+	if err := os.WriteFile(photo, b.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	sw.clock.Advance(25 * time.Hour)
+	v.composer.entry.SetText("Here it is")
+	v.attachFile(photo)
+	if !showsText(v.content, "Reply window closed") || !showsText(v.content, "Send a template") || v.composer.entry.Text != "Here it is" {
+		t.Fatalf("after the window closed the conversation shows %q (field %q)", visibleTexts(v.content), v.composer.entry.Text)
+	}
+	if sent := sw.emu.Sent(worldKey); len(sent) != 0 {
 		t.Fatalf("WhatsApp got %+v", sent)
 	}
 }

@@ -251,7 +251,7 @@ func chosenDescription(c *chosenPhoto) string {
 	if c.readErr {
 		return c.name
 	}
-	what := fmt.Sprintf("%d×%d %s, %s", c.info.Width, c.info.Height, strings.ToUpper(c.info.Format), photoSizeText(c.info.Bytes))
+	what := fmt.Sprintf("%d×%d %s, %s", c.info.Width, c.info.Height, strings.ToUpper(c.info.Format), app.HumanBytes(int64(c.info.Bytes)))
 	if c.cropped {
 		return "Cropped to " + what + ". Press Save to use it."
 	}
@@ -259,16 +259,6 @@ func chosenDescription(c *chosenPhoto) string {
 		return c.name + ": " + what + "."
 	}
 	return c.name + ": " + what + ". Press Save to use it."
-}
-
-func photoSizeText(n int) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
 
 // profilePhotoSerial numbers the photo images.
