@@ -9,10 +9,10 @@ import (
 	"github.com/parley-app/parley/internal/instance"
 )
 
-// claimFolder makes this the Parley of dir. When another one already runs
-// for it, that one was asked to show its window; claimFolder then says so
-// and returns done. A folder that cannot be guarded is no reason not to
-// start: the guard is nil then.
+// claimFolder makes this the Parley of dir, or returns the other Parley
+// that already runs for it (which a window start asked to show its
+// window). A folder that cannot be guarded is no reason not to start:
+// both results are nil then.
 func claimFolder(dir string, kind instance.Kind) (guard *instance.Guard, other *instance.RunningError) {
 	g, err := instance.Claim(dir, kind)
 	if errors.As(err, &other) {
@@ -25,16 +25,12 @@ func claimFolder(dir string, kind instance.Kind) (guard *instance.Guard, other *
 	return g, nil
 }
 
-// runningElsewhere tells the owner, on the terminal, about the Parley that
-// already runs for dir. It returns the exit status: 0 when that one has a
-// window, now in front.
-func runningElsewhere(dir string, other *instance.RunningError) int {
-	if other.Kind == instance.Window {
-		fmt.Fprintln(os.Stderr, "parley: Parley is already open for", dir+"; its window was brought to the front.")
-		return 0
-	}
-	fmt.Fprintln(os.Stderr, "parley:", other.Error()+":", dir)
-	return 1
+// windowAlreadyOpen tells the owner, on the terminal, that the window
+// of the Parley already open for dir was brought to the front, and
+// returns the exit status: 0, nothing went wrong.
+func windowAlreadyOpen(dir string) int {
+	fmt.Fprintln(os.Stderr, "parley: Parley is already open for", dir+"; its window was brought to the front.")
+	return 0
 }
 
 // headlessElsewhere is the advice when a headless Parley already receives

@@ -67,7 +67,7 @@ func run() int {
 	// front and quits.
 	guard, other := claimFolder(dir, instance.Window)
 	if other != nil && other.Kind == instance.Window {
-		return runningElsewhere(dir, other)
+		return windowAlreadyOpen(dir)
 	}
 	if guard != nil {
 		defer guard.Close()

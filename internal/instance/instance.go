@@ -62,12 +62,16 @@ type Guard struct {
 
 // Claim makes this process the Parley of dataDir. When another Parley
 // already runs for it, Claim returns a *RunningError, after asking that
-// one to show its window unless kind is Headless. Any other error means the folder could not be guarded;
-// Parley can still run.
+// one to show its window unless kind is Headless. Any other error means
+// the folder could not be guarded; Parley can still run.
 func Claim(dataDir string, kind Kind) (*Guard, error) {
 	path, err := socketPath(dataDir)
 	if err != nil {
 		return nil, fmt.Errorf("claim data folder: %w", err)
+	}
+	request := "show"
+	if kind == Headless {
+		request = "ping" // a Parley without a window asks for none
 	}
 	for attempt := 0; ; attempt++ {
 		ln, err := net.Listen("unix", path)
@@ -75,10 +79,6 @@ func Claim(dataDir string, kind Kind) (*Guard, error) {
 			g := &Guard{kind: kind, ln: ln, done: make(chan struct{})}
 			go g.serve()
 			return g, nil
-		}
-		request := "show"
-		if kind == Headless {
-			request = "ping" // a Parley without a window asks for none
 		}
 		other, reached, askErr := ask(path, request)
 		if askErr == nil {
