@@ -58,8 +58,8 @@ func (s *Store) IngestBatch(ctx context.Context, id app.ChannelID, b app.Inbound
 // payload only its own rows are written (contacts and conversations that
 // are new or renamed, messages, statuses, events); what payloads add up
 // to (conversation previews, unread counts and times, channels' last
-// event times) is written once per group,
-// after the last payload, from the payloads that were stored.
+// event times) is written once per group, after the last payload, from
+// the payloads that were stored.
 func (s *Store) IngestBatches(ctx context.Context, items []IngestItem) (results [][]app.Message, errs []error) {
 	results = make([][]app.Message, len(items))
 	errs = make([]error, len(items))
