@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"github.com/parley-app/parley/internal/instance"
-	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
 )
@@ -25,7 +24,7 @@ func runHeadless(dir, listen string) int {
 	if guard != nil {
 		defer guard.Close()
 	}
-	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
+	logs, err := openDataFolder(dir)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley: cannot use the data folder:", err)
 		return 1

@@ -82,7 +82,7 @@ func run() int {
 	if other != nil {
 		return fail(a, "Parley is already running for this folder", headlessElsewhere(dir), other)
 	}
-	logs, err := logfile.Open(dir, logfile.DefaultMaxSize)
+	logs, err := openDataFolder(dir)
 	if err != nil {
 		return fail(a, "Parley cannot use its data folder",
 			"Parley keeps your channels and messages in "+dir+". Check that this folder can be created and written to, or start Parley with --data and another folder.", err)

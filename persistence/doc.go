@@ -8,11 +8,16 @@
 // read-only pool, so reads never wait for a writer and writers never
 // deadlock each other.
 //
-// Durability: the database uses synchronous=NORMAL, which in WAL mode
-// means a committed transaction survives a crash or kill of Parley itself
-// (the data is in the WAL file, which the operating system keeps), but the
-// last transactions before a power cut or operating-system crash may be
-// lost. A webhook is answered only after its transaction has committed.
+// Durability: every connection that commits uses synchronous=FULL, so a
+// committed transaction is on the disk before Commit returns and survives
+// a power cut or an operating-system crash, not only a kill of Parley
+// (which synchronous=NORMAL would survive too). A webhook is answered only
+// after its transaction has committed; group commit spreads the cost of
+// the flush over the webhooks that arrive together.
+//
+// Privacy: the data folder is readable by its owner only (0700) and so are
+// the database's files (0600), created so and tightened when an older
+// Parley left them open; see PrivateDataFolder.
 //
 // The schema is created and upgraded by the numbered .sql files in
 // migrations/, embedded in the binary and tracked in PRAGMA user_version.

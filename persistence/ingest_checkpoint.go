@@ -29,9 +29,10 @@ type checkpointer struct {
 	closing sync.Once
 }
 
-// newCheckpointer starts a checkpointer for the database at path.
-func newCheckpointer(ctx context.Context, path string) (*checkpointer, error) {
-	db, err := sql.Open("sqlite3", dsn(path, false))
+// newCheckpointer starts a checkpointer for the database at path, whose
+// write connections use PRAGMA synchronous.
+func newCheckpointer(ctx context.Context, path, synchronous string) (*checkpointer, error) {
+	db, err := sql.Open("sqlite3", dsn(path, false, synchronous))
 	if err != nil {
 		return nil, err
 	}

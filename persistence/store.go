@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
@@ -69,15 +68,27 @@ var _ app.Store = (*Store)(nil)
 // Open opens (creating if needed) the database in dir, applies pending
 // migrations and returns the store. It returns an error wrapping
 // ErrSchemaTooNew when the database was written by a newer Parley.
-func Open(ctx context.Context, dir string) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("open database: create data folder %s: %w", dir, err)
+//
+// The folder and the database's files are made private to the user who
+// runs Parley (see PrivateDataFolder), and every commit is flushed to the
+// disk before it returns (synchronous=FULL), unless an option says
+// otherwise.
+func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
 	}
 	abs, err := filepath.Abs(filepath.Join(dir, DBFileName))
 	if err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
-	rw, err := sql.Open("sqlite3", dsn(abs, false))
+	if err := PrivateDataFolder(dir); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if err := privateDatabaseFiles(abs); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	rw, err := sql.Open("sqlite3", dsn(abs, false, o.synchronous()))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
@@ -96,7 +107,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		rw.Close()
 		return nil, err
 	}
-	ro, err := sql.Open("sqlite3", dsn(abs, true))
+	ro, err := sql.Open("sqlite3", dsn(abs, true, ""))
 	if err != nil {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", abs, err)
@@ -108,7 +119,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s for reading: %w", abs, err)
 	}
-	ckpt, err := newCheckpointer(ctx, abs)
+	ckpt, err := newCheckpointer(ctx, abs, o.synchronous())
 	if err != nil {
 		ro.Close()
 		rw.Close()
@@ -117,8 +128,9 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	return &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}, nil
 }
 
-// dsn builds the go-sqlite3 connection string for the database at path.
-func dsn(path string, readOnly bool) string {
+// dsn builds the go-sqlite3 connection string for the database at path;
+// synchronous is the write connection's PRAGMA synchronous.
+func dsn(path string, readOnly bool, synchronous string) string {
 	q := url.Values{}
 	q.Set("_foreign_keys", "1")
 	q.Set("_busy_timeout", fmt.Sprint(busyTimeoutMS))
@@ -131,7 +143,7 @@ func dsn(path string, readOnly bool) string {
 		q.Set("mode", "ro")
 	} else {
 		q.Set("_journal_mode", "WAL")
-		q.Set("_synchronous", "NORMAL")
+		q.Set("_synchronous", synchronous)
 		q.Set("_txlock", "immediate")
 		q.Set("_cache_size", fmt.Sprint(-writeCacheKiB))
 	}

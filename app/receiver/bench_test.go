@@ -35,9 +35,22 @@ const benchSenders = 50
 // CPU time can be read, the CPU time per event of both runs (client and
 // server together): on a machine whose cores are all busy, x-bare is
 // about their ratio.
+//
+// It runs twice: with the store as Parley opens it (sync=full: every
+// commit flushed to the disk, so an acknowledged event survives a power
+// cut) and with synchronous=NORMAL (sync=normal), which Parley used
+// before and which may lose the last commits in a power cut, to show what
+// that durability costs.
 func BenchmarkIngestLoopback(b *testing.B) {
+	b.Run("sync=full", func(b *testing.B) { benchIngestLoopback(b) })
+	b.Run("sync=normal", func(b *testing.B) { benchIngestLoopback(b, persistence.WithRelaxedSync()) })
+}
+
+// benchIngestLoopback is BenchmarkIngestLoopback on a store opened with
+// opts.
+func benchIngestLoopback(b *testing.B, opts ...persistence.Option) {
 	ctx := context.Background()
-	st, err := persistence.Open(ctx, b.TempDir())
+	st, err := persistence.Open(ctx, b.TempDir(), opts...)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -23,7 +23,7 @@ import (
 const DefaultReceiverAddr = "127.0.0.1:8787"
 
 // MediaDir is where a data folder keeps downloaded and sent attachments.
-func MediaDir(dataDir string) string { return filepath.Join(dataDir, "media") }
+func MediaDir(dataDir string) string { return filepath.Join(dataDir, persistence.MediaFolderName) }
 
 // NewCore builds the core of the data folder dataDir the way the window and
 // the headless mode share it: store, API keys in the OS keyring under the
