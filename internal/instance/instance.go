@@ -2,9 +2,11 @@
 // start for a folder listens on a local socket; one started later for the
 // same folder asks it to bring its window to the front, and quits.
 //
-// The socket lives in the user's runtime folder (XDG_RUNTIME_DIR) or the
-// temporary folder, named after the data folder; a socket left behind by
-// a Parley that crashed is noticed (nobody answers) and replaced.
+// The socket lives in the user's runtime folder (XDG_RUNTIME_DIR) or a
+// folder of the user's own in the temporary folder, checked to be private
+// so that another user of the computer cannot plant a socket that stops
+// Parley; it is named after the data folder. A socket left behind by a
+// Parley that crashed is noticed (nobody answers) and replaced.
 package instance
 
 import (
@@ -16,7 +18,6 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -166,10 +167,22 @@ func ask(path, request string) (kind Kind, reached bool, err error) {
 	}
 }
 
-// socketPath is the socket of the Parley for dataDir: in the user's
-// runtime folder, else the temporary folder (with the user id in the name
-// where that folder is shared), named after the folder's absolute path.
+// socketPath is the socket of the Parley for dataDir, in a folder only
+// this user can use (see socketDir).
 func socketPath(dataDir string) (string, error) {
+	name, err := socketName(dataDir)
+	if err != nil {
+		return "", err
+	}
+	dir, err := socketDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, name), nil
+}
+
+// socketName names the socket of dataDir after its absolute path.
+func socketName(dataDir string) (string, error) {
 	abs, err := filepath.Abs(dataDir)
 	if err != nil {
 		return "", err
@@ -178,12 +191,5 @@ func socketPath(dataDir string) (string, error) {
 		abs = real
 	}
 	sum := sha256.Sum256([]byte(abs))
-	name := "parley-" + hex.EncodeToString(sum[:8]) + ".sock"
-	if dir := os.Getenv("XDG_RUNTIME_DIR"); dir != "" {
-		return filepath.Join(dir, name), nil
-	}
-	if uid := os.Getuid(); uid >= 0 {
-		name = "parley-" + strconv.Itoa(uid) + "-" + name[len("parley-"):]
-	}
-	return filepath.Join(os.TempDir(), name), nil
+	return "parley-" + hex.EncodeToString(sum[:8]) + ".sock", nil
 }
