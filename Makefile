@@ -49,10 +49,16 @@ endef
 # (a race in its coordinator, seen once in CI here).
 FUZZTIME ?= 50000x
 
+# staticcheck, pinned and built once into build/tools (like the Fyne
+# packaging tool) rather than listed in go.mod, whose dependencies it
+# would otherwise join.
+STATICCHECK_VERSION := v0.8.2
+STATICCHECK := build/tools/staticcheck-$(STATICCHECK_VERSION)
+
 # Benchmarks run this long each; `make bench BENCHTIME=3s` for steadier figures.
 BENCHTIME ?= 1s
 
-.PHONY: deps deps-windows build run test stress fuzz package package-test bench icon screenshot clean
+.PHONY: deps deps-windows build run test lint stress fuzz package package-test bench icon screenshot clean
 
 ## deps: install the system packages (only those missing) and the Go modules
 deps:
@@ -82,6 +88,8 @@ test: deps deps-windows
 	if [ -n "$$unformatted" ]; then echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
 	@echo "== go vet"
 	$(GO) vet -tags keyringit ./...
+	@echo "== staticcheck"
+	$(MAKE) --no-print-directory lint
 	@echo "== go test -race (private keyring and X server)"
 	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit ./...
 	@echo "== fuzz (short)"
@@ -92,6 +100,16 @@ test: deps deps-windows
 	scripts/package-test.sh linux
 	@echo "== packaging test, Windows"
 	scripts/bg.sh wait package-windows
+
+## lint: staticcheck over every package, test files and tagged tests too
+lint: $(STATICCHECK)
+	$(STATICCHECK) -tags keyringit ./...
+
+$(STATICCHECK):
+	mkdir -p build/tools/staticcheck-build
+	GOBIN=$(CURDIR)/build/tools/staticcheck-build GOFLAGS= $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	mv build/tools/staticcheck-build/staticcheck $@
+	rmdir build/tools/staticcheck-build
 
 ## stress: the full proof under stress (RELIABILITY.md): 20 SIGKILLs
 ## during ingest and every other stress test in full, then each fuzz target

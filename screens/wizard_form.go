@@ -58,9 +58,6 @@ func (n *fieldNote) setProblem(msg string) {
 	n.show(msg, theme.ColorNameError)
 }
 
-// shown is the text currently under the field.
-func (n *fieldNote) shown() string { return n.text.String() }
-
 func (n *fieldNote) show(text string, color fyne.ThemeColorName) {
 	seg := n.text.Segments[0].(*widget.TextSegment)
 	seg.Text = text

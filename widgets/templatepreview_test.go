@@ -3,6 +3,7 @@ package widgets
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"strings"
 	"testing"
@@ -217,7 +218,7 @@ func TestTemplatePreviewStaysLightInDarkTheme(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(test.Theme())
 	_, w := showPreview(t, orderTemplate(), fyne.NewSize(420, 520))
-	a.Settings().SetTheme(theme.DarkTheme())
+	a.Settings().SetTheme(darkTheme{theme.DefaultTheme()})
 	w.Content().Refresh()
 	var body *canvas.Text
 	for _, obj := range objectsOf(w.Content()) {
@@ -243,4 +244,12 @@ func TestTemplatePreviewMarkup(t *testing.T) {
 // bubble, then one row per button.
 func stageOf(p *TemplatePreview) *fyne.Container {
 	return test.WidgetRenderer(p).(*previewRenderer).stage
+}
+
+// darkTheme is the default theme always in its dark variant, whatever the
+// user's preference: the owner's desktop set to dark.
+type darkTheme struct{ fyne.Theme }
+
+func (d darkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return d.Theme.Color(n, theme.VariantDark)
 }
