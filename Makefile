@@ -22,7 +22,7 @@ BUILD_FLAGS := -tags migrated_fynedo -ldflags "-X main.version=$(VERSION)"
 # Packages for building Fyne (cgo + OpenGL + X11), the Xvfb smoke test and
 # the real-keyring test.
 APT_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libgl1-mesa-dri xorg-dev \
-	xvfb xdotool imagemagick x11-apps gnome-keyring dbus-x11 libsecret-tools ca-certificates xz-utils
+	xvfb xdotool imagemagick x11-apps gnome-keyring dbus dbus-x11 util-linux libsecret-tools ca-certificates xz-utils
 # The MinGW-w64 C compiler for the Windows build: only the x86-64,
 # win32-threads variant that cgo needs (56 MB to download; the
 # gcc-mingw-w64 metapackage would add the 32-bit and posix variants).

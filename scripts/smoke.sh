@@ -34,9 +34,11 @@ fi
 bin=$(realpath "$bin")
 
 # Run the rest inside a private X server and D-Bus session, so nothing of
-# the developer's desktop is touched and nothing is left running.
+# the developer's desktop is touched and nothing is left running; first
+# check that the D-Bus wrapper leaves nothing running on any way out.
 if [[ ${SMOKE_INSIDE:-} != 1 ]]; then
-	exec scripts/xvfb-run.sh dbus-run-session -- env SMOKE_INSIDE=1 SMOKE_BIN="$bin" SMOKE_SHOT="$shot" "$0" "$@"
+	scripts/wrapper-leaks.sh
+	exec scripts/xvfb-run.sh scripts/with-keyring.sh env SMOKE_INSIDE=1 SMOKE_BIN="$bin" SMOKE_SHOT="$shot" "$0" "$@"
 fi
 
 work=$(mktemp -d)
