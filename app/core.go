@@ -31,7 +31,8 @@ type Deps struct {
 	MediaDir string
 	// ProbeClient sends the test delivery of TestWebhook through the
 	// owner's tunnel; nil uses a plain client. Tests pass one that trusts
-	// their TLS server.
+	// their TLS server. The core uses a copy that refuses redirects to
+	// another server.
 	ProbeClient *http.Client
 }
 
@@ -55,10 +56,14 @@ type Core struct {
 // New builds a Core from its parts.
 func New(d Deps) *Core {
 	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
-		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1), probeClient: d.ProbeClient}
-	if c.probeClient == nil {
-		c.probeClient = &http.Client{Timeout: probeTimeout}
+		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1)}
+	probe := d.ProbeClient
+	if probe == nil {
+		probe = &http.Client{Timeout: probeTimeout}
 	}
+	// The probe carries the channel's secret: it never follows a redirect
+	// to another server.
+	c.probeClient = SameServerRedirects(probe)
 	if c.clock == nil {
 		c.clock = SystemClock{}
 	}

@@ -72,12 +72,17 @@ func (c *Core) probe(ctx context.Context, ch Channel) error {
 	}
 	host, local := hostOf(ch.WebhookURL), c.localReceiverAddr()
 	resp, err := c.probeClient.Do(req)
+	pointAt := "Check that the tunnel points at " + local + ", where Parley listens."
+	var redirect *RedirectError
+	if errors.As(err, &redirect) {
+		return probeFailed(fmt.Sprintf("The tunnel at %s does not pass the test on to Parley: it sends it on to %s. "+
+			"Parley did not follow, so the channel's secret stayed private. %s", host, redirect.ToHost(), pointAt))
+	}
 	if err != nil {
 		return ValidationErrors{{Field: FieldForm, Message: probeNetworkProblem(err, host)}}
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-	pointAt := "Check that the tunnel points at " + local + ", where Parley listens."
 	switch {
 	case resp.StatusCode == http.StatusOK && resp.Header.Get(WebhookProbeHeader) == want:
 		c.log.Info("webhook test passed", "channel", ch.ID, "host", host)

@@ -59,7 +59,9 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) { c.base = strings.TrimRight(u, "/") }
 }
 
-// WithHTTPClient sets the HTTP client used for every request.
+// WithHTTPClient sets the HTTP client used for every request. The client
+// uses a copy of hc that refuses redirects to another server; hc itself is
+// not changed.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *Client) {
 		if hc != nil {
@@ -140,6 +142,7 @@ func New(apiKey string, opts ...Option) *Client {
 	for _, o := range opts {
 		o(c)
 	}
+	c.hc = app.SameServerRedirects(c.hc) // the key never follows a redirect elsewhere
 	return c
 }
 

@@ -173,7 +173,10 @@ func (c *Client) attempt(ctx context.Context, req request, n int) (*response, *a
 	}
 	dur := time.Since(start)
 	if err != nil {
-		perr := transportError(req.op, err, connected.Load())
+		perr := redirectRefused(req.op, err)
+		if perr == nil {
+			perr = transportError(req.op, err, connected.Load())
+		}
 		c.logCall(ctx, req, n, 0, dur, perr)
 		return nil, perr, wrote.Load()
 	}

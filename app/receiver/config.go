@@ -60,8 +60,10 @@ type Config struct {
 	// longer work to another goroutine). inserted holds the messages that
 	// were new; it is empty for a redelivery or a payload of statuses.
 	OnIngest IngestFunc
-	// Log receives one line per refused or failed webhook; nil discards.
-	// Headers are never logged: they carry the secret.
+	// Log receives one line per failed webhook and per refused one, up to
+	// a few a minute for each reason and channel, then one summary line
+	// with the count; nil discards. Headers are never logged: they carry
+	// the secret.
 	Log *slog.Logger
 	// MaxBody is the largest body accepted; zero means DefaultMaxBody.
 	MaxBody int64
@@ -73,6 +75,9 @@ type Config struct {
 	// events; zero means DefaultMaxGroupItems and DefaultMaxGroupEvents.
 	MaxGroupItems  int
 	MaxGroupEvents int
+	// Clock times the refusal log's one-minute windows (see refusalLog);
+	// nil means the system clock.
+	Clock app.Clock
 }
 
 // withDefaults returns c with every zero field set to its default.
@@ -91,6 +96,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxGroupEvents <= 0 {
 		c.MaxGroupEvents = DefaultMaxGroupEvents
+	}
+	if c.Clock == nil {
+		c.Clock = app.SystemClock{}
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 	token := req.PathValue("token")
 	ch, err := r.channel(ctx, token)
 	if errors.Is(err, app.ErrNotFound) {
-		r.cfg.Log.Info("webhook refused: unknown address", "token", maskToken(token))
+		r.refusals.refuse(slog.LevelInfo, 0, reasonUnknownAddress, "token", maskToken(token))
 		http.Error(w, "unknown webhook address", http.StatusNotFound)
 		return
 	}
@@ -37,7 +38,7 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	if ch.WebhookSecret != "" && !sameSecret(req.Header.Get(r.cfg.SecretHeader), ch.WebhookSecret) {
-		r.cfg.Log.Warn("webhook refused: missing or wrong secret header", "channel", ch.ID, "header", r.cfg.SecretHeader)
+		r.refusals.refuse(slog.LevelWarn, ch.ID, reasonWrongSecret, "header", r.cfg.SecretHeader)
 		http.Error(w, "wrong or missing secret", http.StatusUnauthorized)
 		return
 	}
@@ -57,13 +58,13 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 			r.refuseTooLarge(w, ch.ID)
 			return
 		}
-		r.cfg.Log.Warn("webhook refused: body could not be read", "channel", ch.ID, "error", err)
+		r.refusals.refuse(slog.LevelWarn, ch.ID, reasonUnreadable, "error", err)
 		http.Error(w, "the body could not be read", http.StatusBadRequest)
 		return
 	}
 	batch, err := r.cfg.Parse(buf.Bytes())
 	if err != nil {
-		r.cfg.Log.Warn("webhook refused: not a WhatsApp webhook", "channel", ch.ID, "error", err,
+		r.refusals.refuse(slog.LevelWarn, ch.ID, reasonNotWebhook, "error", err,
 			"size", buf.Len(), "excerpt", excerpt(buf.Bytes()))
 		putBuffer(buf)
 		http.Error(w, "the body is not a WhatsApp webhook", http.StatusBadRequest)
@@ -103,7 +104,7 @@ func (r *Receiver) answerProbe(w http.ResponseWriter, id app.ChannelID, probe st
 
 // refuseTooLarge answers 413.
 func (r *Receiver) refuseTooLarge(w http.ResponseWriter, id app.ChannelID) {
-	r.cfg.Log.Warn("webhook refused: body too large", "channel", id, "max_bytes", r.cfg.MaxBody)
+	r.refusals.refuse(slog.LevelWarn, id, reasonTooLarge, "max_bytes", r.cfg.MaxBody)
 	http.Error(w, "the body is larger than "+strconv.FormatInt(r.cfg.MaxBody, 10)+" bytes", http.StatusRequestEntityTooLarge)
 }
 
@@ -112,7 +113,7 @@ func (r *Receiver) refuseIngest(w http.ResponseWriter, id app.ChannelID, b app.I
 	switch {
 	case errors.Is(err, app.ErrNotFound):
 		// The channel was removed while the payload waited.
-		r.cfg.Log.Info("webhook refused: channel removed", "channel", id)
+		r.refusals.refuse(slog.LevelInfo, id, reasonRemoved)
 		http.Error(w, "unknown webhook address", http.StatusNotFound)
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
 		// The sender hung up; nobody reads this answer, it will retry.

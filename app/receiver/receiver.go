@@ -39,6 +39,7 @@ type Receiver struct {
 	writer   *writer
 	channels *channelCache
 	handler  http.Handler
+	refusals *refusalLog
 
 	mu       sync.Mutex
 	srv      *http.Server
@@ -55,7 +56,8 @@ func New(cfg Config) *Receiver {
 		panic("receiver.New: Config.Channels, Config.Ingester and Config.Parse are required")
 	}
 	cfg = cfg.withDefaults()
-	r := &Receiver{cfg: cfg, writer: newWriter(cfg), channels: newChannelCache(cfg.Channels)}
+	r := &Receiver{cfg: cfg, writer: newWriter(cfg), channels: newChannelCache(cfg.Channels),
+		refusals: newRefusalLog(cfg.Log, cfg.Clock)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/webhook/{token}", r.serveWebhook)
 	mux.HandleFunc("/healthz", serveHealth)
@@ -160,6 +162,7 @@ func (r *Receiver) Shutdown(ctx context.Context) error {
 		}
 		serveErr <- http.ErrServerClosed // a second Shutdown must not block
 	}
+	r.refusals.close()
 	r.writer.stop()
 	select {
 	case <-r.writer.exited:
