@@ -49,6 +49,8 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 		r.refuseTooLarge(w, ch.ID)
 		return
 	}
+	r.bodies.Add(1)
+	defer r.bodies.Add(-1)
 	buf, err := readBody(w, req, r.cfg.MaxBody)
 	if err != nil {
 		putBuffer(buf)

@@ -18,6 +18,7 @@ import (
 	"net/http"
 	"net/url"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/parley-app/parley/app"
@@ -39,6 +40,7 @@ type Receiver struct {
 	writer   *writer
 	channels *channelCache
 	handler  http.Handler
+	bodies   atomic.Int64 // webhooks past the checks whose body is pending
 
 	mu       sync.Mutex
 	srv      *http.Server
