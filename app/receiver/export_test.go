@@ -11,4 +11,4 @@ var NewServer = newServer
 // BodiesPending returns how many webhooks passed the address and secret
 // checks and wait for or are reading their body, so that tests can tell
 // when slow senders have reached the body.
-func BodiesPending(r *Receiver) int { return int(r.bodies.Load()) }
+func BodiesPending(r *Receiver) int { return int(r.budget.pending.Load()) }
