@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"time"
 
 	"github.com/parley-app/parley/app"
 )
@@ -24,6 +25,13 @@ const (
 	// it holds this many events; a group always takes at least one
 	// payload, however large.
 	DefaultMaxGroupEvents = 4096
+	// DefaultBodyBudget bounds the bytes of webhook bodies handled at
+	// once (64 MiB).
+	DefaultBodyBudget int64 = 64 << 20
+	// DefaultBodyWait is how long a webhook waits for room in the body
+	// budget: less than the 5 s 360dialog waits for an answer, so that
+	// the sender is told to retry before it gives up.
+	DefaultBodyWait = 3 * time.Second
 )
 
 // ChannelFinder finds the channel a webhook path belongs to;
@@ -78,6 +86,14 @@ type Config struct {
 	// Clock times the refusal log's one-minute windows (see refusalLog);
 	// nil means the system clock.
 	Clock app.Clock
+	// BodyBudget bounds the bytes of the webhooks handled at once: each
+	// takes its announced length (MaxBody when not announced) until it is
+	// answered, so that slow senders of large bodies cannot fill the
+	// memory. Zero means DefaultBodyBudget; it is never less than MaxBody.
+	BodyBudget int64
+	// BodyWait is how long a webhook waits for room in BodyBudget before
+	// it is answered 503 with Retry-After; zero means DefaultBodyWait.
+	BodyWait time.Duration
 }
 
 // withDefaults returns c with every zero field set to its default.
@@ -99,6 +115,13 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Clock == nil {
 		c.Clock = app.SystemClock{}
+	}
+	if c.BodyBudget <= 0 {
+		c.BodyBudget = DefaultBodyBudget
+	}
+	c.BodyBudget = max(c.BodyBudget, c.MaxBody)
+	if c.BodyWait <= 0 {
+		c.BodyWait = DefaultBodyWait
 	}
 	if c.Log == nil {
 		c.Log = slog.New(slog.NewTextHandler(io.Discard, nil))

@@ -1,7 +1,6 @@
 package receiver
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -10,14 +9,14 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/parley-app/parley/app"
 )
 
 // serveWebhook answers POST /webhook/{token}: it checks the address,
-// secret and size, parses the body, stores every event and answers 200
-// only once they are committed. Any refusal leaves the server as it was.
+// secret and size, waits for room in the body budget, parses the body,
+// stores every event and answers 200 only once they are committed. Any
+// refusal leaves the server as it was.
 func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 	if req.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)
@@ -50,6 +49,12 @@ func (r *Receiver) serveWebhook(w http.ResponseWriter, req *http.Request) {
 		r.refuseTooLarge(w, ch.ID)
 		return
 	}
+	share := r.bodyShare(req)
+	if err := r.budget.acquire(ctx, share, r.cfg.BodyWait); err != nil {
+		r.refuseBusy(w, ch.ID, err)
+		return
+	}
+	defer r.budget.release(share)
 	buf, err := readBody(w, req, r.cfg.MaxBody)
 	if err != nil {
 		putBuffer(buf)
@@ -143,30 +148,6 @@ func serveHealth(w http.ResponseWriter, req *http.Request) {
 func sameSecret(got, want string) bool {
 	g, h := sha256.Sum256([]byte(got)), sha256.Sum256([]byte(want))
 	return subtle.ConstantTimeCompare(g[:], h[:]) == 1
-}
-
-// maxPooledBuffer is the largest body buffer kept for reuse.
-const maxPooledBuffer = 64 << 10
-
-var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-
-// readBody reads the whole body, at most max bytes, into a pooled buffer
-// the caller returns with putBuffer.
-func readBody(w http.ResponseWriter, req *http.Request, max int64) (*bytes.Buffer, error) {
-	buf := bufferPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	if n := req.ContentLength; n > 0 {
-		buf.Grow(int(n) + bytes.MinRead)
-	}
-	_, err := buf.ReadFrom(http.MaxBytesReader(w, req.Body, max))
-	return buf, err
-}
-
-// putBuffer returns buf to the pool unless it grew large.
-func putBuffer(buf *bytes.Buffer) {
-	if buf.Cap() <= maxPooledBuffer {
-		bufferPool.Put(buf)
-	}
 }
 
 // excerptBytes is how much of a refused body is logged.

@@ -40,6 +40,7 @@ type Receiver struct {
 	channels *channelCache
 	handler  http.Handler
 	refusals *refusalLog
+	budget   *bodyBudget
 
 	mu       sync.Mutex
 	srv      *http.Server
@@ -57,7 +58,7 @@ func New(cfg Config) *Receiver {
 	}
 	cfg = cfg.withDefaults()
 	r := &Receiver{cfg: cfg, writer: newWriter(cfg), channels: newChannelCache(cfg.Channels),
-		refusals: newRefusalLog(cfg.Log, cfg.Clock)}
+		refusals: newRefusalLog(cfg.Log, cfg.Clock), budget: newBodyBudget(cfg.BodyBudget)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/webhook/{token}", r.serveWebhook)
 	mux.HandleFunc("/healthz", serveHealth)
@@ -142,15 +143,17 @@ func (r *Receiver) URLFor(ch app.Channel) string {
 
 // Shutdown stops the receiver: it stops listening, lets requests in
 // flight finish (their payloads are committed and answered), then stops
-// the writer. When ctx ends first, open connections are closed and ctx's
-// error is returned at once; a commit under way still finishes in the
-// background (the store's busy timeout bounds it). Senders whose payload
-// was not answered 200 deliver it again later.
+// the writer; webhooks still waiting for room in the body budget are
+// answered 503 at once. When ctx ends first, open connections are closed
+// and ctx's error is returned at once; a commit under way still finishes
+// in the background (the store's busy timeout bounds it). Senders whose
+// payload was not answered 200 deliver it again later.
 func (r *Receiver) Shutdown(ctx context.Context) error {
 	r.mu.Lock()
 	srv, serveErr := r.srv, r.serveErr
 	r.shut = true
 	r.mu.Unlock()
+	r.budget.stop() // webhooks waiting to be read would hold Shutdown up
 	var errs []error
 	if srv != nil {
 		if err := srv.Shutdown(ctx); err != nil {

@@ -26,6 +26,7 @@ const (
 	reasonNotWebhook     = "not a WhatsApp webhook"
 	reasonTooLarge       = "body too large"
 	reasonRemoved        = "channel removed"
+	reasonBusy           = "too many bodies being read"
 )
 
 // refusalLog writes the "webhook refused" lines so that a flood of bad
