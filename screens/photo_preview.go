@@ -12,16 +12,18 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// photoPreviewSide is the box profile photos are decoded into: the form
-// shows them at 112 and the preview at 96, so this is sharp on a
-// high-density screen too.
+// photoPreviewSide is the box pictures on forms are decoded into: the
+// profile form shows the photo at 112, its preview at 96 and the template
+// builder a sample at 120×90, so this is sharp on a high-density screen
+// too.
 const photoPreviewSide = 320
 
-// photoPreviews holds the decoded profile photos, so the form and its
-// preview, redrawn on every keystroke, decode each photo once. The
-// pictures come from files the owner picks and from WhatsApp, so they
-// go through app.DecodeBounded: a picture over app.MaxImagePixels is
-// refused from its header and never handed to Fyne to decode whole.
+// photoPreviews holds the decoded pictures of the forms (profile photos,
+// template samples), so a form and its preview, redrawn on every
+// keystroke, decode each picture once. The pictures come from files the
+// owner picks and from WhatsApp, so they go through app.DecodeBounded: a
+// picture over app.MaxImagePixels is refused from its header and never
+// handed to Fyne to decode whole.
 var photoPreviews previewCache
 
 // previewCache remembers the last few decoded pictures by their data. It
@@ -38,7 +40,7 @@ type previewEntry struct {
 }
 
 // previewCacheSize is how many pictures the cache keeps: the current
-// photo, the chosen one and its cropped copy, with room to spare.
+// profile photo, the chosen one and its cropped copy, or a sample.
 const previewCacheSize = 4
 
 // get returns the picture data holds, scaled to photoPreviewSide,
