@@ -65,13 +65,14 @@ func PhotoNeedsCrop(data []byte) bool {
 // it to 640×640, returning a JPEG. An image over MaxImagePixels is
 // refused (an *ImageTooLargeError) before it is decoded.
 func CropPhoto(data []byte) ([]byte, error) {
-	dst := image.NewRGBA(image.Rect(0, 0, PhotoSide, PhotoSide))
+	var dst *image.RGBA
 	err := decodeChecked(bytes.NewReader(data), MaxImagePixels, decodeGate, func(src image.Image) error {
 		b := src.Bounds()
 		side := min(b.Dx(), b.Dy())
 		x0 := b.Min.X + (b.Dx()-side)/2
 		y0 := b.Min.Y + (b.Dy()-side)/2
 		square := image.Rect(x0, y0, x0+side, y0+side)
+		dst = image.NewRGBA(image.Rect(0, 0, PhotoSide, PhotoSide))
 		draw.CatmullRom.Scale(dst, dst.Bounds(), src, square, draw.Src, nil)
 		return nil
 	})
