@@ -2,10 +2,10 @@ package app
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/jpeg"
-	_ "image/png" // PNG decoding for profile photos
 	"net/http"
 
 	"golang.org/x/image/draw"
@@ -40,6 +40,10 @@ func PhotoProblem(data []byte) string {
 	if err != nil || (info.Format != "jpeg" && info.Format != "png") {
 		return "Choose a JPEG or PNG image. This file is not one Parley can read."
 	}
+	if err := checkPixels(info.Width, info.Height, MaxImagePixels); errors.Is(err, ErrImageTooLarge) {
+		return fmt.Sprintf("This image is %d×%d pixels, more than Parley can open (at most %d megapixels). Choose a smaller photo.",
+			info.Width, info.Height, MaxImagePixels/1_000_000)
+	}
 	if info.Width < MinPhotoSide || info.Height < MinPhotoSide {
 		return fmt.Sprintf("This image is too small (%d×%d). WhatsApp needs at least %d×%d; %d×%d looks best.",
 			info.Width, info.Height, MinPhotoSide, MinPhotoSide, PhotoSide, PhotoSide)
@@ -58,19 +62,23 @@ func PhotoNeedsCrop(data []byte) bool {
 }
 
 // CropPhoto cuts the largest centred square out of the image and scales
-// it to 640×640, returning a JPEG.
+// it to 640×640, returning a JPEG. An image over MaxImagePixels is
+// refused (an *ImageTooLargeError) before it is decoded.
 func CropPhoto(data []byte) ([]byte, error) {
-	src, _, err := image.Decode(bytes.NewReader(data))
+	var dst *image.RGBA
+	err := decodeChecked(bytes.NewReader(data), MaxImagePixels, decodeGate, func(src image.Image) error {
+		b := src.Bounds()
+		side := min(b.Dx(), b.Dy())
+		x0 := b.Min.X + (b.Dx()-side)/2
+		y0 := b.Min.Y + (b.Dy()-side)/2
+		square := image.Rect(x0, y0, x0+side, y0+side)
+		dst = image.NewRGBA(image.Rect(0, 0, PhotoSide, PhotoSide))
+		draw.CatmullRom.Scale(dst, dst.Bounds(), src, square, draw.Src, nil)
+		return nil
+	})
 	if err != nil {
-		return nil, fmt.Errorf("crop photo: read image: %w", err)
+		return nil, fmt.Errorf("crop photo: %w", err)
 	}
-	b := src.Bounds()
-	side := min(b.Dx(), b.Dy())
-	x0 := b.Min.X + (b.Dx()-side)/2
-	y0 := b.Min.Y + (b.Dy()-side)/2
-	square := image.Rect(x0, y0, x0+side, y0+side)
-	dst := image.NewRGBA(image.Rect(0, 0, PhotoSide, PhotoSide))
-	draw.CatmullRom.Scale(dst, dst.Bounds(), src, square, draw.Src, nil)
 	var out bytes.Buffer
 	if err := jpeg.Encode(&out, dst, &jpeg.Options{Quality: 90}); err != nil {
 		return nil, fmt.Errorf("crop photo: encode: %w", err)

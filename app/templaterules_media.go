@@ -1,6 +1,8 @@
 package app
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"mime"
 	"net/http"
@@ -73,6 +75,14 @@ func (v *templateCheck) headerMedia(h TemplateHeader) {
 			v.add(FieldTemplateHeaderMedia, "The sample %s can be at most %s to upload (this file is %s).", r.noun, megabytes(r.limit()), megabytes(size))
 		} else {
 			v.add(FieldTemplateHeaderMedia, "WhatsApp allows a header %s of at most %s (this file is %s).", r.noun, megabytes(r.limit()), megabytes(size))
+		}
+		return
+	}
+	if h.Format == HeaderImage {
+		var big *ImageTooLargeError
+		if _, _, err := CheckImage(bytes.NewReader(h.Media)); errors.As(err, &big) {
+			v.add(FieldTemplateHeaderMedia, "The sample image is %d×%d pixels, more than Parley can open (at most %d megapixels). Choose a smaller picture.",
+				big.Width, big.Height, MaxImagePixels/1_000_000)
 		}
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 // validTemplate returns a template that passes every rule, with every
@@ -137,6 +139,9 @@ func TestValidateTemplateMessages(t *testing.T) {
 		{"image too big", func(t *Template) {
 			t.Header = TemplateHeader{Format: HeaderImage, Media: padded(pngBytes(), 5<<20+300<<10), MediaName: "big.png"}
 		}, FieldTemplateHeaderMedia, "WhatsApp allows a header image of at most 5 MB (this file is 5.3 MB)."},
+		{"image over the pixel budget", func(t *Template) {
+			t.Header = TemplateHeader{Format: HeaderImage, Media: testkit.HugePNG(30000, 30000), MediaName: "poster.png"}
+		}, FieldTemplateHeaderMedia, "The sample image is 30000×30000 pixels, more than Parley can open (at most 40 megapixels). Choose a smaller picture."},
 		{"video wrong type", func(t *Template) {
 			t.Header = TemplateHeader{Format: HeaderVideo, Media: []byte("RIFF\x00\x00\x00\x00AVI LIST"), MediaName: "clip.avi", MediaMIME: "video/x-msvideo"}
 		}, FieldTemplateHeaderMedia, "The header video must be an MP4 or 3GP file."},

@@ -147,12 +147,15 @@ func (p *mediaPicker) setSize(text string) {
 }
 
 // thumbnail is a small picture of an image sample, or the icon of a video
-// or document.
+// or document (or of an image Parley cannot show).
 func (p *mediaPicker) thumbnail(h app.TemplateHeader) fyne.CanvasObject {
 	if h.Format != app.HeaderImage {
 		return sampleMediaIcon(h.Format)
 	}
-	img := canvas.NewImageFromResource(fyne.NewStaticResource(h.MediaName, h.Media))
+	img := photoPicture(h.Media)
+	if img == nil {
+		return sampleMediaIcon(h.Format)
+	}
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(mediaThumbSize)
 	return container.NewPadded(img)
@@ -258,6 +261,9 @@ func readSample(rc fyne.URIReadCloser, format string) (mediaFile, string) {
 	}
 	if len(data) > app.MaxTemplateUpload {
 		return mediaFile{}, tooBig(int64(len(data)))
+	}
+	if format == app.HeaderImage {
+		photoPreviews.get(data) // decoded here, not on the UI goroutine
 	}
 	return mediaFile{name: name, mime: sampleMIME(name, data), data: data}, ""
 }

@@ -299,7 +299,7 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	m := *it.msg
 	opts := widgets.BubbleOptions{Quote: it.quote, QuoteAuthor: it.quoteAuthor, Reactions: it.reactions, Tail: it.tail}
 	if st := v.media.states[m.ID]; st != nil {
-		opts.Thumbnail, opts.MediaNote, opts.MediaFailed = st.thumb, st.note, st.failed
+		opts.Thumbnail, opts.MediaNote, opts.MediaFailed, opts.NoPreview = st.thumb, st.note, st.failed, st.undecodable
 	}
 	if v.windowOpen && m.WAMessageID != "" {
 		opts.OnReply = func() { v.onReply(m) }

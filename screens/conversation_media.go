@@ -2,11 +2,9 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
-	_ "image/gif"  // photos customers send
-	_ "image/jpeg" // are JPEG mostly,
-	_ "image/png"  // sometimes PNG or GIF,
 	"log/slog"
 	"net/url"
 	"os"
@@ -14,8 +12,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
-	xdraw "golang.org/x/image/draw"
-	_ "golang.org/x/image/webp" // and stickers WebP
 
 	"github.com/parley-app/parley/app"
 )
@@ -23,8 +19,9 @@ import (
 // downloadTimeout bounds one attachment download.
 const downloadTimeout = 2 * time.Minute
 
-// thumbnailSide is the longest side of a decoded photo preview, enough
-// for a sharp bubble on a high-density screen.
+// thumbnailSide is the longest side of a decoded photo preview: a bubble
+// shows photos at most about 300×320, so this is sharp on a high-density
+// screen too.
 const thumbnailSide = 640
 
 // mediaState is what the conversation knows about one attachment.
@@ -69,7 +66,7 @@ func (l *mediaLoader) sig(id int64) string {
 	if st == nil {
 		return ""
 	}
-	return fmt.Sprintf("%v|%v|%v|%s", st.thumb != nil, st.loading, st.failed, st.note)
+	return fmt.Sprintf("%v|%v|%v|%v|%s", st.thumb != nil, st.loading, st.failed, st.undecodable, st.note)
 }
 
 // want starts fetching the preview of a photo or sticker once.
@@ -121,7 +118,7 @@ func (l *mediaLoader) fetched(id int64, path string, thumb image.Image, err, dec
 	case decodeErr != nil:
 		slog.Info("photo preview", "message", id, "err", decodeErr)
 		st.path, st.undecodable = path, true
-		st.note = "No preview for this photo · click to open it"
+		st.note = noPreviewNote(decodeErr)
 	default:
 		st.path, st.thumb, st.note = path, thumb, ""
 	}
@@ -165,28 +162,27 @@ func (l *mediaLoader) openFile(path string) {
 // isPhotoType reports whether a message type shows a picture preview.
 func isPhotoType(t app.MessageType) bool { return t == app.MsgImage || t == app.MsgSticker }
 
-// decodeThumbnail reads a photo, scales it down to thumbnailSide and
-// returns plain RGBA pixels, which every painter handles alike.
+// decodeThumbnail reads a photo at the size a bubble shows it, as plain
+// RGBA pixels, which every painter handles alike. A photo over
+// app.MaxImagePixels is refused from its header, before it is decoded.
 func decodeThumbnail(path string) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open photo: %w", err)
 	}
 	defer f.Close()
-	img, _, err := image.Decode(f)
+	img, err := app.DecodeBounded(f, thumbnailSide, thumbnailSide)
 	if err != nil {
-		return nil, fmt.Errorf("decode photo: %w", err)
+		return nil, fmt.Errorf("photo preview: %w", err)
 	}
-	b := img.Bounds()
-	w, h := b.Dx(), b.Dy()
-	if w > thumbnailSide || h > thumbnailSide {
-		if w >= h {
-			w, h = thumbnailSide, max(1, h*thumbnailSide/w)
-		} else {
-			w, h = max(1, w*thumbnailSide/h), thumbnailSide
-		}
+	return img, nil
+}
+
+// noPreviewNote says why a downloaded photo is not shown.
+func noPreviewNote(err error) string {
+	var big *app.ImageTooLargeError
+	if errors.As(err, &big) {
+		return fmt.Sprintf("This photo is too large to show here (%d × %d pixels). You can still open it.", big.Width, big.Height)
 	}
-	dst := image.NewRGBA(image.Rect(0, 0, w, h))
-	xdraw.ApproxBiLinear.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
-	return dst, nil
+	return "There is no preview of this photo. You can still open it."
 }

@@ -301,6 +301,7 @@ func (p *profilePage) fetchPhoto(url string) {
 		ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
 		defer cancel()
 		data, err := core.ProfilePhoto(ctx, id)
+		photoPreviews.get(data) // decoded here, not on the UI goroutine
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("download profile photo", "channel", id, "err", err)

@@ -1,11 +1,12 @@
 package screens
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"strings"
-	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -150,6 +151,7 @@ func (ph *profilePhoto) onChoose() {
 		ph.run(func() {
 			defer r.Close()
 			data, err := io.ReadAll(io.LimitReader(r, maxProfilePhotoFile))
+			photoPreviews.get(data) // decoded here, not on the UI goroutine
 			fyne.Do(func() {
 				if err != nil {
 					slog.Warn("read profile photo", "err", err)
@@ -170,7 +172,8 @@ func (ph *profilePhoto) onPhotoChosen(name string, data []byte) {
 	c.info = info
 	c.readErr = err != nil || (info.Format != "jpeg" && info.Format != "png")
 	c.problem = app.PhotoProblem(data)
-	c.crop = !c.readErr && app.PhotoNeedsCrop(data)
+	_, _, checkErr := app.CheckImage(bytes.NewReader(data))
+	c.crop = !c.readErr && !errors.Is(checkErr, app.ErrImageTooLarge) && app.PhotoNeedsCrop(data)
 	ph.chosen = c
 	ph.refresh()
 }
@@ -184,6 +187,7 @@ func (ph *profilePhoto) onCrop() {
 	ph.crop.SetText("Cropping…")
 	ph.run(func() {
 		out, err := app.CropPhoto(c.data)
+		photoPreviews.get(out)
 		fyne.Do(func() {
 			ph.crop.SetText("Crop to 640×640")
 			ph.crop.Enable()
@@ -261,20 +265,15 @@ func chosenDescription(c *chosenPhoto) string {
 	return c.name + ": " + what + ". Press Save to use it."
 }
 
-// profilePhotoSerial numbers the photo images.
-var profilePhotoSerial atomic.Int64
-
 // profilePhotoImage shows image data in a square of the given side, round like
-// on WhatsApp, or a placeholder avatar without data.
+// on WhatsApp, or a placeholder avatar without data or when the data
+// cannot be shown.
 func profilePhotoImage(data []byte, side float32) fyne.CanvasObject {
-	if data == nil {
+	img := photoPicture(data)
+	if img == nil {
 		return newBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
 	}
-	// A new name for every image, so no cached picture is reused.
-	name := fmt.Sprintf("profile-photo-%d", profilePhotoSerial.Add(1))
-	img := canvas.NewImageFromResource(fyne.NewStaticResource(name, data))
 	img.FillMode = canvas.ImageFillContain
-	img.ScaleMode = canvas.ImageScaleSmooth
 	img.CornerRadius = 8
 	img.SetMinSize(fyne.NewSquareSize(side))
 	return img

@@ -6,7 +6,11 @@ import (
 	"net/http"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 func TestProfilePhotoIsCroppedAndSaved(t *testing.T) {
@@ -95,4 +99,56 @@ func TestProfilePhotoSavedOfflineWaitsWithTheEdit(t *testing.T) {
 	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending != nil {
 		t.Errorf("still pending: %+v", rec.Pending.LastError)
 	}
+}
+
+// A picked file whose header claims 30000×30000 pixels is refused at the
+// photo with a plain reason, before it is decoded: no crop, no Save, no
+// picture. WhatsApp's own photo, were it such a file, is not decoded
+// either.
+func TestProfilePhotoBombIsRefusedBeforeDecoding(t *testing.T) {
+	cw := newCoreWorld(t)
+	p, _ := syncedProfilePage(t, cw, bakery)
+	p.photo.onPhotoChosen("shopfront.png", testPhoto(t, 900, 600, true))
+	if shown := shownPictures(p.content); shown != 2 {
+		t.Fatalf("a good photo is shown %d times, want the form and the preview", shown)
+	}
+	bomb := testkit.HugePNG(30000, 30000)
+	alloc := testkit.AllocatedBy(func() {
+		p.photo.onPhotoChosen("poster.png", bomb)
+		p.content.Refresh()
+	})
+	if alloc > 64<<20 {
+		t.Errorf("choosing a %d-byte picture bomb allocated %d MB", len(bomb), alloc>>20)
+	}
+	t.Logf("choosing the picture bomb allocated %.1f MB", float64(alloc)/(1<<20))
+	pageShows(t, p, "This image is 30000×30000 pixels, more than Parley can open (at most 40 megapixels). Choose a smaller photo.")
+	pageHides(t, p, "Crop to 640×640")
+	if shown := shownPictures(p.content); shown != 0 {
+		t.Errorf("the page shows %d pictures of the bomb", shown)
+	}
+	test.Tap(button(t, p.content, "Save"))
+	pageShows(t, p, "Nothing was saved. Please correct what is marked in red.")
+	if cw.emu.Profile(worldKey).PhotoURL != "" {
+		t.Fatal("the picture bomb reached WhatsApp")
+	}
+
+	test.Tap(button(t, p.content, "Keep the current photo"))
+	alloc = testkit.AllocatedBy(func() {
+		p.photo.setCurrent(bomb, false)
+		p.content.Refresh()
+	})
+	if alloc > 64<<20 {
+		t.Errorf("showing a picture bomb as WhatsApp's photo allocated %d MB", alloc>>20)
+	}
+}
+
+// shownPictures counts the decoded pictures (not icons) under o.
+func shownPictures(o fyne.CanvasObject) int {
+	n := 0
+	walkVisible(o, func(o fyne.CanvasObject) {
+		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Resource == nil {
+			n++
+		}
+	})
+	return n
 }

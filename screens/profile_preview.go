@@ -176,11 +176,12 @@ func previewSection(content fyne.CanvasObject) fyne.CanvasObject {
 
 // previewPhoto is the photo cut to a circle, as WhatsApp shows it.
 func previewPhoto(data []byte, side float32) fyne.CanvasObject {
-	if data == nil {
+	img := photoPicture(data)
+	if img == nil {
 		return newBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
 	}
-	img := profilePhotoImage(data, side).(*canvas.Image)
 	img.FillMode = canvas.ImageFillCover
 	img.CornerRadius = side / 2
+	img.SetMinSize(fyne.NewSquareSize(side))
 	return container.NewGridWrap(fyne.NewSquareSize(side), img)
 }

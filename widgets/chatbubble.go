@@ -30,6 +30,9 @@ type BubbleOptions struct {
 	// failed ("Downloading…"); MediaFailed offers OnDownload to try again.
 	MediaNote   string
 	MediaFailed bool
+	// NoPreview marks a photo that is on this computer but is not shown
+	// (too large, or not readable); OnOpen is offered instead.
+	NoPreview bool
 
 	OnReply    func() // the owner wants to answer this message
 	OnRetry    func() // a failed message: Retry; unknown: Send again

@@ -43,18 +43,45 @@ func photoSection(b *ChatBubble) section {
 		h = stickerSize
 	}
 	bg.SetMinSize(fyne.NewSize(0, h))
-	label := canvas.NewText(note, waSecondary)
-	label.TextSize = waCaptionSize + 1
-	label.Alignment = fyne.TextAlignCenter
-	items := container.NewVBox(container.NewCenter(iconImage(iconPhoto, 40)), label)
-	if b.opts.MediaFailed && b.opts.OnDownload != nil {
-		items.Add(container.NewCenter(newSmallButton("Try again", theme.ViewRefreshIcon(), b.opts.OnDownload)))
-	}
 	w := float32(240)
 	if sticker {
 		w = stickerSize
 	}
-	return section{obj: container.NewStack(bg, container.NewCenter(items)), natural: w, edge: true}
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(0))
+	for _, line := range wrapLines(note, waCaptionSize+1, w-24) {
+		label := canvas.NewText(line, waSecondary)
+		label.TextSize = waCaptionSize + 1
+		label.Alignment = fyne.TextAlignCenter
+		lines.Add(label)
+	}
+	items := container.NewVBox(layout.NewSpacer(), container.NewCenter(iconImage(iconPhoto, 40)), lines)
+	switch {
+	case b.opts.MediaFailed && b.opts.OnDownload != nil:
+		items.Add(container.NewCenter(newSmallButton("Try again", theme.ViewRefreshIcon(), b.opts.OnDownload)))
+	case b.opts.NoPreview && b.opts.OnOpen != nil:
+		items.Add(container.NewCenter(newSmallButton("Open", nil, b.opts.OnOpen)))
+	}
+	items.Add(layout.NewSpacer())
+	return section{obj: container.NewStack(bg, container.NewPadded(items)), natural: w, edge: true}
+}
+
+// wrapLines breaks text at spaces into lines at most width wide at the
+// given text size (a word longer than that gets a line of its own).
+func wrapLines(text string, size, width float32) []string {
+	var lines []string
+	line := ""
+	for _, word := range strings.Fields(text) {
+		next := word
+		if line != "" {
+			next = line + " " + word
+		}
+		if line != "" && fyne.MeasureText(next, size, fyne.TextStyle{}).Width > width {
+			lines = append(lines, line)
+			next = word
+		}
+		line = next
+	}
+	return append(lines, line)
 }
 
 // photoSize fits a picture of w×h pixels into a bubble, keeping its

@@ -245,6 +245,30 @@ func TestPhotoBubbleOpensAndRetries(t *testing.T) {
 	}
 }
 
+// A photo Parley does not preview (too large, or unreadable) says why in
+// its box, in lines that fit, and offers Open.
+func TestPhotoWithoutPreviewOffersOpen(t *testing.T) {
+	photo := inbound(app.MsgImage, "Look at this")
+	photo.Media = &app.Media{MIMEType: "image/png"}
+	note := "This photo is too large to show here (30000 × 30000 pixels). You can still open it."
+	opened := 0
+	b := NewChatBubble(photo, BubbleOptions{MediaNote: note, NoPreview: true, OnOpen: func() { opened++ }})
+	showBubbles(t, b)
+	if got := strings.ReplaceAll(shown(b), " | ", " "); !strings.Contains(got, note) {
+		t.Fatalf("the photo shows %q", got)
+	}
+	card := cardOf(b)
+	visible(b, func(o fyne.CanvasObject) {
+		if txt, ok := o.(*canvas.Text); ok && strings.Contains(note, txt.Text) && txt.MinSize().Width > card.Size().Width {
+			t.Errorf("the line %q is wider (%v) than the bubble (%v)", txt.Text, txt.MinSize().Width, card.Size().Width)
+		}
+	})
+	tapText(t, b, "Open")
+	if opened != 1 {
+		t.Fatalf("Open ran %d times", opened)
+	}
+}
+
 func TestBubbleSidesQuotesAndReactions(t *testing.T) {
 	question := inbound(app.MsgText, "Do you have spelt bread?")
 	in := NewChatBubble(question, BubbleOptions{Reactions: []string{"👍"}})

@@ -3,9 +3,6 @@ package widgets
 import (
 	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // header samples are JPG
-	_ "image/png"  // or PNG
 	"path"
 	"strings"
 
@@ -163,29 +160,39 @@ func buttonIcon(kind string) fyne.Resource {
 	return iconReply
 }
 
+// headerImagePixels is the box a header image is decoded into: the
+// preview shows it at most about 330×170, so this is sharp on a
+// high-density screen too.
+const headerImagePixels = 640
+
 // thumbnailCache keeps the decoded header image while the sample file
 // stays the same, so typing in the builder does not decode it again.
 type thumbnailCache struct {
 	data []byte
 	name string
-	img  *canvas.Image
+	img  *canvas.Image // nil when the sample cannot be shown
 }
 
-// image returns the header image for data, or nil when there is none.
+// image returns the header image for data, or nil when there is none or
+// it cannot be shown. The sample goes through app.DecodeBounded: a
+// picture over app.MaxImagePixels is refused from its header, and Fyne
+// gets a small picture rather than the file to decode whole.
 func (c *thumbnailCache) image(data []byte, name string) *canvas.Image {
 	if len(data) == 0 {
 		return nil
 	}
-	if c.img != nil && name == c.name && len(data) == len(c.data) && &data[0] == &c.data[0] {
+	if name == c.name && len(data) == len(c.data) && &data[0] == &c.data[0] {
 		return c.img
 	}
-	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+	c.data, c.name, c.img = data, name, nil
+	pic, err := app.DecodeBounded(bytes.NewReader(data), headerImagePixels, headerImagePixels)
+	if err != nil {
 		return nil // not an image we can show: the placeholder stands in
 	}
-	img := canvas.NewImageFromReader(bytes.NewReader(data), name)
+	img := canvas.NewImageFromImage(pic)
 	img.FillMode = canvas.ImageFillCover
 	img.ScaleMode = canvas.ImageScaleSmooth
 	img.SetMinSize(fyne.NewSize(0, imageHeaderHeight))
-	c.data, c.name, c.img = data, name, img
+	c.img = img
 	return img
 }

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/internal/testkit"
 )
 
 var nineFortyOne = time.Date(2025, 3, 4, 9, 41, 0, 0, time.Local)
@@ -211,6 +212,25 @@ func TestTemplatePreviewMediaHeaders(t *testing.T) {
 				t.Errorf("photo shown = %v, want %v", photoShown, want)
 			}
 		})
+	}
+}
+
+// A sample picture whose header claims 30000×30000 pixels is not decoded:
+// the preview shows the placeholder with the file's name.
+func TestTemplatePreviewDoesNotDecodeAPictureBomb(t *testing.T) {
+	test.NewTempApp(t)
+	bomb := testkit.HugePNG(30000, 30000)
+	var p *TemplatePreview
+	alloc := testkit.AllocatedBy(func() {
+		p, _ = showPreview(t, app.Template{Header: app.TemplateHeader{Format: app.HeaderImage, Media: bomb, MediaName: "poster.png"},
+			Body: "Hello", ModifiedAt: nineFortyOne}, fyne.NewSize(420, 400))
+		p.Refresh()
+	})
+	if alloc > 32<<20 {
+		t.Errorf("previewing a %d-byte picture bomb allocated %d MB", len(bomb), alloc>>20)
+	}
+	if got := screenText(p); strings.Join(got, "|") != "poster.png|Hello|09:41" {
+		t.Errorf("preview reads %q", got)
 	}
 }
 
