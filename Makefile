@@ -127,6 +127,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
 	$(GO) test -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
 	$(GO) test -run '^$$' -fuzz '^FuzzImageHeader$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -run '^$$' -fuzz '^FuzzMediaFileName$$' -fuzztime $(FUZZTIME) ./app/
 
 ## package: build the installers into dist/: Linux .tar.xz and Windows .exe
 ## (on a Mac: scripts/package.sh darwin)

@@ -66,7 +66,9 @@ func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
 	bad := func(format string, args ...any) (AttachmentInfo, error) {
 		return AttachmentInfo{}, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(format, args...)}}
 	}
-	name := filepath.Base(path)
+	// Messages name the file as DisplayName shows it: a file name can
+	// hold characters that turn what follows around.
+	name := DisplayName(filepath.Base(path))
 	st, err := os.Stat(path)
 	if err != nil {
 		return bad("Parley cannot open %s. Check that the file still exists.", name)
@@ -95,7 +97,7 @@ func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
 		}
 		return bad("WhatsApp takes %s of at most %s; %s has %s.", what, HumanBytes(limit), name, HumanBytes(st.Size()))
 	}
-	return AttachmentInfo{Path: path, FileName: name, MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}, nil
+	return AttachmentInfo{Path: path, FileName: filepath.Base(path), MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}, nil
 }
 
 // sniff returns the MIME type the file's first bytes show.
@@ -150,7 +152,7 @@ func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, c
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return Message{}, ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + info.FileName + ": " + err.Error()}}
+		return Message{}, ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + DisplayName(info.FileName) + ": " + err.Error()}}
 	}
 	tag := make([]byte, 6)
 	_, _ = rand.Read(tag)
@@ -171,7 +173,7 @@ func (c *Core) uploadAttachment(ctx context.Context, p Provider, m Message) (Med
 	}
 	data, err := os.ReadFile(media.LocalPath)
 	if err != nil {
-		return media, fmt.Errorf("send attachment: read %s: %w", media.Filename, err)
+		return media, fmt.Errorf("send attachment: read %s: %w", DisplayName(media.Filename), err)
 	}
 	id, err := p.UploadMedia(ctx, media.Filename, media.MIMEType, data)
 	if err != nil {

@@ -54,6 +54,7 @@ func TestAttachmentsAreCheckedBeforeUpload(t *testing.T) {
 		writeFile(t, dir, "photo.png", []byte("not a picture at all")):             "photo.png is not a real PNG photo. Save it again as JPEG or PNG.",
 		writeFile(t, dir, "setup.exe", []byte("MZ")):                               "WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); setup.exe is none of these.",
 		writeFile(t, dir, "empty.pdf", nil):                                        "empty.pdf is empty.",
+		writeFile(t, dir, "cake\u202Egnp.exe", []byte("MZ")):                       "PowerPoint, text); cakegnp.exe is none of these.",
 		writeFile(t, dir, "huge.png", append(pngBytes(t), make([]byte, 6<<20)...)): "WhatsApp takes a photo of at most 5.0 MB; huge.png has 6.0 MB.",
 		filepath.Join(dir, "gone.jpg"):                                             "Parley cannot open gone.jpg. Check that the file still exists.",
 		dir:                                                                        "is a folder. Choose a photo or a document.",

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,62 +50,24 @@ func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, erro
 	if err := writeFileAtomic(path, data); err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
 	}
+	c.markDownloaded(path)
 	if err := c.store.SetMediaPath(ctx, messageID, path); err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
 	}
 	return path, nil
 }
 
-// mediaFileName names the cached copy of a message's attachment: the
-// message id first, so names never clash, then the sender's file name or
-// the kind of attachment with an extension from its type.
+// mediaFileName names the saved copy of a message's attachment: the
+// message id, so names never clash, and the extension of the type
+// WhatsApp reports, from a short list (".bin" for the rest). The
+// sender's file name is never used: it would choose what opening the
+// file does ("invoice.pdf.exe", "run.desktop").
 func mediaFileName(m Message, info Media) string {
-	name := safeFileName(m.Media.Filename)
-	if name == "" {
-		name = safeFileName(info.Filename)
+	mimeType := m.Media.MIMEType
+	if mimeType == "" {
+		mimeType = info.MIMEType
 	}
-	if name == "" {
-		mimeType := m.Media.MIMEType
-		if mimeType == "" {
-			mimeType = info.MIMEType
-		}
-		name = string(m.Type) + extensionFor(mimeType)
-	}
-	return fmt.Sprintf("%d-%s", m.ID, name)
-}
-
-// commonExtensions are the extensions of the types WhatsApp sends most;
-// mime.ExtensionsByType lists several for some and its order varies.
-var commonExtensions = map[string]string{
-	"image/jpeg":      ".jpg",
-	"image/png":       ".png",
-	"image/webp":      ".webp",
-	"image/gif":       ".gif",
-	"video/mp4":       ".mp4",
-	"video/3gpp":      ".3gp",
-	"audio/ogg":       ".ogg",
-	"audio/mpeg":      ".mp3",
-	"audio/mp4":       ".m4a",
-	"audio/aac":       ".aac",
-	"audio/amr":       ".amr",
-	"application/pdf": ".pdf",
-	"text/plain":      ".txt",
-}
-
-// extensionFor returns the file extension for a MIME type such as
-// "audio/ogg; codecs=opus", or "" when unknown.
-func extensionFor(mimeType string) string {
-	base, _, err := mime.ParseMediaType(mimeType)
-	if err != nil {
-		base = strings.TrimSpace(strings.SplitN(mimeType, ";", 2)[0])
-	}
-	if ext, ok := commonExtensions[strings.ToLower(base)]; ok {
-		return ext
-	}
-	if exts, err := mime.ExtensionsByType(base); err == nil && len(exts) > 0 {
-		return exts[0]
-	}
-	return ""
+	return fmt.Sprintf("%d%s", m.ID, extensionFor(mimeType))
 }
 
 // safeFileName keeps a sender's file name usable on every system: no

@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -92,8 +93,8 @@ func TestFailedDownloadCanBeRetried(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Dir(path) != dir || !strings.HasSuffix(path, "Rechnung 117.pdf") {
-		t.Fatalf("document saved as %q: it must keep its name and stay in %q", path, dir)
+	if want := filepath.Join(dir, fmt.Sprintf("%d.pdf", m.ID)); path != want {
+		t.Fatalf("document saved as %q, want %q", path, want)
 	}
 }
 
@@ -115,5 +116,48 @@ func TestDownloadMediaWithoutFolderOrAttachment(t *testing.T) {
 	text := customerWrites(t, w, ch, "491701234567", "Anna", "no file here")
 	if _, err := core.DownloadMedia(w.ctx, lastMessage(t, w, text.ID).ID); err == nil {
 		t.Fatal("a text message had something to download")
+	}
+}
+
+// TestSavedNameComesFromTheTypeNotTheSender: a customer chooses the name
+// of the file they send, so it must never choose what the saved copy
+// does when opened. Parley names the copy after the message and gives it
+// the extension of the type WhatsApp reports, from a short list of
+// documents, pictures, sounds and videos; anything else becomes ".bin".
+// The sender's name stays with the message, to show.
+func TestSavedNameComesFromTheTypeNotTheSender(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	core, dir := withMediaDir(t, w)
+	cases := []struct {
+		kind     app.MessageType
+		name     string
+		mimeType string
+		wantExt  string
+	}{
+		{app.MsgDocument, "invoice.pdf.exe", "application/pdf", ".pdf"},
+		{app.MsgDocument, "run.desktop", "application/x-desktop", ".bin"},
+		{app.MsgDocument, "x.command", "application/octet-stream", ".bin"},
+		{app.MsgDocument, "setup.sh", "application/x-sh", ".bin"},
+		{app.MsgDocument, "Rechnung\u202Efdp.exe", "application/pdf", ".pdf"},
+		{app.MsgDocument, "../../Angebot.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", ".docx"},
+		{app.MsgDocument, "Fotos.zip", "application/zip", ".zip"},
+		{app.MsgDocument, "page.html", "text/html", ".bin"},
+		{app.MsgImage, "", "image/jpeg", ".jpg"},
+		{app.MsgAudio, "", "audio/ogg; codecs=opus", ".ogg"},
+	}
+	for _, tc := range cases {
+		m := customerSends(t, w, ch, tc.kind, tc.name, tc.mimeType, []byte("MZ\x90\x00 whatever the sender put in"))
+		path, err := core.DownloadMedia(w.ctx, m.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf("%d%s", m.ID, tc.wantExt); filepath.Base(path) != want || filepath.Dir(path) != dir {
+			t.Errorf("%q sent as %s was saved as %q, want %q in %q", tc.name, tc.mimeType, path, want, dir)
+		}
+		if stored, _ := w.store.Message(w.ctx, m.ID); stored.Media.Filename != tc.name {
+			t.Errorf("the sender's name %q was not kept with the message: %q", tc.name, stored.Media.Filename)
+		}
 	}
 }

@@ -189,8 +189,8 @@ func previewOf(m Message) string {
 	case MsgAudio, MsgVoice:
 		return "🎤 Voice message"
 	case MsgDocument:
-		if m.Media != nil && m.Media.Filename != "" {
-			return "📄 " + m.Media.Filename
+		if m.Media != nil && DisplayName(m.Media.Filename) != "" {
+			return "📄 " + DisplayName(m.Media.Filename)
 		}
 		return "📄 Document"
 	case MsgLocation:

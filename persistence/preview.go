@@ -46,8 +46,8 @@ func typeLabel(m app.Message) string {
 	case app.MsgVoice:
 		return "Voice message"
 	case app.MsgDocument:
-		if m.Media != nil && m.Media.Filename != "" {
-			return "Document " + m.Media.Filename
+		if name := mediaName(m); name != "" {
+			return "Document " + name
 		}
 		return "Document"
 	case app.MsgSticker:
@@ -75,4 +75,12 @@ func typeLabel(m app.Message) string {
 		return "A message Parley cannot show"
 	}
 	return ""
+}
+
+// mediaName is the sender's file name of m's attachment, ready to show.
+func mediaName(m app.Message) string {
+	if m.Media == nil {
+		return ""
+	}
+	return app.DisplayName(m.Media.Filename)
 }

@@ -33,6 +33,9 @@ type mediaState struct {
 	// undecodable marks a downloaded photo Parley cannot preview.
 	undecodable bool
 	note        string // shown on the attachment while loading or after a failure
+	// msg is the message as last asked to open; the decision to open
+	// its file needs its name and type.
+	msg app.Message
 }
 
 // mediaLoader downloads attachments in the background, decodes photo
@@ -44,11 +47,15 @@ type mediaLoader struct {
 	onChange func(messageID int64)
 	// openURL opens a file with the system's viewer; tests replace it.
 	openURL func(*url.URL) error
+	// saveTo asks the owner where to save a file; tests replace it.
+	saveTo func(suggested string, done func(path string))
 }
 
 func newMediaLoader(e env, onChange func(int64)) *mediaLoader {
-	return &mediaLoader{env: e, states: map[int64]*mediaState{}, onChange: onChange,
+	l := &mediaLoader{env: e, states: map[int64]*mediaState{}, onChange: onChange,
 		openURL: func(u *url.URL) error { return fyne.CurrentApp().OpenURL(u) }}
+	l.saveTo = l.saveWithDialog
+	return l
 }
 
 func (l *mediaLoader) state(id int64) *mediaState {
@@ -124,31 +131,34 @@ func (l *mediaLoader) fetched(id int64, path string, thumb image.Image, err, dec
 	}
 	l.onChange(id)
 	if err == nil && open {
-		l.openFile(path)
+		l.openAttachment(st.msg, path)
 	}
 }
 
 // open shows an attachment in the system's viewer, downloading it first
-// when it is not on this computer yet.
+// when it is not on this computer yet; a file that could run a program,
+// or of a type Parley does not know, is only offered for saving.
 func (l *mediaLoader) open(m app.Message) {
 	st := l.state(m.ID)
 	if st.loading {
 		return
 	}
+	st.msg = m
 	path := st.path
 	if path == "" && m.Media != nil {
 		path = m.Media.LocalPath
 	}
 	if path != "" {
 		if _, err := os.Stat(path); err == nil {
-			l.openFile(path)
+			l.openAttachment(m, path)
 			return
 		}
 	}
 	l.fetch(m, true)
 }
 
-// openFile hands a cached file to the system.
+// openFile hands a cached file to the system; only openAttachment calls
+// it, after the core's policy allowed it.
 func (l *mediaLoader) openFile(path string) {
 	u, err := url.Parse(storage.NewFileURI(path).String())
 	if err == nil {

@@ -27,9 +27,23 @@ func showFileOpen(w fyne.Window, title, confirm string, extensions []string, don
 	if confirm != "" {
 		d.SetConfirmText(confirm)
 	}
-	size := w.Canvas().Size()
-	d.Resize(fyne.NewSize(
-		max(min(size.Width-fileDialogMargin, fileDialogMaxWidth), 320),
-		max(min(size.Height-fileDialogMargin, fileDialogMaxHeight), 280)))
+	d.Resize(fileDialogSize(w))
 	d.Show()
+}
+
+// showFileSave shows Fyne's save dialog over w with name suggested,
+// sized like showFileOpen's.
+func showFileSave(w fyne.Window, name string, done func(fyne.URIWriteCloser, error)) {
+	d := dialog.NewFileSave(done, w)
+	d.SetFileName(name)
+	d.Resize(fileDialogSize(w))
+	d.Show()
+}
+
+// fileDialogSize uses most of the window, up to a comfortable maximum.
+func fileDialogSize(w fyne.Window) fyne.Size {
+	size := w.Canvas().Size()
+	return fyne.NewSize(
+		max(min(size.Width-fileDialogMargin, fileDialogMaxWidth), 320),
+		max(min(size.Height-fileDialogMargin, fileDialogMaxHeight), 280))
 }

@@ -11,9 +11,10 @@ import (
 )
 
 // conversationName is how the Space names a customer: their WhatsApp
-// profile name, or their number when they have none.
+// profile name, cleaned by app.DisplayName, or their number when they
+// have none.
 func conversationName(cv app.Conversation) string {
-	if name := strings.TrimSpace(cv.ContactName); name != "" {
+	if name := app.DisplayName(cv.ContactName); name != "" {
 		return name
 	}
 	return conversationNumber(cv)

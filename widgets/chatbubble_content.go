@@ -150,8 +150,8 @@ func MessageSnippet(m app.Message) string {
 		label = "🎤 Audio"
 	case app.MsgDocument:
 		label = "📄 Document"
-		if m.Media != nil && m.Media.Filename != "" {
-			label = "📄 " + m.Media.Filename
+		if m.Media != nil && app.DisplayName(m.Media.Filename) != "" {
+			label = "📄 " + app.DisplayName(m.Media.Filename)
 		}
 	case app.MsgLocation:
 		label = "📍 Location"

@@ -131,7 +131,7 @@ func fileSection(b *ChatBubble) section {
 func fileLook(m app.Message) (fyne.Resource, string) {
 	name := ""
 	if m.Media != nil {
-		name = m.Media.Filename
+		name = app.DisplayName(m.Media.Filename)
 	}
 	voice := m.Type == app.MsgVoice || (m.Media != nil && m.Media.Voice)
 	switch {
@@ -153,7 +153,7 @@ func FileDetails(m app.Message) string {
 	if m.Media == nil {
 		return ""
 	}
-	kind := strings.ToUpper(strings.TrimPrefix(filepath.Ext(m.Media.Filename), "."))
+	kind := strings.ToUpper(strings.TrimPrefix(filepath.Ext(app.DisplayName(m.Media.Filename)), "."))
 	if kind == "" {
 		if base, _, err := mime.ParseMediaType(m.Media.MIMEType); err == nil {
 			if i := strings.IndexByte(base, '/'); i >= 0 {
