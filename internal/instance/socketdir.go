@@ -62,3 +62,16 @@ func userFolderName() string {
 // currentUID is the user id the socket folder must belong to, or -1
 // where there is none (Windows); tests change it.
 var currentUID = os.Getuid
+
+// realFolder returns dir's details when it is a real folder, not a link
+// or a file.
+func realFolder(dir string) (fs.FileInfo, error) {
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return nil, err
+	}
+	if !info.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	return info, nil
+}

@@ -4,19 +4,15 @@ package instance
 
 import (
 	"fmt"
-	"os"
 	"syscall"
 )
 
 // private returns nil when dir is a real folder (not a link), owned by
 // this user and closed to everyone else.
 func private(dir string) error {
-	info, err := os.Lstat(dir)
+	info, err := realFolder(dir)
 	if err != nil {
 		return err
-	}
-	if !info.IsDir() {
-		return fmt.Errorf("%s is not a folder", dir)
 	}
 	st, ok := info.Sys().(*syscall.Stat_t)
 	if !ok {
