@@ -150,3 +150,24 @@ func TestPreviewsShowTheCleanName(t *testing.T) {
 		t.Errorf("the inbox shows %+q", cv.LastPreview)
 	}
 }
+
+// What a click on an attachment will do is known before it is
+// downloaded, from the name it will be saved under, so that its button
+// can say so.
+func TestOpenPolicyOfIsKnownBeforeTheDownload(t *testing.T) {
+	for _, tc := range []struct {
+		media app.Media
+		want  app.OpenPolicy
+	}{
+		{app.Media{MIMEType: "application/pdf", Filename: "Angebot.pdf"}, app.OpenInViewer},
+		{app.Media{MIMEType: "application/pdf", Filename: "invoice.pdf.exe"}, app.SaveOnlyProgram},
+		{app.Media{MIMEType: "application/zip", Filename: "Fotos.zip"}, app.SaveOnlyArchive},
+		{app.Media{MIMEType: "application/acad", Filename: "drawing.dwg"}, app.SaveOnlyUnknown},
+		{app.Media{MIMEType: "application/pdf", LocalPath: "/media/7-invoice.pdf.exe"}, app.SaveOnlyProgram},
+	} {
+		m := app.Message{ID: 7, Type: app.MsgDocument, Media: &tc.media}
+		if got := app.OpenPolicyOf(m); got != tc.want {
+			t.Errorf("OpenPolicyOf(%+v) = %v, want %v", tc.media, got, tc.want)
+		}
+	}
+}

@@ -62,6 +62,20 @@ func AttachmentOpenPolicy(m Message, path string) OpenPolicy {
 	return SaveOnlyUnknown
 }
 
+// OpenPolicyOf is AttachmentOpenPolicy for m's saved copy or, before it
+// is downloaded, for the name it will be saved under: what clicking the
+// attachment will do, known before the click.
+func OpenPolicyOf(m Message) OpenPolicy {
+	if m.Media == nil {
+		return SaveOnlyUnknown
+	}
+	path := m.Media.LocalPath
+	if path == "" {
+		path = mediaFileName(m, Media{})
+	}
+	return AttachmentOpenPolicy(m, path)
+}
+
 // IsExecutableName reports whether a file with this name could run a
 // program when opened: its last extension is that of a program, script,
 // installer or shortcut (".exe", ".desktop", ".command", ".sh", ...),

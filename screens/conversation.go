@@ -312,6 +312,7 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	}
 	if m.Media != nil {
 		opts.OnOpen = func() { v.media.open(m) }
+		opts.SaveOnly = app.OpenPolicyOf(m) != app.OpenInViewer
 		if isPhotoType(m.Type) {
 			opts.OnDownload = func() { v.media.fetch(m, false) }
 		}

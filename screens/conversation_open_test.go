@@ -56,7 +56,8 @@ func TestProgramsAreNeverOpened(t *testing.T) {
 			if !showsText(v.content, tc.shown) || strings.ContainsRune(texts(v.content), '\u202E') {
 				t.Fatalf("the bubble does not show %q cleanly: %+q", tc.shown, visibleTexts(v.content))
 			}
-			test.Tap(button(t, v.content, "Open"))
+			// The button says what clicking will do, before the click.
+			test.Tap(button(t, v.content, "Save…"))
 			if len(sw.opened) != 0 {
 				t.Fatalf("%q was handed to the system: %v", tc.name, sw.opened)
 			}
@@ -105,7 +106,7 @@ func TestOldCopyOfAProgramIsNotOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := sw.open(t, "Anna Schmidt")
-	test.Tap(button(t, v.content, "Open"))
+	test.Tap(button(t, v.content, "Save…"))
 	if len(sw.opened) != 0 || !showsText(sw.topDialog(t), textProgramWarning) {
 		t.Fatalf("the old copy was opened (%v) or not explained", sw.opened)
 	}
@@ -133,7 +134,7 @@ func TestDocumentsOpenArchivesAreSaved(t *testing.T) {
 	} {
 		sw := newSpaceWorld(t)
 		v := sw.sendsDocument(t, tc.name, tc.mimeType, []byte("content"))
-		test.Tap(button(t, v.content, "Open"))
+		test.Tap(button(t, v.content, "Save…"))
 		if len(sw.opened) != 0 || !showsText(sw.topDialog(t), tc.warning) {
 			t.Fatalf("%s: opened %v, the dialog shows %q", tc.name, sw.opened, visibleTexts(sw.topDialog(t)))
 		}
@@ -179,7 +180,7 @@ func TestCustomerNamesAreShownClean(t *testing.T) {
 func TestSaveAsShowsTheFileDialog(t *testing.T) {
 	sw := newSpaceWorld(t)
 	v := sw.sendsDocument(t, "invoice.pdf.exe", "application/pdf", []byte("MZ"))
-	test.Tap(button(t, v.content, "Open"))
+	test.Tap(button(t, v.content, "Save…"))
 	test.Tap(button(t, sw.topDialog(t), "Save as…"))
 	var name *widget.Entry
 	walkVisible(sw.topDialog(t), func(o fyne.CanvasObject) {

@@ -33,6 +33,10 @@ type BubbleOptions struct {
 	// NoPreview marks a photo that is on this computer but is not shown
 	// (too large, or not readable); OnOpen is offered instead.
 	NoPreview bool
+	// SaveOnly marks an attachment Parley will not open, only save (a
+	// program, an archive, a file of unknown type): its button says
+	// "Save…" instead of "Open".
+	SaveOnly bool
 
 	OnReply    func() // the owner wants to answer this message
 	OnRetry    func() // a failed message: Retry; unknown: Send again

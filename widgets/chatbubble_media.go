@@ -118,8 +118,12 @@ func fileSection(b *ChatBubble) section {
 	img := container.New(layout.NewCustomPaddedLayout(8, 8, 8, 8), container.NewCenter(iconImage(icon, 30)))
 	var action fyne.CanvasObject
 	if b.opts.OnOpen != nil {
+		label := "Open"
+		if b.opts.SaveOnly {
+			label = "Save…"
+		}
 		action = container.New(layout.NewCustomPaddedLayout(0, 0, 0, 8), container.NewCenter(
-			newSmallButton("Open", nil, b.opts.OnOpen)))
+			newSmallButton(label, nil, b.opts.OnOpen)))
 	}
 	bg := canvas.NewRectangle(chatQuoteIn)
 	bg.CornerRadius = 6
