@@ -85,11 +85,7 @@ func OpenPolicyOf(m Message) OpenPolicy {
 // stream name ("x.exe:Zone.Identifier") counts as its file. Folders in
 // name are ignored.
 func IsExecutableName(name string) bool {
-	bare := bareName(name)
-	if runs(bare) {
-		return true
-	}
-	for _, part := range strings.Split(bare, ":") {
+	for _, part := range strings.Split(bareName(name), ":") {
 		if runs(part) {
 			return true
 		}

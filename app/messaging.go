@@ -189,8 +189,10 @@ func previewOf(m Message) string {
 	case MsgAudio, MsgVoice:
 		return "🎤 Voice message"
 	case MsgDocument:
-		if m.Media != nil && DisplayName(m.Media.Filename) != "" {
-			return "📄 " + DisplayName(m.Media.Filename)
+		if m.Media != nil {
+			if name := DisplayName(m.Media.Filename); name != "" {
+				return "📄 " + name
+			}
 		}
 		return "📄 Document"
 	case MsgLocation:

@@ -55,10 +55,18 @@ func PhotoProblem(data []byte) string {
 	return ""
 }
 
-// PhotoNeedsCrop reports whether the image is not already 640×640.
+// PhotoNeedsCrop reports whether to offer cropping the image to 640×640:
+// it is not that size already, and not over MaxImagePixels (which
+// CropPhoto refuses to decode).
 func PhotoNeedsCrop(data []byte) bool {
 	info, err := InspectPhoto(data)
-	return err != nil || info.Width != PhotoSide || info.Height != PhotoSide
+	if err != nil {
+		return true
+	}
+	if errors.Is(checkPixels(info.Width, info.Height, MaxImagePixels), ErrImageTooLarge) {
+		return false
+	}
+	return info.Width != PhotoSide || info.Height != PhotoSide
 }
 
 // CropPhoto cuts the largest centred square out of the image and scales

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -172,8 +170,7 @@ func (ph *profilePhoto) onPhotoChosen(name string, data []byte) {
 	c.info = info
 	c.readErr = err != nil || (info.Format != "jpeg" && info.Format != "png")
 	c.problem = app.PhotoProblem(data)
-	_, _, checkErr := app.CheckImage(bytes.NewReader(data))
-	c.crop = !c.readErr && !errors.Is(checkErr, app.ErrImageTooLarge) && app.PhotoNeedsCrop(data)
+	c.crop = !c.readErr && app.PhotoNeedsCrop(data)
 	ph.chosen = c
 	ph.refresh()
 }
