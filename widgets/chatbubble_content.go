@@ -150,8 +150,10 @@ func MessageSnippet(m app.Message) string {
 		label = "🎤 Audio"
 	case app.MsgDocument:
 		label = "📄 Document"
-		if m.Media != nil && app.DisplayName(m.Media.Filename) != "" {
-			label = "📄 " + app.DisplayName(m.Media.Filename)
+		if m.Media != nil {
+			if name := app.DisplayName(m.Media.Filename); name != "" {
+				label = "📄 " + name
+			}
 		}
 	case app.MsgLocation:
 		label = "📍 Location"
