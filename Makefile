@@ -139,10 +139,13 @@ package-test: deps deps-windows
 	scripts/package-test.sh
 
 ## bench: run every benchmark once, no tests; then the binary size and the
-## cold start to first frame with 200,000 messages (scripts/coldstart.sh)
+## cold start to first frame with 200,000 messages (scripts/coldstart.sh);
+## then the window's memory and CPU per webhook against a hello-world
+## window and --headless (scripts/windowbench.sh)
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime=$(BENCHTIME) ./...
 	scripts/coldstart.sh
+	scripts/windowbench.sh
 
 ## icon: redraw Icon.png
 icon:

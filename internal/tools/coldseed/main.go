@@ -21,9 +21,14 @@ import (
 
 // Shape of the seeded data.
 const (
-	customers   = 2_000 // conversations
-	payloadSize = 1_000 // messages per webhook payload
-	groupSize   = 20    // payloads per transaction
+	customers = 2_000 // conversations
+	// WebhookToken and WebhookSecret let a load generator post webhooks
+	// to the seeded channel (scripts/windowbench.sh): fixed, because the
+	// folder is bench data served on loopback only.
+	webhookToken  = "coldseed"
+	webhookSecret = "coldseed-secret"
+	payloadSize   = 1_000 // messages per webhook payload
+	groupSize     = 20    // payloads per transaction
 )
 
 func main() {
@@ -52,7 +57,8 @@ func seed(ctx context.Context, dir string, n int) error {
 		return fmt.Errorf("open store: %w", err)
 	}
 	defer s.Close()
-	ch, err := s.CreateChannel(ctx, app.Channel{Name: "Corner Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog})
+	ch, err := s.CreateChannel(ctx, app.Channel{Name: "Corner Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog,
+		WebhookToken: webhookToken, WebhookSecret: webhookSecret})
 	if err != nil {
 		return fmt.Errorf("create channel: %w", err)
 	}
