@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/widgets"
 )
 
 // fakeChannels is an in-memory app.ChannelStore.
@@ -150,14 +151,31 @@ func showsText(o fyne.CanvasObject, want string) bool {
 	return false
 }
 
+// tapButton is a button as a test presses it: Fyne's own, or a chat
+// bubble's (widgets.ChatButton).
+type tapButton interface {
+	fyne.Tappable
+	Disabled() bool
+}
+
 // button returns the visible button labelled text, failing the test if
 // there is none.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+func button(t *testing.T, o fyne.CanvasObject, text string) tapButton {
 	t.Helper()
-	var found *widget.Button
+	var found tapButton
 	walkVisible(o, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
+		if found != nil {
+			return
+		}
+		switch b := o.(type) {
+		case *widget.Button:
+			if b.Text == text {
+				found = b
+			}
+		case *widgets.ChatButton:
+			if b.Text == text {
+				found = b
+			}
 		}
 	})
 	if found == nil {

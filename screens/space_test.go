@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
 )
@@ -29,7 +30,7 @@ func TestEmptySpaceOffersTheDemo(t *testing.T) {
 		t.Fatalf("the empty Space does not offer both ways in; it shows %q", visibleTexts(c))
 	}
 
-	try := button(t, c, "Try the demo")
+	try := button(t, c, "Try the demo").(*widget.Button)
 	test.Tap(try)
 	if opened != 1 {
 		t.Fatalf("tapping Try the demo opened the demo %d times", opened)

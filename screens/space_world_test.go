@@ -19,7 +19,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
@@ -233,10 +232,10 @@ func tapLabelled(t *testing.T, o fyne.CanvasObject, label string) {
 func texts(o fyne.CanvasObject) string { return strings.Join(visibleTexts(o), " | ") }
 
 // hyperlinks returns the visible links under o.
-func hyperlinks(o fyne.CanvasObject) []*widget.Hyperlink {
-	var out []*widget.Hyperlink
+func hyperlinks(o fyne.CanvasObject) []*widgets.ChatLink {
+	var out []*widgets.ChatLink
 	walkVisible(o, func(o fyne.CanvasObject) {
-		if h, ok := o.(*widget.Hyperlink); ok {
+		if h, ok := o.(*widgets.ChatLink); ok {
 			out = append(out, h)
 		}
 	})

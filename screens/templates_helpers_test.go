@@ -144,5 +144,5 @@ func dialogButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	if top == nil {
 		t.Fatalf("no dialog is open")
 	}
-	return button(t, top, text)
+	return button(t, top, text).(*widget.Button)
 }

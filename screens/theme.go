@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/parley-app/parley/widgets"
 )
 
 // Colours of Parley's own surfaces.
@@ -20,8 +22,9 @@ type parleyTheme struct{ fyne.Theme }
 
 var _ fyne.Theme = parleyTheme{}
 
-// NewTheme returns Parley's theme; main sets it on the app.
-func NewTheme() fyne.Theme { return parleyTheme{Theme: theme.DefaultTheme()} }
+// NewTheme returns Parley's theme, which also knows the chat's colour
+// and size names (widgets.WithChatNames); main sets it on the app.
+func NewTheme() fyne.Theme { return widgets.WithChatNames(parleyTheme{Theme: theme.DefaultTheme()}) }
 
 // Color returns Parley's colour for name in variant v.
 func (t parleyTheme) Color(name fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {

@@ -79,7 +79,7 @@ func (b *ChatBubble) Message() app.Message { return b.msg }
 func (b *ChatBubble) CreateRenderer() fyne.WidgetRenderer {
 	l := newBubbleLayout(b)
 	stage := container.New(l, l.objects()...)
-	return &chatBubbleRenderer{layout: l, override: container.NewThemeOverride(stage, bubbleTheme)}
+	return &chatBubbleRenderer{layout: l, stage: stage}
 }
 
 // MouseIn shows the Reply action while the pointer is over the bubble.
@@ -117,21 +117,21 @@ func (b *ChatBubble) TappedSecondary(e *fyne.PointEvent) {
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, e.AbsolutePosition)
 }
 
-// chatBubbleRenderer draws a ChatBubble: its layout's objects inside the
-// chat's theme.
+// chatBubbleRenderer draws a ChatBubble: its layout's objects, in the
+// chat's colour and size names (no theme override: see chatnames.go).
 type chatBubbleRenderer struct {
-	layout   *bubbleLayout
-	override *container.ThemeOverride
+	layout *bubbleLayout
+	stage  *fyne.Container
 }
 
 func (r *chatBubbleRenderer) Destroy() {}
 
-func (r *chatBubbleRenderer) Layout(size fyne.Size) { r.override.Resize(size) }
+func (r *chatBubbleRenderer) Layout(size fyne.Size) { r.stage.Resize(size) }
 
-func (r *chatBubbleRenderer) MinSize() fyne.Size { return r.override.MinSize() }
+func (r *chatBubbleRenderer) MinSize() fyne.Size { return r.stage.MinSize() }
 
 func (r *chatBubbleRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.override}
+	return []fyne.CanvasObject{r.stage}
 }
 
 func (r *chatBubbleRenderer) Refresh() {

@@ -86,22 +86,42 @@ func reactionText(emoji string) string {
 // textSection is WhatsApp-formatted text that wraps at the bubble's
 // width.
 func textSection(text string) section {
-	segs := RichTextFromWhatsApp(text, nil)
+	segs := inChatStyle(RichTextFromWhatsApp(text, nil))
 	return section{obj: wrapped(segs), natural: naturalWidth(segs, waTextSize) + 1, text: true}
 }
 
-// mutedText is a short line of secondary text.
-func mutedText(text string, size fyne.ThemeSizeName, style fyne.TextStyle) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		ColorName: theme.ColorNamePlaceHolder, SizeName: size, TextStyle: style, Inline: true,
-	}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+// mutedText is a short line of secondary text at size (one of the chat's
+// size names).
+func mutedText(text string, size fyne.ThemeSizeName, style fyne.TextStyle) *WrappingText {
+	return chatText(text, colorNameChatSecondary, size, style)
+}
+
+// chatText is wrapping text in one of the chat's colours and sizes.
+func chatText(text string, colour fyne.ThemeColorName, size fyne.ThemeSizeName, style fyne.TextStyle) *WrappingText {
+	return wrapped([]widget.RichTextSegment{&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		ColorName: colour, SizeName: size, TextStyle: style, Inline: true,
+	}}})
+}
+
+// inChatStyle gives segments in the theme's text colour or size the
+// chat's instead, and returns them.
+func inChatStyle(segs []widget.RichTextSegment) []widget.RichTextSegment {
+	for _, s := range segs {
+		if ts, ok := s.(*widget.TextSegment); ok {
+			if ts.Style.ColorName == "" || ts.Style.ColorName == theme.ColorNameForeground {
+				ts.Style.ColorName = colorNameChatText
+			}
+			if ts.Style.SizeName == "" || ts.Style.SizeName == theme.SizeNameText {
+				ts.Style.SizeName = sizeNameChatText
+			}
+		}
+	}
+	return segs
 }
 
 // forwardedSection is the grey "Forwarded" line above forwarded content.
 func forwardedSection() section {
-	line := newIconLine(iconForwarded, mutedText("Forwarded", theme.SizeNameCaptionText, fyne.TextStyle{Italic: true}), 14)
+	line := newIconLine(iconForwarded, mutedText("Forwarded", sizeNameChatCaption, fyne.TextStyle{Italic: true}), 14)
 	return section{obj: line, natural: line.MinSize().Width}
 }
 
@@ -119,7 +139,7 @@ func unsupportedSection(m app.Message) section {
 		text += " (" + m.RawType + ")"
 	}
 	text += "."
-	label := mutedText(text, theme.SizeNameText, fyne.TextStyle{Italic: true})
+	label := mutedText(text, sizeNameChatText, fyne.TextStyle{Italic: true})
 	line := newIconLine(iconInfo, label, 18)
 	width := fyne.MeasureText(text, waTextSize, fyne.TextStyle{Italic: true}).Width + 24
 	return section{obj: line, natural: min(width, 320)}
@@ -184,10 +204,9 @@ func locationSection(loc *app.Location) section {
 	}
 	lines := []fyne.CanvasObject{boldText(name)}
 	if loc.Address != "" {
-		lines = append(lines, mutedText(loc.Address, theme.SizeNameCaptionText, fyne.TextStyle{}))
+		lines = append(lines, mutedText(loc.Address, sizeNameChatCaption, fyne.TextStyle{}))
 	}
-	link := &widget.Hyperlink{Text: "Open map", URL: MapURL(loc.Latitude, loc.Longitude)}
-	lines = append(lines, link)
+	lines = append(lines, newChatLink("Open map", MapURL(loc.Latitude, loc.Longitude)))
 	card := newCard(iconPin, lines)
 	return section{obj: card, natural: locationWidth}
 }
@@ -211,10 +230,10 @@ func contactsSection(cs []app.SharedContact) section {
 		}
 		lines := []fyne.CanvasObject{boldText(name)}
 		for _, p := range c.Phones {
-			lines = append(lines, mutedText(p, theme.SizeNameCaptionText, fyne.TextStyle{}))
+			lines = append(lines, mutedText(p, sizeNameChatCaption, fyne.TextStyle{}))
 		}
 		for _, e := range c.Emails {
-			lines = append(lines, mutedText(e, theme.SizeNameCaptionText, fyne.TextStyle{}))
+			lines = append(lines, mutedText(e, sizeNameChatCaption, fyne.TextStyle{}))
 		}
 		cards = append(cards, newAvatarCard(lines))
 	}
@@ -225,10 +244,6 @@ func contactsSection(cs []app.SharedContact) section {
 }
 
 // boldText is a wrapping line of bold text.
-func boldText(text string) *widget.RichText {
-	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		TextStyle: fyne.TextStyle{Bold: true}, Inline: true,
-	}})
-	rt.Wrapping = fyne.TextWrapWord
-	return rt
+func boldText(text string) *WrappingText {
+	return chatText(text, colorNameChatText, sizeNameChatText, fyne.TextStyle{Bold: true})
 }

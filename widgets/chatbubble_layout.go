@@ -340,12 +340,6 @@ func hasNewline(o fyne.CanvasObject) bool {
 // isPhoto reports whether a message type is shown as a picture.
 func isPhoto(t app.MessageType) bool { return t == app.MsgImage || t == app.MsgSticker }
 
-// newSmallButton is a compact button inside or beside a bubble.
-func newSmallButton(text string, icon fyne.Resource, tapped func()) fyne.CanvasObject {
-	b := &widget.Button{Text: text, Icon: icon, OnTapped: tapped, Importance: widget.MediumImportance}
-	return container.NewThemeOverride(b, buttonTheme)
-}
-
 // newReactionChip is the small white pill of reaction emoji under a
 // bubble.
 func newReactionChip(emoji []string) fyne.CanvasObject {

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
 )
@@ -66,11 +65,11 @@ func photoSection(b *ChatBubble) section {
 }
 
 // wrapLines breaks text at spaces into lines at most width wide at the
-// given text size (a word longer than that gets a line of its own).
+// given text size; a word longer than that is broken where it must.
 func wrapLines(text string, size, width float32) []string {
 	var lines []string
 	line := ""
-	for _, word := range strings.Fields(text) {
+	for _, word := range splitLongWords(strings.Fields(text), size, width) {
 		next := word
 		if line != "" {
 			next = line + " " + word
@@ -82,6 +81,27 @@ func wrapLines(text string, size, width float32) []string {
 		line = next
 	}
 	return append(lines, line)
+}
+
+// splitLongWords breaks every word wider than width into pieces that fit.
+func splitLongWords(words []string, size, width float32) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		for fyne.MeasureText(w, size, fyne.TextStyle{}).Width > width {
+			r := []rune(w)
+			if len(r) < 2 {
+				break
+			}
+			n := len(r) - 1
+			for n > 1 && fyne.MeasureText(string(r[:n]), size, fyne.TextStyle{}).Width > width {
+				n--
+			}
+			out = append(out, string(r[:n]))
+			w = string(r[n:])
+		}
+		out = append(out, w)
+	}
+	return out
 }
 
 // photoSize fits a picture of w×h pixels into a bubble, keeping its
@@ -111,10 +131,12 @@ func fileSection(b *ChatBubble) section {
 	if b.opts.MediaNote != "" {
 		details = b.opts.MediaNote
 	}
-	title := &widget.Label{Text: name, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	sub := &widget.Label{Text: details, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance,
-		Truncation: fyne.TextTruncateEllipsis}
-	text := container.New(layout.NewCustomPaddedLayout(8, 8, 0, 6), container.NewVBox(title, sub))
+	title := chatLine(name, colorNameChatText, sizeNameChatText, fyne.TextStyle{Bold: true})
+	sub := chatLine(details, colorNameChatSecondary, sizeNameChatCaption, fyne.TextStyle{})
+	if b.opts.MediaFailed {
+		sub = mutedText(details, sizeNameChatCaption, fyne.TextStyle{}) // why, in full, on as many lines as it takes
+	}
+	text := container.New(layout.NewCustomPaddedLayout(12, 12, 4, 10), container.NewVBox(title, sub))
 	img := container.New(layout.NewCustomPaddedLayout(8, 8, 8, 8), container.NewCenter(iconImage(icon, 30)))
 	var action fyne.CanvasObject
 	if b.opts.OnOpen != nil {
@@ -193,16 +215,13 @@ func problemSections(b *ChatBubble) []section {
 	var icon fyne.Resource
 	switch m.State {
 	case app.StateFailed:
-		text, action, colour, icon = "Not sent. "+orText(m.ErrorText, "WhatsApp did not accept this message."), "Retry", theme.ColorNameError, iconFailedRed
+		text, action, colour, icon = "Not sent. "+orText(m.ErrorText, "WhatsApp did not accept this message."), "Retry", colorNameChatFailed, iconFailedRed
 	case app.StateUnknown:
-		text, action, colour, icon = orText(m.ErrorText, app.UnknownStateMessage), "Send again", theme.ColorNameWarning, iconUnknown
+		text, action, colour, icon = orText(m.ErrorText, app.UnknownStateMessage), "Send again", colorNameChatUnknown, iconUnknown
 	default:
 		return nil
 	}
-	rt := widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
-		ColorName: colour, SizeName: theme.SizeNameCaptionText, Inline: true,
-	}})
-	rt.Wrapping = fyne.TextWrapWord
+	rt := chatText(text, colour, sizeNameChatCaption, fyne.TextStyle{})
 	width := min(fyne.MeasureText(text, waCaptionSize, fyne.TextStyle{}).Width+24, 300)
 	out := []section{{obj: newIconLine(icon, rt, 14), natural: width}}
 	if b.opts.OnRetry != nil {

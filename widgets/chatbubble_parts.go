@@ -58,7 +58,7 @@ func newQuote(author, snippet string, quotedIsYou, inOutbound bool) fyne.CanvasO
 	name := canvas.NewText(author, barColour)
 	name.TextSize = waCaptionSize + 1
 	name.TextStyle = fyne.TextStyle{Bold: true}
-	text := &widget.Label{Text: snippet, Truncation: fyne.TextTruncateEllipsis, SizeName: sizeNameQuote}
+	text := chatLine(snippet, colorNameChatText, sizeNameQuote, fyne.TextStyle{})
 	lines := container.New(layout.NewCustomPaddedLayout(5, 6, 8, 8), container.NewVBox(name, text))
 	return container.NewStack(bg, container.NewBorder(nil, nil, bar, nil, lines))
 }

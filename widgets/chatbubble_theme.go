@@ -31,13 +31,10 @@ var (
 // messages are drawn on, WhatsApp's warm light grey.
 func NewChatWallpaper() *canvas.Rectangle { return canvas.NewRectangle(waChatBackground) }
 
-// sizeNameQuote is the size of a quoted message's text.
-const sizeNameQuote fyne.ThemeSizeName = "parley.chat.quote"
-
-// chatTheme is the theme inside a conversation and a template preview:
-// Fyne's light theme with WhatsApp's text colours and sizes. Text sits
-// flush in its bubble (inner padding 0); buttons get a theme with some
-// inner padding back.
+// chatTheme is the theme inside a template preview: Fyne's light theme
+// with WhatsApp's text colours and sizes, answering the chat's names
+// (see chatnames.go) too. Text sits flush in its bubble (inner padding
+// 0).
 type chatTheme struct {
 	base     fyne.Theme
 	innerPad float32
@@ -47,15 +44,12 @@ type chatTheme struct {
 
 var _ fyne.Theme = chatTheme{}
 
-// bubbleTheme is the theme of a bubble's text.
-var bubbleTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 0, textSize: waTextSize, warning: chatUnknown}
-
-// buttonTheme is the theme of the small buttons inside a bubble.
-var buttonTheme fyne.Theme = chatTheme{base: theme.DefaultTheme(), innerPad: 5, textSize: 13, warning: chatUnknown}
-
 // Color returns WhatsApp's colour for n; the variant is ignored because
 // the chat always looks like WhatsApp in light mode.
 func (t chatTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if c, ok := chatColor(n); ok {
+		return c
+	}
 	switch n {
 	case theme.ColorNameForeground:
 		return waText
@@ -89,6 +83,9 @@ func (t chatTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon
 
 // Size returns WhatsApp's text sizes and the theme's paddings.
 func (t chatTheme) Size(n fyne.ThemeSizeName) float32 {
+	if s, ok := chatSize(n); ok {
+		return s
+	}
 	switch n {
 	case theme.SizeNameText:
 		return t.textSize
@@ -100,8 +97,6 @@ func (t chatTheme) Size(n fyne.ThemeSizeName) float32 {
 		return t.innerPad
 	case theme.SizeNameLineSpacing:
 		return 3
-	case sizeNameQuote:
-		return 13
 	}
 	return t.base.Size(n)
 }

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,41 +41,25 @@ func (n *ChatNotice) Text() string { return n.text }
 
 // CreateRenderer implements fyne.Widget.
 func (n *ChatNotice) CreateRenderer() fyne.WidgetRenderer {
-	fill, fg := color.Color(chatDayBg), color.Color(chatDayText)
-	size := float32(12)
+	fill, size, sizeName := color.Color(chatDayBg), float32(12), sizeNameChatNotice
 	if n.system {
-		fill, size = chatNoticeBg, 12.5
+		fill, size, sizeName = chatNoticeBg, 12.5, sizeNameChatSystem
 	}
 	bg := canvas.NewRectangle(fill)
 	bg.CornerRadius = 8
 	label := widget.NewRichText(&widget.TextSegment{Text: n.text, Style: widget.RichTextStyle{
-		Alignment: fyne.TextAlignCenter, ColorName: theme.ColorNamePlaceHolder, Inline: true,
+		Alignment: fyne.TextAlignCenter, ColorName: colorNameChatDay, SizeName: sizeName, Inline: true,
 	}})
 	label.Wrapping = fyne.TextWrapWord
-	l := &noticeLayout{bg: bg, label: label, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
-	stage := container.New(l, bg, label)
-	return widget.NewSimpleRenderer(container.NewThemeOverride(stage, noticeTheme{chatTheme: chatTheme{
-		base: theme.DefaultTheme(), textSize: size, warning: chatUnknown}, fg: fg}))
-}
-
-// noticeTheme is the chat theme with the notice's text colour.
-type noticeTheme struct {
-	chatTheme
-	fg color.Color
-}
-
-// Color returns the notice's text colour for the placeholder colour.
-func (t noticeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if n == theme.ColorNamePlaceHolder {
-		return t.fg
-	}
-	return t.chatTheme.Color(n, v)
+	flush := newFlush(label)
+	l := &noticeLayout{bg: bg, label: flush, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
+	return widget.NewSimpleRenderer(container.New(l, bg, flush))
 }
 
 // noticeLayout centres the pill, at most 80 % of the row wide.
 type noticeLayout struct {
 	bg      *canvas.Rectangle
-	label   *widget.RichText
+	label   fyne.CanvasObject
 	natural float32
 	width   float32
 }

@@ -158,9 +158,12 @@ func (r *bubbleRenderer) arrange(w float32, move bool) float32 {
 	return y + bubblePadding - 2
 }
 
-// wrapped returns a word-wrapping rich text of segs.
+// wrapped returns a word-wrapping rich text of segs, flush with its box
+// (the bubble's layout has the padding).
 func wrapped(segs []widget.RichTextSegment) *WrappingText {
-	return NewWrappingText(segs...)
+	t := NewWrappingText(segs...)
+	t.flush = true
+	return t
 }
 
 // naturalWidth measures the widest line of segs without wrapping.

@@ -25,6 +25,9 @@ type WrappingText struct {
 	text      *widget.RichText
 	source    []widget.RichTextSegment
 	brokenFor breakKey // what text's segments are broken for; zero: nothing
+	// flush draws the text without the theme's inner padding around it,
+	// as inside a chat bubble, whose layout has its own.
+	flush bool
 }
 
 // NewWrappingText returns a WrappingText of segs.
@@ -73,7 +76,10 @@ func (t *WrappingText) reflow(width float32) {
 		return
 	}
 	t.brokenFor = key
-	t.text.Segments = breakLines(t.source, width-2*pad, func(s *widget.TextSegment, text string) float32 {
+	if !t.flush {
+		width -= 2 * pad
+	}
+	t.text.Segments = breakLines(t.source, width, func(s *widget.TextSegment, text string) float32 {
 		return fyne.MeasureText(text, t.segmentSize(s), s.Style.TextStyle).Width
 	})
 }
@@ -105,10 +111,22 @@ func (r *wrappingRenderer) Objects() []fyne.CanvasObject { return r.objs }
 func (r *wrappingRenderer) Layout(size fyne.Size) {
 	before := r.t.brokenFor
 	r.t.reflow(size.Width)
+	pad := r.t.outerPad()
+	size = size.AddWidthHeight(2*pad, 2*pad)
 	if r.t.brokenFor != before && r.t.text.Size() == size {
 		r.t.text.Refresh() // same size, new lines
 	}
+	r.t.text.Move(fyne.NewPos(-pad, -pad))
 	r.t.text.Resize(size)
+}
+
+// outerPad is how far the rich text reaches beyond the widget on every
+// side: its inner padding when flush, else nothing.
+func (t *WrappingText) outerPad() float32 {
+	if !t.flush {
+		return 0
+	}
+	return theme.SizeForWidget(theme.SizeNameInnerPadding, t.text)
 }
 
 // MinSize is the rich text's, with its lines broken for the current
@@ -117,7 +135,9 @@ func (r *wrappingRenderer) MinSize() fyne.Size {
 	if size := r.t.Size(); size.Width > 0 {
 		r.Layout(size) // the lines for this width (and theme), if not yet
 	}
-	return r.t.text.MinSize()
+	pad := r.t.outerPad()
+	min := r.t.text.MinSize()
+	return fyne.NewSize(max(0, min.Width-2*pad), max(0, min.Height-2*pad))
 }
 
 // Refresh breaks the lines again (the text or theme may have changed)

@@ -1,0 +1,95 @@
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+)
+
+// The chat's own colour and size names. A conversation looks like
+// WhatsApp's light chat whatever Parley's theme is, without a theme
+// override per bubble: Fyne 2.7 gives every override its own copy of the
+// fonts (several MB each, never freed) and clears its text-size cache
+// each time one is made, which made a window with a long history heavy.
+// Instead every text in a bubble names its colour and size with these
+// names, which the app's theme answers (see WithChatNames) and so does
+// the template preview's theme.
+const (
+	colorNameChatText      fyne.ThemeColorName = "parley.chat.text"      // message text
+	colorNameChatSecondary fyne.ThemeColorName = "parley.chat.secondary" // times, captions, muted lines
+	colorNameChatLink      fyne.ThemeColorName = "parley.chat.link"      // links
+	colorNameChatFailed    fyne.ThemeColorName = "parley.chat.failed"    // why a message was not sent
+	colorNameChatUnknown   fyne.ThemeColorName = "parley.chat.unknown"   // a message of unknown fate
+	colorNameChatDay       fyne.ThemeColorName = "parley.chat.day"       // a day separator's text
+
+	sizeNameChatText    fyne.ThemeSizeName = "parley.chat.text"    // message text
+	sizeNameChatCaption fyne.ThemeSizeName = "parley.chat.caption" // captions and details
+	sizeNameChatHeader  fyne.ThemeSizeName = "parley.chat.header"  // a template's text header
+	sizeNameQuote       fyne.ThemeSizeName = "parley.chat.quote"   // a quoted message's text
+	sizeNameChatNotice  fyne.ThemeSizeName = "parley.chat.notice"  // a day separator
+	sizeNameChatSystem  fyne.ThemeSizeName = "parley.chat.system"  // a system notice
+	sizeNameChatButton  fyne.ThemeSizeName = "parley.chat.button"  // a button in a bubble
+)
+
+// chatColor is the colour of one of the chat's names.
+func chatColor(n fyne.ThemeColorName) (color.Color, bool) {
+	switch n {
+	case colorNameChatText:
+		return waText, true
+	case colorNameChatSecondary:
+		return waSecondary, true
+	case colorNameChatLink:
+		return waLink, true
+	case colorNameChatFailed:
+		return chatFailed, true
+	case colorNameChatUnknown:
+		return chatUnknown, true
+	case colorNameChatDay:
+		return chatDayText, true
+	}
+	return nil, false
+}
+
+// chatSize is the size of one of the chat's names.
+func chatSize(n fyne.ThemeSizeName) (float32, bool) {
+	switch n {
+	case sizeNameChatText:
+		return waTextSize, true
+	case sizeNameChatCaption:
+		return waCaptionSize, true
+	case sizeNameChatHeader:
+		return waHeaderSize, true
+	case sizeNameQuote, sizeNameChatButton:
+		return 13, true
+	case sizeNameChatNotice:
+		return 12, true
+	case sizeNameChatSystem:
+		return 12.5, true
+	}
+	return 0, false
+}
+
+// WithChatNames returns base that also answers the chat's colour and
+// size names, so that conversations draw in WhatsApp's colours inside
+// Parley's theme. The app sets it as its theme.
+func WithChatNames(base fyne.Theme) fyne.Theme { return chatNames{Theme: base} }
+
+// chatNames is a theme that answers the chat's names and otherwise asks
+// its base.
+type chatNames struct{ fyne.Theme }
+
+// Color returns the chat's colour for its names and base's otherwise.
+func (t chatNames) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if c, ok := chatColor(n); ok {
+		return c
+	}
+	return t.Theme.Color(n, v)
+}
+
+// Size returns the chat's size for its names and base's otherwise.
+func (t chatNames) Size(n fyne.ThemeSizeName) float32 {
+	if s, ok := chatSize(n); ok {
+		return s
+	}
+	return t.Theme.Size(n)
+}
