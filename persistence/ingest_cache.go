@@ -56,10 +56,11 @@ func (r *knownRows) merge(o *knownRows) {
 // ingestCache carries knownRows from one group commit to the next, so
 // that a group reads only customers it has not seen before: in a busy
 // shop most messages come from people who wrote recently. The rows are
-// valid only while nothing else changes the database: every other write
-// of the store (counted by Store.writes, inside its transaction) and
-// every commit by another connection or process (PRAGMA data_version of
-// the write connection) makes ingest start over.
+// valid only while nothing else changes the database: any write
+// transaction of the store between two groups (their numbers, see
+// writeConn, are not consecutive) and every commit by another connection
+// or process (PRAGMA data_version of the write connection) makes ingest
+// start over.
 type ingestCache struct {
 	mu    sync.Mutex
 	rows  *knownRows // nil when nothing is known
@@ -69,8 +70,14 @@ type ingestCache struct {
 // cacheState is what a group transaction read to validate the cache.
 type cacheState struct {
 	conn    *sqlite3.SQLiteConn // data_version is per connection
-	writes  uint64
+	seq     uint64              // the transaction's number (see writeConn)
 	version int64
+}
+
+// follows reports whether a transaction in state comes right after the
+// one in prev, with nothing committed in between.
+func (state cacheState) follows(prev cacheState) bool {
+	return state.conn == prev.conn && state.version == prev.version && state.seq == prev.seq+1
 }
 
 // take removes and returns the rows if they are valid in state, or
@@ -80,7 +87,7 @@ func (c *ingestCache) take(state cacheState) *knownRows {
 	defer c.mu.Unlock()
 	rows := c.rows
 	c.rows = nil
-	if c.state != state {
+	if !state.follows(c.state) {
 		return nil
 	}
 	return rows
@@ -97,7 +104,7 @@ func (c *ingestCache) put(rows *knownRows, state cacheState) {
 // write lock, so nobody changes the database meanwhile), what the cache
 // must match and takes the cached rows that are still valid.
 func (s *Store) openCache(ctx context.Context, tx *rawTx) (cacheState, *knownRows, error) {
-	st := cacheState{conn: tx.conn, writes: s.writes.Load(), version: -1}
+	st := cacheState{conn: tx.conn, seq: tx.seq, version: -1}
 	err := tx.query(ctx, `PRAGMA data_version`, nil, func(row []driver.Value) error {
 		st.version = intValue(row[0])
 		return nil
