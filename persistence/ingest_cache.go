@@ -8,50 +8,11 @@ import (
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
-
-	"github.com/parley-app/parley/app"
 )
 
 // maxKnownCustomers bounds the customers ingestCache remembers; past it,
 // it starts over with the customers of the latest group.
 const maxKnownCustomers = 50_000
-
-// knownRows is what ingest knows about rows it reads: whether channels
-// exist, and for customers (channel and WhatsApp id) the contact row
-// and the ID of the conversation (0: none yet), and for conversations
-// the time of their last message (Unix nanoseconds, 0 when none).
-type knownRows struct {
-	channels      map[app.ChannelID]bool
-	contacts      map[waKey]contactState
-	convs         map[waKey]int64
-	lastMessageAt map[int64]int64
-}
-
-// newKnownRows returns an empty knownRows.
-func newKnownRows() *knownRows {
-	return &knownRows{
-		channels:      map[app.ChannelID]bool{},
-		contacts:      map[waKey]contactState{},
-		convs:         map[waKey]int64{},
-		lastMessageAt: map[int64]int64{},
-	}
-}
-
-// merge copies everything from o into r.
-func (r *knownRows) merge(o *knownRows) {
-	for k, v := range o.channels {
-		r.channels[k] = v
-	}
-	for k, v := range o.contacts {
-		r.contacts[k] = v
-	}
-	for k, v := range o.convs {
-		r.convs[k] = v
-	}
-	for k, v := range o.lastMessageAt {
-		r.lastMessageAt[k] = v
-	}
-}
 
 // ingestCache carries knownRows from one group commit to the next, so
 // that a group reads only customers it has not seen before: in a busy
@@ -80,6 +41,24 @@ func (state cacheState) follows(prev cacheState) bool {
 	return state.conn == prev.conn && state.version == prev.version && state.seq == prev.seq+1
 }
 
+// open reads, inside the group's transaction tx (which holds the write
+// lock, so nobody changes the database meanwhile), what the cache must
+// match, and takes the cached rows if they are still valid (else nil).
+func (c *ingestCache) open(ctx context.Context, tx *rawTx) (cacheState, *knownRows, error) {
+	st := cacheState{conn: tx.conn, seq: tx.seq, version: -1}
+	err := tx.query(ctx, `PRAGMA data_version`, nil, func(row []driver.Value) error {
+		st.version = intValue(row[0])
+		return nil
+	})
+	if err == nil && st.version < 0 {
+		err = errors.New("no answer")
+	}
+	if err != nil {
+		return st, nil, fmt.Errorf("read data version: %w", err)
+	}
+	return st, c.take(st), nil
+}
+
 // take removes and returns the rows if they are valid in state, or
 // returns nil.
 func (c *ingestCache) take(state cacheState) *knownRows {
@@ -93,47 +72,27 @@ func (c *ingestCache) take(state cacheState) *knownRows {
 	return rows
 }
 
+// keep keeps what the group in state knew for the next group: after a
+// commit, its base rows and what it learned; after a rollback, the base
+// rows only (the database is as before); after any other failure,
+// nothing (what open took stays taken).
+func (c *ingestCache) keep(st cacheState, base, learned *knownRows, committed, rolledBack bool) {
+	switch {
+	case committed:
+		rows := base
+		if rows == nil || len(rows.contacts)+len(learned.contacts) > maxKnownCustomers {
+			rows = newKnownRows()
+		}
+		rows.merge(learned)
+		c.put(rows, st)
+	case rolledBack && base != nil:
+		c.put(base, st)
+	}
+}
+
 // put keeps rows as valid in state.
 func (c *ingestCache) put(rows *knownRows, state cacheState) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.rows, c.state = rows, state
-}
-
-// openCache reads, inside the group's transaction tx (which holds the
-// write lock, so nobody changes the database meanwhile), what the cache
-// must match and takes the cached rows that are still valid.
-func (s *Store) openCache(ctx context.Context, tx *rawTx) (cacheState, *knownRows, error) {
-	st := cacheState{conn: tx.conn, seq: tx.seq, version: -1}
-	err := tx.query(ctx, `PRAGMA data_version`, nil, func(row []driver.Value) error {
-		st.version = intValue(row[0])
-		return nil
-	})
-	if err == nil && st.version < 0 {
-		err = errors.New("no answer")
-	}
-	if err != nil {
-		return st, nil, fmt.Errorf("read data version: %w", err)
-	}
-	return st, s.ingestCache.take(st), nil
-}
-
-// closeCache keeps what the group knew for the next group: after a
-// commit, its base rows and what it learned; after a rollback, the base
-// rows only (the database is as before); after any other failure,
-// nothing.
-func (s *Store) closeCache(st cacheState, g *ingestGroup, committed, rolledBack bool) {
-	switch {
-	case g == nil || (!committed && !rolledBack):
-		return // the cache was taken and stays empty
-	case committed:
-		rows := g.base
-		if rows == nil || len(rows.contacts)+len(g.known.contacts) > maxKnownCustomers {
-			rows = newKnownRows()
-		}
-		rows.merge(g.known)
-		s.ingestCache.put(rows, st)
-	case g.base != nil:
-		s.ingestCache.put(g.base, st)
-	}
 }
