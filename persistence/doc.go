@@ -6,7 +6,9 @@
 // WAL mode with foreign keys on and a busy timeout. All writes go through a
 // single connection (BEGIN IMMEDIATE), all reads through a separate
 // read-only pool, so reads never wait for a writer and writers never
-// deadlock each other.
+// deadlock each other. Every write transaction begins in one place
+// (write.go), which numbers it; ingest trusts what it read in its last
+// group only while no other write came between.
 //
 // Durability: every connection that commits uses synchronous=FULL, so a
 // committed transaction is on the disk before Commit returns and survives

@@ -8,58 +8,20 @@ import (
 	"sync"
 
 	"github.com/mattn/go-sqlite3"
-
-	"github.com/parley-app/parley/app"
 )
 
 // maxKnownCustomers bounds the customers ingestCache remembers; past it,
 // it starts over with the customers of the latest group.
 const maxKnownCustomers = 50_000
 
-// knownRows is what ingest knows about rows it reads: whether channels
-// exist, and for customers (channel and WhatsApp id) the contact row
-// and the ID of the conversation (0: none yet), and for conversations
-// the time of their last message (Unix nanoseconds, 0 when none).
-type knownRows struct {
-	channels      map[app.ChannelID]bool
-	contacts      map[waKey]contactState
-	convs         map[waKey]int64
-	lastMessageAt map[int64]int64
-}
-
-// newKnownRows returns an empty knownRows.
-func newKnownRows() *knownRows {
-	return &knownRows{
-		channels:      map[app.ChannelID]bool{},
-		contacts:      map[waKey]contactState{},
-		convs:         map[waKey]int64{},
-		lastMessageAt: map[int64]int64{},
-	}
-}
-
-// merge copies everything from o into r.
-func (r *knownRows) merge(o *knownRows) {
-	for k, v := range o.channels {
-		r.channels[k] = v
-	}
-	for k, v := range o.contacts {
-		r.contacts[k] = v
-	}
-	for k, v := range o.convs {
-		r.convs[k] = v
-	}
-	for k, v := range o.lastMessageAt {
-		r.lastMessageAt[k] = v
-	}
-}
-
 // ingestCache carries knownRows from one group commit to the next, so
 // that a group reads only customers it has not seen before: in a busy
 // shop most messages come from people who wrote recently. The rows are
-// valid only while nothing else changes the database: every other write
-// of the store (counted by Store.writes, inside its transaction) and
-// every commit by another connection or process (PRAGMA data_version of
-// the write connection) makes ingest start over.
+// valid only while nothing else changes the database: any write
+// transaction of the store between two groups (their numbers, see
+// writeConn, are not consecutive) and every commit by another connection
+// or process (PRAGMA data_version of the write connection) makes ingest
+// start over.
 type ingestCache struct {
 	mu    sync.Mutex
 	rows  *knownRows // nil when nothing is known
@@ -69,35 +31,21 @@ type ingestCache struct {
 // cacheState is what a group transaction read to validate the cache.
 type cacheState struct {
 	conn    *sqlite3.SQLiteConn // data_version is per connection
-	writes  uint64
+	seq     uint64              // the transaction's number (see writeConn)
 	version int64
 }
 
-// take removes and returns the rows if they are valid in state, or
-// returns nil.
-func (c *ingestCache) take(state cacheState) *knownRows {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	rows := c.rows
-	c.rows = nil
-	if c.state != state {
-		return nil
-	}
-	return rows
+// follows reports whether a transaction in state comes right after the
+// one in prev, with nothing committed in between.
+func (state cacheState) follows(prev cacheState) bool {
+	return state.conn == prev.conn && state.version == prev.version && state.seq == prev.seq+1
 }
 
-// put keeps rows as valid in state.
-func (c *ingestCache) put(rows *knownRows, state cacheState) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.rows, c.state = rows, state
-}
-
-// openCache reads, inside the group's transaction tx (which holds the
-// write lock, so nobody changes the database meanwhile), what the cache
-// must match and takes the cached rows that are still valid.
-func (s *Store) openCache(ctx context.Context, tx *rawTx) (cacheState, *knownRows, error) {
-	st := cacheState{conn: tx.conn, writes: s.writes.Load(), version: -1}
+// open reads, inside the group's transaction tx (which holds the write
+// lock, so nobody changes the database meanwhile), what the cache must
+// match, and takes the cached rows if they are still valid (else nil).
+func (c *ingestCache) open(ctx context.Context, tx *rawTx) (cacheState, *knownRows, error) {
+	st := cacheState{conn: tx.conn, seq: tx.seq, version: -1}
 	err := tx.query(ctx, `PRAGMA data_version`, nil, func(row []driver.Value) error {
 		st.version = intValue(row[0])
 		return nil
@@ -108,25 +56,43 @@ func (s *Store) openCache(ctx context.Context, tx *rawTx) (cacheState, *knownRow
 	if err != nil {
 		return st, nil, fmt.Errorf("read data version: %w", err)
 	}
-	return st, s.ingestCache.take(st), nil
+	return st, c.take(st), nil
 }
 
-// closeCache keeps what the group knew for the next group: after a
+// take removes and returns the rows if they are valid in state, or
+// returns nil.
+func (c *ingestCache) take(state cacheState) *knownRows {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	rows := c.rows
+	c.rows = nil
+	if !state.follows(c.state) {
+		return nil
+	}
+	return rows
+}
+
+// keep keeps what the group in state knew for the next group: after a
 // commit, its base rows and what it learned; after a rollback, the base
 // rows only (the database is as before); after any other failure,
-// nothing.
-func (s *Store) closeCache(st cacheState, g *ingestGroup, committed, rolledBack bool) {
+// nothing (what open took stays taken).
+func (c *ingestCache) keep(st cacheState, base, learned *knownRows, committed, rolledBack bool) {
 	switch {
-	case g == nil || (!committed && !rolledBack):
-		return // the cache was taken and stays empty
 	case committed:
-		rows := g.base
-		if rows == nil || len(rows.contacts)+len(g.known.contacts) > maxKnownCustomers {
+		rows := base
+		if rows == nil || len(rows.contacts)+len(learned.contacts) > maxKnownCustomers {
 			rows = newKnownRows()
 		}
-		rows.merge(g.known)
-		s.ingestCache.put(rows, st)
-	case g.base != nil:
-		s.ingestCache.put(g.base, st)
+		rows.merge(learned)
+		c.put(rows, st)
+	case rolledBack && base != nil:
+		c.put(base, st)
 	}
+}
+
+// put keeps rows as valid in state.
+func (c *ingestCache) put(rows *knownRows, state cacheState) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.rows, c.state = rows, state
 }

@@ -183,3 +183,26 @@ func TestIngestAfterOutboundMessage(t *testing.T) {
 		t.Errorf("conversation = %+v, %v; want the answer kept as the last message, 2 unread", conv, err)
 	}
 }
+
+func TestIngestCacheLastsUntilAnotherWrite(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	c := addChannel(t, s, "Shop")
+	remembers := func(waID string) bool {
+		_, ok := s.ingestCache.rows.contacts[waKey{c.ID, waID}]
+		return ok
+	}
+	mustIngest(t, s, c.ID, textBatch("491", "Ann", "a", 1))
+	mustIngest(t, s, c.ID, textBatch("492", "Bob", "b", 1))
+	if !remembers("491") || !remembers("492") {
+		t.Fatal("the second group did not start from what the first one read")
+	}
+	// Any other write in between: the next group reads again.
+	if err := s.MarkConversationRead(ctx, mustIngest(t, s, c.ID, textBatch("493", "Cem", "c", 1))[0].ConversationID); err != nil {
+		t.Fatal(err)
+	}
+	mustIngest(t, s, c.ID, textBatch("494", "Dora", "d", 1))
+	if remembers("491") || !remembers("494") {
+		t.Error("the group after another write trusted rows read before it")
+	}
+}

@@ -2,108 +2,89 @@ package persistence
 
 import (
 	"context"
-	"database/sql/driver"
+	"errors"
 	"fmt"
 	"time"
 
 	"github.com/parley-app/parley/app"
 )
 
-// waKey names one customer of one channel.
-type waKey struct {
-	channel app.ChannelID
-	waID    string
-}
+// earlyStatusPruneEvery is how often ingest drops expired early
+// statuses. A status that arrives again after its copy expired replaces
+// that copy, so pruning later than the expiry changes nothing else.
+const earlyStatusPruneEvery = time.Minute
 
-// contactState is what a group transaction knows about a contact row.
-type contactState struct {
-	exists bool
-	name   string
-}
+// groupCommit is one group commit: the payloads it stores in one write
+// transaction, their results, and what it knows on the way. Its steps,
+// in the order below: begin (take what earlier groups read, see
+// ingestCache), prepare (read the group's rows in one query, prune),
+// storeItems (each payload's own rows, see ingest_payload.go), finish
+// (what the payloads add up to, see groupTotals), end (keep what it read
+// for the next group; count the commit for the checkpointer).
+type groupCommit struct {
+	s        *Store
+	items    []IngestItem
+	results  [][]app.Message // results[i] belongs to items[i]
+	errs     []error         // errs[i] belongs to items[i]
+	isolated bool            // each payload in its own savepoint
+	now      time.Time
+	prune    bool // drop expired early statuses too
 
-// undoEntry restores one entry of ingestGroup.known when the payload
-// that changed it is rolled back.
-type undoEntry struct {
-	key     waKey
-	isConv  bool
-	had     bool // known held an entry before the change
-	contact contactState
-	conv    int64
-}
-
-// ingestGroup is the state of one group commit. It knows which
-// channels, contacts and conversations exist (from earlier groups, or
-// read once for the whole group, then kept up to date by the group's own
-// writes, which are the only ones inside its transaction), so a payload
-// writes only rows that are new or change. It also adds up what stored
-// payloads change in conversations, contacts and channels, written once
-// by finish.
-type ingestGroup struct {
-	tx  *rawTx
-	now time.Time
-
-	base  *knownRows  // valid rows from earlier groups, never changed; may be nil
-	known *knownRows  // what this group read or wrote; comes before base
-	undo  []undoEntry // changes to known by the current payload
+	tx     *rawTx
+	cache  cacheState  // what the cached rows are valid for
+	rows   groupRows   // what the group knows of the rows it reads
+	totals groupTotals // what the stored payloads add up to
 
 	// failed is set when the transaction itself can no longer be used.
 	failed error
-
-	// totals is what the stored payloads add up to.
-	totals groupTotals
 }
 
-// newIngestGroup starts the state of one group commit in tx at now, on
-// top of base (which may be nil).
-func newIngestGroup(tx *rawTx, now time.Time, base *knownRows) *ingestGroup {
-	return &ingestGroup{tx: tx, now: now, base: base, known: newKnownRows()}
-}
-
-// channel returns whether the channel exists, if known.
-func (g *ingestGroup) channel(id app.ChannelID) (exists, ok bool) {
-	if exists, ok = g.known.channels[id]; ok || g.base == nil {
-		return exists, ok
+// commitGroup stores items in one write transaction, filling results
+// and errs. Unless isolated, the first payload that fails (its error in
+// errs) rolls it all back with errPayloadFailed; if isolated, each
+// payload is stored in its own savepoint, and one that fails leaves no
+// trace. It returns errNothingStored when no payload was stored.
+func (s *Store) commitGroup(ctx context.Context, items []IngestItem, results [][]app.Message, errs []error, isolated bool) error {
+	now := s.now()
+	last := s.prunedAt.Load()
+	g := &groupCommit{
+		s: s, items: items, results: results, errs: errs, isolated: isolated, now: now,
+		prune: last == 0 || now.UnixNano()-last >= int64(earlyStatusPruneEvery) || now.UnixNano() < last,
 	}
-	exists, ok = g.base.channels[id]
-	return exists, ok
+	err := s.writeRaw(ctx, func(tx *rawTx) error { return g.run(ctx, tx) })
+	g.end(err)
+	return err
 }
 
-// contact returns the state of the contact k, if known.
-func (g *ingestGroup) contact(k waKey) (contactState, bool) {
-	if st, ok := g.known.contacts[k]; ok || g.base == nil {
-		return st, ok
+// run is the group's transaction tx, step by step.
+func (g *groupCommit) run(ctx context.Context, tx *rawTx) error {
+	g.tx = tx
+	if err := g.begin(ctx); err != nil {
+		return err
 	}
-	st, ok := g.base.contacts[k]
-	return st, ok
+	if err := g.prepare(ctx); err != nil {
+		return err
+	}
+	if err := g.storeItems(ctx); err != nil {
+		return err
+	}
+	return g.finish(ctx)
 }
 
-// unknownTime in knownRows.lastMessageAt means that the time is not
-// known (any more).
-const unknownTime = -1
-
-// lastMessageAt returns the time of the conversation's last message
-// (Unix nanoseconds, 0 when none), if known.
-func (g *ingestGroup) lastMessageAt(convID int64) (int64, bool) {
-	at, ok := g.known.lastMessageAt[convID]
-	if !ok && g.base != nil {
-		at, ok = g.base.lastMessageAt[convID]
+// begin starts from what earlier groups read, if it is still valid.
+func (g *groupCommit) begin(ctx context.Context) error {
+	cache, base, err := g.s.ingestCache.open(ctx, g.tx)
+	if err != nil {
+		return err
 	}
-	return at, ok && at != unknownTime
-}
-
-// conv returns the ID of the conversation with k (0: none), if known.
-func (g *ingestGroup) conv(k waKey) (int64, bool) {
-	if id, ok := g.known.convs[k]; ok || g.base == nil {
-		return id, ok
-	}
-	id, ok := g.base.convs[k]
-	return id, ok
+	g.cache, g.rows = cache, newGroupRows(base)
+	return nil
 }
 
 // prepare reads, in one query, which of the channels, contacts and
 // conversations the items name exist, and, if prune, drops early
 // statuses that expired. Both concern the whole group, not one payload.
-func (g *ingestGroup) prepare(ctx context.Context, items []IngestItem, prune bool) error {
+func (g *groupCommit) prepare(ctx context.Context) error {
 	seen := map[waKey]struct{}{}
 	var keys []waKey
 	add := func(k waKey) {
@@ -111,13 +92,13 @@ func (g *ingestGroup) prepare(ctx context.Context, items []IngestItem, prune boo
 			return
 		}
 		seen[k] = struct{}{}
-		_, contact := g.contact(k)
-		_, conv := g.conv(k)
-		if _, channel := g.channel(k.channel); !channel || (k.waID != "" && !(contact && conv)) {
+		_, contact := g.rows.contact(k)
+		_, conv := g.rows.conv(k)
+		if _, channel := g.rows.channel(k.channel); !channel || (k.waID != "" && !(contact && conv)) {
 			keys = append(keys, k)
 		}
 	}
-	for _, it := range items {
+	for _, it := range g.items {
 		add(waKey{channel: it.ChannelID}) // the channel itself
 		for _, c := range it.Batch.Contacts {
 			add(waKey{it.ChannelID, c.WAID})
@@ -126,10 +107,10 @@ func (g *ingestGroup) prepare(ctx context.Context, items []IngestItem, prune boo
 			add(waKey{it.ChannelID, m.From})
 		}
 	}
-	if err := g.lookup(ctx, keys); err != nil {
+	if err := g.rows.lookup(ctx, g.tx, keys); err != nil {
 		return err
 	}
-	if !prune {
+	if !g.prune {
 		return nil
 	}
 	if _, err := g.tx.ExecContext(ctx, `DELETE FROM early_statuses WHERE received_at < ?`,
@@ -139,166 +120,133 @@ func (g *ingestGroup) prepare(ctx context.Context, items []IngestItem, prune boo
 	return nil
 }
 
-// lookupSQL reads, for VALUES rows of (channel ID, WhatsApp id), whether
-// each channel exists and the contact's and conversation's rows.
-const lookupSQL = `WITH j (channel_id, wa_id) AS (VALUES %s)
-	SELECT j.channel_id, j.wa_id, c.id IS NOT NULL, k.id IS NOT NULL, COALESCE(k.name, ''),
-		COALESCE(v.id, 0), COALESCE(v.last_message_at, 0)
-	FROM j
-	LEFT JOIN channels AS c ON c.id = j.channel_id
-	LEFT JOIN contacts AS k ON k.channel_id = j.channel_id AND k.wa_id = j.wa_id
-	LEFT JOIN conversations AS v ON v.channel_id = j.channel_id AND v.wa_id = j.wa_id`
-
-// lookup reads what the database holds for keys into g.known. A key
-// with an empty WhatsApp id only tells whether its channel exists.
-func (g *ingestGroup) lookup(ctx context.Context, keys []waKey) error {
-	if len(keys) == 0 {
-		return nil
+// storeItems stores each payload (storeItem or, if isolated,
+// storeIsolated). Unless isolated, the first payload that fails ends it
+// with errPayloadFailed, and the transaction must be rolled back.
+func (g *groupCommit) storeItems(ctx context.Context) error {
+	stored := 0
+	for i, it := range g.items {
+		if g.isolated {
+			g.results[i], g.errs[i] = g.storeIsolated(ctx, it)
+		} else {
+			g.results[i], g.errs[i] = g.storeItem(ctx, it)
+			if g.errs[i] != nil && !errors.Is(g.errs[i], errNoChannel) {
+				g.errs[i] = itemError(it, g.errs[i])
+				if g.failed != nil {
+					return g.failed
+				}
+				return errPayloadFailed
+			}
+			if g.errs[i] == nil {
+				g.stored(it, g.results[i])
+			} else {
+				g.errs[i] = itemError(it, g.errs[i]) // nothing was written
+			}
+		}
+		if g.failed != nil {
+			return g.failed // the transaction itself is lost
+		}
+		if g.errs[i] == nil {
+			stored++
+		}
 	}
-	args := make([]any, 0, 2*len(keys))
-	for _, k := range keys {
-		args = append(args, k.channel, k.waID)
-	}
-	// Padding repeats a key, which only reads it twice.
-	err := bulk(args, 2, args[:2], func(rows int, args []any) error {
-		return g.lookupRows(ctx, fmt.Sprintf(lookupSQL, valuesList(rows, 2)), args)
-	})
-	if err != nil {
-		return fmt.Errorf("look up contacts: %w", err)
+	if stored == 0 {
+		return errNothingStored
 	}
 	return nil
 }
 
-// lookupRows runs one lookup statement and records what it read.
-func (g *ingestGroup) lookupRows(ctx context.Context, query string, args []any) error {
-	return g.tx.query(ctx, query, args, func(row []driver.Value) error {
-		channel, ok1 := row[0].(int64)
-		waID, ok2 := row[1].(string)
-		name, ok3 := row[4].(string)
-		if !ok1 || !ok2 || !ok3 {
-			return fmt.Errorf("unexpected lookup row %v", row)
+// storeIsolated stores one payload inside its own savepoint and returns
+// the messages it inserted. When it fails, the payload's rows and its
+// changes to what the group knows are undone.
+func (g *groupCommit) storeIsolated(ctx context.Context, it IngestItem) ([]app.Message, error) {
+	if !g.exec(ctx, `SAVEPOINT ingest_batch`) {
+		return nil, g.failed
+	}
+	ms, err := g.storeItem(ctx, it)
+	if err != nil {
+		g.rows.revert()
+		if !g.exec(ctx, `ROLLBACK TO ingest_batch`) {
+			return nil, g.failed
 		}
-		k := waKey{app.ChannelID(channel), waID}
-		g.known.channels[k.channel] = row[2] == int64(1)
-		g.known.contacts[k] = contactState{exists: row[3] == int64(1), name: name}
-		g.known.convs[k] = intValue(row[5])
-		if id := intValue(row[5]); id != 0 {
-			g.known.lastMessageAt[id] = intValue(row[6])
-		}
-		return nil
-	})
+	}
+	if !g.exec(ctx, `RELEASE ingest_batch`) {
+		return nil, g.failed
+	}
+	if err != nil {
+		return nil, itemError(it, err)
+	}
+	g.stored(it, ms)
+	return ms, nil
 }
 
-// intValue returns v if it is an int64, else 0.
-func intValue(v driver.Value) int64 {
-	n, _ := v.(int64)
-	return n
+// storeItem writes the rows of one payload (see ingestPayload), unless
+// its channel does not exist.
+func (g *groupCommit) storeItem(ctx context.Context, it IngestItem) ([]app.Message, error) {
+	exists, err := g.channelExists(ctx, it.ChannelID)
+	if err != nil {
+		return nil, err
+	}
+	if !exists {
+		return nil, errNoChannel
+	}
+	return g.ingestPayload(ctx, it.ChannelID, it.Batch)
 }
 
 // channelExists reports whether the channel exists.
-func (g *ingestGroup) channelExists(ctx context.Context, id app.ChannelID) (bool, error) {
-	if exists, ok := g.channel(id); ok {
+func (g *groupCommit) channelExists(ctx context.Context, id app.ChannelID) (bool, error) {
+	if exists, ok := g.rows.channel(id); ok {
 		return exists, nil
 	}
-	if err := g.lookup(ctx, []waKey{{channel: id}}); err != nil {
+	if err := g.rows.lookup(ctx, g.tx, []waKey{{channel: id}}); err != nil {
 		g.failed = err
 		return false, err
 	}
-	exists, _ := g.channel(id)
+	exists, _ := g.rows.channel(id)
 	return exists, nil
 }
 
-// saveContact creates the contact or renames it when name is not empty
-// and differs; a contact that exists with that name is left alone.
-func (g *ingestGroup) saveContact(ctx context.Context, id app.ChannelID, waID, name string) error {
-	k := waKey{id, waID}
-	st, ok := g.contact(k)
-	if !ok {
-		if err := g.lookup(ctx, []waKey{k}); err != nil {
-			return err
-		}
-		st, _ = g.contact(k)
-	}
-	if st.exists && (name == "" || name == st.name) {
-		return nil
-	}
-	if err := upsertContact(ctx, g.tx, id, waID, name); err != nil {
-		return err
-	}
-	old, had := g.known.contacts[k]
-	g.undo = append(g.undo, undoEntry{key: k, had: had, contact: old})
-	if name != "" {
-		st.name = name
-	}
-	st.exists = true
-	g.known.contacts[k] = st
-	return nil
+// stored takes in a payload of it that is stored for good and inserted
+// ms.
+func (g *groupCommit) stored(it IngestItem, ms []app.Message) {
+	g.rows.stored()
+	g.totals.keep(it.ChannelID, ms)
 }
 
-// conversation returns the ID of the conversation with waID, creating
-// it.
-func (g *ingestGroup) conversation(ctx context.Context, id app.ChannelID, waID string) (int64, error) {
-	k := waKey{id, waID}
-	convID, ok := g.conv(k)
-	if !ok {
-		if err := g.lookup(ctx, []waKey{k}); err != nil {
-			return 0, err
-		}
-		convID, _ = g.conv(k)
+// finish writes what the stored payloads add up to, once for the group.
+func (g *groupCommit) finish(ctx context.Context) error {
+	return g.totals.record(ctx, g.tx, &g.rows, g.now)
+}
+
+// end follows the transaction, which ended with err: it keeps what the
+// group knew for the next group (see ingestCache.keep), and after a
+// commit tells the checkpointer and notes when early statuses were
+// pruned.
+func (g *groupCommit) end(err error) {
+	rolledBack := errors.Is(err, errPayloadFailed) || errors.Is(err, errNothingStored)
+	if g.rows.known != nil { // the transaction began
+		g.s.ingestCache.keep(g.cache, g.rows.base, g.rows.known, err == nil, rolledBack)
 	}
-	if convID != 0 {
-		return convID, nil
-	}
-	res, err := g.tx.ExecContext(ctx, `INSERT INTO conversations (channel_id, wa_id) VALUES (?, ?)
-		ON CONFLICT (channel_id, wa_id) DO NOTHING`, id, waID)
 	if err != nil {
-		return 0, fmt.Errorf("save conversation with %s: %w", waID, err)
+		return
 	}
-	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		// Somebody else's row after all: read it.
-		if err := g.lookup(ctx, []waKey{k}); err != nil {
-			return 0, err
-		}
-		if convID, _ = g.conv(k); convID == 0 {
-			return 0, fmt.Errorf("save conversation with %s: not stored", waID)
-		}
-		return convID, nil
+	g.s.ckpt.committed()
+	if g.prune {
+		g.s.prunedAt.Store(g.now.UnixNano())
 	}
-	if convID, err = res.LastInsertId(); err != nil {
-		return 0, fmt.Errorf("save conversation with %s: %w", waID, err)
-	}
-	old, had := g.known.convs[k]
-	g.undo = append(g.undo, undoEntry{key: k, isConv: true, had: had, conv: old})
-	g.known.convs[k] = convID
-	g.known.lastMessageAt[convID] = 0 // no message yet
-	return convID, nil
-}
-
-// revert undoes the changes to g.known of a payload that was rolled
-// back; what base says holds again.
-func (g *ingestGroup) revert() {
-	for i := len(g.undo) - 1; i >= 0; i-- {
-		u := g.undo[i]
-		switch {
-		case !u.had && u.isConv:
-			delete(g.known.convs, u.key)
-		case !u.had:
-			delete(g.known.contacts, u.key)
-		case u.isConv:
-			g.known.convs[u.key] = u.conv
-		default:
-			g.known.contacts[u.key] = u.contact
-		}
-	}
-	g.undo = g.undo[:0]
 }
 
 // exec runs a statement without arguments that the transaction needs
 // (a savepoint); when it fails, it sets g.failed and returns false.
-func (g *ingestGroup) exec(ctx context.Context, query string) bool {
+func (g *groupCommit) exec(ctx context.Context, query string) bool {
 	if _, err := g.tx.ExecContext(ctx, query); err != nil {
 		g.failed = fmt.Errorf("%s: %w", query, err)
 		return false
 	}
 	return true
+}
+
+// itemError describes the failure of one payload.
+func itemError(it IngestItem, err error) error {
+	return fmt.Errorf("store webhook events of channel %d: %w", it.ChannelID, notFoundIfFK(err, "channel"))
 }

@@ -66,31 +66,31 @@ func containsChannel(ids []app.ChannelID, id app.ChannelID) bool {
 // owner sees to the minute ("last one today at 10:42").
 const eventTimeResolution = time.Second
 
-// finish writes what the stored payloads add up to: each channel's last
-// event time, each conversation's last message time, preview, unread
-// count and last inbound time.
+// record writes, in tx at now, what the stored payloads add up to: each
+// channel's last event time, each conversation's last message time,
+// preview, unread count and last inbound time; rows tells and learns the
+// conversations' last message times.
 // One prepared statement per row is cheaper here than one statement for
 // all rows: a statement that changes a single row by its key needs
 // neither a statement journal nor a temporary table.
-func (g *ingestGroup) finish(ctx context.Context) error {
-	t := &g.totals
+func (t *groupTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, now time.Time) error {
 	for _, id := range t.touched {
 		// Within eventTimeResolution the row (and its page) is left alone.
-		if _, err := g.tx.ExecContext(ctx, `UPDATE channels SET last_event_at = ?1
+		if _, err := tx.ExecContext(ctx, `UPDATE channels SET last_event_at = ?1
 			WHERE id = ?2 AND (last_event_at IS NULL OR last_event_at < ?1 - ?3)`,
-			g.now.UnixNano(), id, int64(eventTimeResolution)); err != nil {
+			now.UnixNano(), id, int64(eventTimeResolution)); err != nil {
 			return fmt.Errorf("record event time: %w", err)
 		}
 	}
 	for _, id := range t.convOrder {
-		if err := g.touchConversation(ctx, id, t.convTotals[id]); err != nil {
+		if err := t.convTotals[id].record(ctx, tx, rows, id); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// touchSameTimeSQL is touchConversation for messages no newer than the
+// touchSameTimeSQL is convTotals.record for messages no newer than the
 // conversation's last one (?1): it leaves last_message_at alone, so that
 // the inbox index on it is not rewritten. On a tie the later message's
 // preview wins, as in touchConversation. It changes no row when the
@@ -99,22 +99,22 @@ const touchSameTimeSQL = `UPDATE conversations SET last_preview = ?2, unread = u
 		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
 	WHERE id = ?5 AND last_message_at = ?1`
 
-// touchOlderSQL is touchConversation for messages older than the
+// touchOlderSQL is convTotals.record for messages older than the
 // conversation's last one (later than ?1); it changes no row otherwise.
 // It takes the same arguments as touchSameTimeSQL (?2 is unused).
 const touchOlderSQL = `UPDATE conversations SET unread = unread + ?3,
 		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
 	WHERE id = ?5 AND last_message_at > ?1`
 
-// touchConversation records what the group's stored messages add to the
-// conversation id. When the time of its last message is known and these
-// are no newer, a statement that leaves that time (and the inbox index
-// on it) alone is tried first; it checks the time itself, and when it
-// changes nothing touchConversation does it all.
-func (g *ingestGroup) touchConversation(ctx context.Context, id int64, c *convTotals) error {
+// record writes what the group's stored messages add to the
+// conversation id. When the time of its last message is known (rows)
+// and these are no newer, a statement that leaves that time (and the
+// inbox index on it) alone is tried first; it checks the time itself, and
+// when it changes nothing touchConversation does it all.
+func (c *convTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, id int64) error {
 	at := c.last.Timestamp.UnixNano()
 	inbound := c.lastInbound.UnixNano()
-	stored, known := g.lastMessageAt(id)
+	stored, known := rows.lastMessageAt(id)
 	var query string
 	switch {
 	case known && stored != 0 && stored == at:
@@ -123,22 +123,22 @@ func (g *ingestGroup) touchConversation(ctx context.Context, id int64, c *convTo
 		query = touchOlderSQL
 	}
 	if query != "" {
-		res, err := g.tx.ExecContext(ctx, query, at, preview(c.last), c.inserted, inbound, id)
+		res, err := tx.ExecContext(ctx, query, at, preview(c.last), c.inserted, inbound, id)
 		if err != nil {
 			return fmt.Errorf("update conversation %d: %w", id, err)
 		}
 		if n, err := res.RowsAffected(); err == nil && n == 1 {
 			return nil // the last message time stays
 		}
-		known = false // the time was not what g knew
+		known = false // the time was not what rows knew
 	}
-	if err := touchConversation(ctx, g.tx, id, c.last, c.inserted, inbound); err != nil {
+	if err := touchConversation(ctx, tx, id, c.last, c.inserted, inbound); err != nil {
 		return err
 	}
 	if known {
-		g.known.lastMessageAt[id] = max(stored, at) // stored 0: none before
+		rows.known.lastMessageAt[id] = max(stored, at) // stored 0: none before
 	} else {
-		g.known.lastMessageAt[id] = unknownTime
+		rows.known.lastMessageAt[id] = unknownTime
 	}
 	return nil
 }

@@ -24,6 +24,7 @@ type execer interface {
 // and reused (the driver's statement cache).
 type rawTx struct {
 	conn *sqlite3.SQLiteConn
+	seq  uint64              // the transaction's number (see writeConn)
 	args []driver.NamedValue // reused by every statement
 }
 
@@ -74,37 +75,4 @@ func (t *rawTx) named(args []any) ([]driver.NamedValue, error) {
 		t.args = append(t.args, driver.NamedValue{Ordinal: i + 1, Value: v})
 	}
 	return t.args, nil
-}
-
-// writeRaw runs fn in one write transaction (BEGIN IMMEDIATE) on the
-// write connection and commits it, or rolls back if fn fails. A
-// connection left inside a transaction is given up (driver.ErrBadConn),
-// so that database/sql opens a fresh one.
-func (s *Store) writeRaw(ctx context.Context, fn func(tx *rawTx) error) error {
-	conn, err := s.rw.Conn(ctx)
-	if err != nil {
-		return fmt.Errorf("begin: %w", err)
-	}
-	defer conn.Close()
-	return conn.Raw(func(dc any) error {
-		c, ok := dc.(*sqlite3.SQLiteConn)
-		if !ok {
-			return fmt.Errorf("begin: unexpected driver connection %T", dc)
-		}
-		_, err := c.ExecContext(ctx, "BEGIN IMMEDIATE", nil)
-		if err != nil {
-			err = fmt.Errorf("begin: %w", err)
-		} else if err = fn(&rawTx{conn: c}); err == nil {
-			if _, err = c.ExecContext(ctx, "COMMIT", nil); err != nil {
-				err = fmt.Errorf("commit: %w", err)
-			}
-		}
-		// A cancelled context can fail a statement that still ran.
-		if err != nil && !c.AutoCommit() {
-			if _, rbErr := c.ExecContext(context.Background(), "ROLLBACK", nil); rbErr != nil {
-				return errors.Join(err, fmt.Errorf("roll back: %w", rbErr), driver.ErrBadConn)
-			}
-		}
-		return err
-	})
 }

@@ -48,15 +48,15 @@ const stmtCacheSize = 128
 // use.
 type Store struct {
 	path string
-	rw   *sql.DB // exactly one connection; every write goes through it
+	rw   *sql.DB // exactly one connection, used only by writeConn (and Close)
 	ro   *sql.DB // read-only pool
 	now  func() time.Time
 
 	// prunedAt is when ingest last dropped expired early statuses (Unix
 	// nanoseconds of s.now).
 	prunedAt atomic.Int64
-	// writes counts the transactions of write (see ingestCache).
-	writes atomic.Uint64
+	// writeSeq numbers the write transactions (see writeConn).
+	writeSeq atomic.Uint64
 	// ingestCache remembers rows ingest read, between group commits.
 	ingestCache ingestCache
 	// ckpt copies the write-ahead log into the database file.
@@ -183,34 +183,6 @@ func (s *Store) Close() error {
 	errRW := s.rw.Close()
 	if err := errors.Join(errRW, errRO, errCkpt); err != nil {
 		return fmt.Errorf("close database: %w", err)
-	}
-	return nil
-}
-
-// write runs fn in one write transaction (BEGIN IMMEDIATE) and commits it,
-// or rolls back if fn fails. Every write but ingest's goes through it:
-// it counts them, inside the transaction, so that ingest knows when what
-// it remembers of the rows it reads (ingestCache) may be stale.
-func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return s.writeTx(ctx, func(tx *sql.Tx) error {
-		s.writes.Add(1)
-		return fn(tx)
-	})
-}
-
-// writeTx runs fn in one write transaction and commits it, or rolls back
-// if fn fails.
-func (s *Store) writeTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.rw.BeginTx(ctx, nil)
-	if err != nil {
-		return storageProblem(fmt.Errorf("begin: %w", err))
-	}
-	if err := fn(tx); err != nil {
-		_ = tx.Rollback()
-		return storageProblem(err)
-	}
-	if err := tx.Commit(); err != nil {
-		return storageProblem(fmt.Errorf("commit: %w", err))
 	}
 	return nil
 }

@@ -1,0 +1,180 @@
+package persistence
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/parley-app/parley/app"
+)
+
+// ingestPayload writes the rows of one payload: contacts, conversations
+// and messages, statuses, template and other provider events. What the
+// messages add to their conversations and contacts is left to the group
+// (groupCommit.finish).
+func (g *groupCommit) ingestPayload(ctx context.Context, id app.ChannelID, b app.InboundBatch) ([]app.Message, error) {
+	for _, c := range b.Contacts {
+		if c.WAID == "" {
+			continue // a profile without an id names nobody
+		}
+		if err := g.saveContact(ctx, id, c.WAID, c.Name); err != nil {
+			return nil, err
+		}
+	}
+	inserted, err := g.ingestMessages(ctx, id, b.Messages)
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range b.Statuses {
+		if err := ingestStatus(ctx, g.tx, id, st, g.now); err != nil {
+			return nil, err
+		}
+	}
+	for _, te := range b.Templates {
+		if err := ingestTemplateEvent(ctx, g.tx, id, te, g.now); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range b.Errors {
+		if err := insertProviderEvent(ctx, g.tx, id, EventError, e, g.now); err != nil {
+			return nil, err
+		}
+	}
+	for _, e := range b.Other {
+		if err := insertProviderEvent(ctx, g.tx, id, EventOther, e, g.now); err != nil {
+			return nil, err
+		}
+	}
+	return inserted, nil
+}
+
+// saveContact creates the contact or renames it when name is not empty
+// and differs; a contact that exists with that name is left alone.
+func (g *groupCommit) saveContact(ctx context.Context, id app.ChannelID, waID, name string) error {
+	k := waKey{id, waID}
+	st, ok := g.rows.contact(k)
+	if !ok {
+		if err := g.rows.lookup(ctx, g.tx, []waKey{k}); err != nil {
+			return err
+		}
+		st, _ = g.rows.contact(k)
+	}
+	if st.exists && (name == "" || name == st.name) {
+		return nil
+	}
+	if err := upsertContact(ctx, g.tx, id, waID, name); err != nil {
+		return err
+	}
+	if name != "" {
+		st.name = name
+	}
+	st.exists = true
+	g.rows.wroteContact(k, st)
+	return nil
+}
+
+// insertInboundSQL adds an inbound message unless its WhatsApp id is
+// already stored (then it changes no row). Unlike insertMessageSQL it
+// returns nothing: the new ID is the last inserted row ID, which spares
+// the driver a query per message.
+const insertInboundSQL = `INSERT INTO messages (channel_id, conversation_id, wa_message_id, direction, type, raw_type,
+	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (channel_id, wa_message_id) DO NOTHING`
+
+// ingestMessages inserts new inbound messages, creating their senders'
+// contacts and conversations when needed.
+func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs []app.Message) ([]app.Message, error) {
+	var inserted []app.Message
+	for _, m := range msgs {
+		convID, err := g.senderConversation(ctx, id, m.From)
+		if err != nil {
+			return nil, err
+		}
+		m = normalizeInbound(m, id, convID, g.now)
+		args, err := messageArgs(m)
+		if err != nil {
+			return nil, err
+		}
+		res, err := g.tx.ExecContext(ctx, insertInboundSQL, args...)
+		if err != nil {
+			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
+		}
+		n, err := res.RowsAffected()
+		if err == nil && n == 0 {
+			continue // already stored: a retried webhook
+		}
+		if err == nil {
+			m.ID, err = res.LastInsertId()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
+		}
+		inserted = append(inserted, m)
+	}
+	return inserted, nil
+}
+
+// senderConversation returns the conversation with the sender waID,
+// creating it and the contact (which keeps the name) when needed: a
+// sender the payload's contacts list left out gets a contact too.
+func (g *groupCommit) senderConversation(ctx context.Context, id app.ChannelID, waID string) (int64, error) {
+	if err := g.saveContact(ctx, id, waID, ""); err != nil {
+		return 0, err
+	}
+	return g.conversation(ctx, id, waID)
+}
+
+// conversation returns the ID of the conversation with waID, creating
+// it.
+func (g *groupCommit) conversation(ctx context.Context, id app.ChannelID, waID string) (int64, error) {
+	k := waKey{id, waID}
+	convID, ok := g.rows.conv(k)
+	if !ok {
+		if err := g.rows.lookup(ctx, g.tx, []waKey{k}); err != nil {
+			return 0, err
+		}
+		convID, _ = g.rows.conv(k)
+	}
+	if convID != 0 {
+		return convID, nil
+	}
+	res, err := g.tx.ExecContext(ctx, `INSERT INTO conversations (channel_id, wa_id) VALUES (?, ?)
+		ON CONFLICT (channel_id, wa_id) DO NOTHING`, id, waID)
+	if err != nil {
+		return 0, fmt.Errorf("save conversation with %s: %w", waID, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		// Somebody else's row after all: read it.
+		if err := g.rows.lookup(ctx, g.tx, []waKey{k}); err != nil {
+			return 0, err
+		}
+		if convID, _ = g.rows.conv(k); convID == 0 {
+			return 0, fmt.Errorf("save conversation with %s: not stored", waID)
+		}
+		return convID, nil
+	}
+	if convID, err = res.LastInsertId(); err != nil {
+		return 0, fmt.Errorf("save conversation with %s: %w", waID, err)
+	}
+	g.rows.wroteConv(k, convID)
+	return convID, nil
+}
+
+// normalizeInbound fills what an inbound message must have.
+func normalizeInbound(m app.Message, id app.ChannelID, convID int64, now time.Time) app.Message {
+	m.ID = 0
+	m.ChannelID = id
+	m.ConversationID = convID
+	m.Direction = app.Inbound
+	if m.State == "" {
+		m.State = app.StateReceived
+	}
+	if m.Type == "" {
+		m.Type = app.MsgUnsupported
+	}
+	if m.Timestamp.IsZero() {
+		m.Timestamp = now
+	}
+	return m
+}

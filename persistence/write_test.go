@@ -1,0 +1,291 @@
+package persistence
+
+import (
+	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/parley-app/parley/app"
+)
+
+// TestOneWritePath reads the package's source: the write connection
+// (Store.rw) is used only by writeConn, the one write path, and by Close;
+// transactions begin only in write, writeRaw and the migrations (which
+// run in Open, before the store exists). A method that wrote around them
+// would leave ingest's cache (ingestCache) believing rows it reads no
+// more.
+func TestOneWritePath(t *testing.T) {
+	rwUsers := []string{"writeConn", "Close"}
+	txBeginners := map[string][]string{
+		"Conn":    {"writeConn"},
+		"BeginTx": {"write", "applyMigration"},
+		"Begin":   {},
+		"Raw":     {"writeRaw"},
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || fn.Body == nil {
+				continue
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.SelectorExpr:
+					if n.Sel.Name == "rw" && !slices.Contains(rwUsers, fn.Name.Name) {
+						t.Errorf("%s: %s uses the write connection itself; write through s.write (or writeRaw)",
+							fset.Position(n.Pos()), fn.Name.Name)
+					}
+				case *ast.CallExpr:
+					sel, ok := n.Fun.(*ast.SelectorExpr)
+					if !ok {
+						return true
+					}
+					if allowed, ok := txBeginners[sel.Sel.Name]; ok && !slices.Contains(allowed, fn.Name.Name) {
+						t.Errorf("%s: %s calls %s; write transactions begin only in the write path (write.go)",
+							fset.Position(n.Pos()), fn.Name.Name, sel.Sel.Name)
+					}
+				case *ast.BasicLit:
+					if n.Kind == token.STRING && beginSQL.MatchString(n.Value) && fn.Name.Name != "writeRaw" {
+						t.Errorf("%s: %s begins a transaction in SQL; use the write path (write.go)",
+							fset.Position(n.Pos()), fn.Name.Name)
+					}
+				}
+				return true
+			})
+		}
+	}
+}
+
+// beginSQL matches SQL that begins a transaction (the store writes SQL
+// keywords in capitals).
+var beginSQL = regexp.MustCompile(`\bBEGIN\b`)
+
+// storeCall is one call of an exported method of Store, in the order of
+// TestEveryWriteMakesIngestReadAgain; commits tells whether it changes
+// the database.
+type storeCall struct {
+	method  string
+	commits bool
+	call    func(ctx context.Context, s *Store, f *callFixture) error
+}
+
+// callFixture is what the calls share: the rows earlier calls made.
+type callFixture struct {
+	shop     app.ChannelID // ingest writes here
+	other    app.Channel   // made and removed by the calls
+	convID   int64
+	message  app.Message // an inbound message with an attachment
+	outbound app.Message
+}
+
+// storeCalls calls every exported method of Store but ingest's and
+// Close, each on rows that make a write method really change something.
+var storeCalls = []storeCall{
+	{"CreateChannel", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.other, err = s.CreateChannel(ctx, app.Channel{Name: "Second shop", PhoneNumber: "+4930999"})
+		return err
+	}},
+	{"UpdateChannel", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		f.other.Name = "Second shop, renamed"
+		return s.UpdateChannel(ctx, f.other)
+	}},
+	{"Channel", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Channel(ctx, f.other.ID)
+		return err
+	}},
+	{"ChannelByWebhookToken", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.ChannelByWebhookToken(ctx, f.other.WebhookToken)
+		return err
+	}},
+	{"Channels", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.Channels(ctx)
+		return err
+	}},
+	{"ConversationFor", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		conv, err := s.ConversationFor(ctx, f.shop, "499", "Dora")
+		f.convID = conv.ID
+		return err
+	}},
+	{"Conversations", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Conversations(ctx, f.shop)
+		return err
+	}},
+	{"Conversation", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Conversation(ctx, f.convID)
+		return err
+	}},
+	{"RekeyConversation", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.convID, err = s.RekeyConversation(ctx, f.convID, "4999")
+		return err
+	}},
+	{"MarkConversationRead", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.MarkConversationRead(ctx, f.message.ConversationID)
+	}},
+	{"Messages", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Messages(ctx, f.message.ConversationID, 0, 10)
+		return err
+	}},
+	{"Message", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Message(ctx, f.message.ID)
+		return err
+	}},
+	{"MessageByWAID", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.MessageByWAID(ctx, f.shop, f.message.WAMessageID)
+		return err
+	}},
+	{"SetMediaPath", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SetMediaPath(ctx, f.message.ID, "/tmp/photo.jpg")
+	}},
+	{"Enqueue", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.outbound, err = s.Enqueue(ctx, app.Message{ChannelID: f.shop, From: "491", Text: "Thanks!"})
+		return err
+	}},
+	{"NextQueued", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.NextQueued(ctx, 0)
+		return err
+	}},
+	{"UpdateState", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.UpdateState(ctx, f.outbound.ID, app.StateSending, "", 0, "")
+	}},
+	{"RecoverSending", true, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.RecoverSending(ctx)
+		return err
+	}},
+	{"SaveRemoteProfile", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SaveRemoteProfile(ctx, f.shop, app.Profile{About: "Fresh bread"}, baseTime)
+	}},
+	{"SavePendingProfile", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SavePendingProfile(ctx, f.shop, app.ProfileEdit{Profile: app.Profile{About: "Fresh bread daily"}})
+	}},
+	{"ProfileRecord", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.ProfileRecord(ctx, f.shop)
+		return err
+	}},
+	{"ClearPendingProfile", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.ClearPendingProfile(ctx, f.shop)
+	}},
+	{"ReplaceTemplates", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.ReplaceTemplates(ctx, f.shop, []app.Template{{Name: "hello", Language: "en", Status: app.TemplateApproved}}, baseTime)
+	}},
+	{"UpsertTemplate", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.UpsertTemplate(ctx, f.shop, app.Template{Name: "bye", Language: "en", Status: app.TemplateSubmitted})
+	}},
+	{"DeleteTemplate", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeleteTemplate(ctx, f.shop, "bye", "en")
+	}},
+	{"Templates", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Templates(ctx, f.shop)
+		return err
+	}},
+	{"TemplatesSyncedAt", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.TemplatesSyncedAt(ctx, f.shop)
+		return err
+	}},
+	{"ProviderEvents", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.ProviderEvents(ctx, f.shop, 10)
+		return err
+	}},
+	{"IntegrityCheck", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		return s.IntegrityCheck(ctx)
+	}},
+	{"WorkspaceID", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.WorkspaceID(ctx)
+		return err
+	}},
+	{"Path", false, func(_ context.Context, s *Store, _ *callFixture) error {
+		s.Path()
+		return nil
+	}},
+	{"DeleteChannel", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeleteChannel(ctx, f.other.ID)
+	}},
+}
+
+// notCalled are the exported methods storeCalls leaves out, and why.
+var notCalled = map[string]string{
+	"IngestBatch":   "ingest keeps the cache itself",
+	"IngestBatches": "ingest keeps the cache itself",
+	"Close":         "the cache goes with the store",
+}
+
+// TestEveryWriteMakesIngestReadAgain calls every exported method of Store
+// between two ingest groups: whenever one commits a change (another
+// connection sees PRAGMA data_version move), the next group must not
+// reuse what the group before read. A method missing from storeCalls
+// fails the test, so a new one cannot be forgotten.
+func TestEveryWriteMakesIngestReadAgain(t *testing.T) {
+	ctx := context.Background()
+	typ := reflect.TypeFor[*Store]()
+	for i := range typ.NumMethod() {
+		name := typ.Method(i).Name
+		if _, skip := notCalled[name]; !skip && !slices.ContainsFunc(storeCalls, func(c storeCall) bool { return c.method == name }) {
+			t.Errorf("Store.%s is not in storeCalls: say whether it writes, and call it there", name)
+		}
+	}
+
+	s := openTestStore(t)
+	observer, err := s.ro.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer observer.Close()
+	dataVersion := func() int64 {
+		t.Helper()
+		var v int64
+		if err := observer.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	f := &callFixture{shop: addChannel(t, s, "Shop").ID}
+	photo := inbound("491", "photo", "", baseTime)
+	photo.Type, photo.RawType, photo.Media = app.MsgImage, "image", &app.Media{MIMEType: "image/jpeg", ID: "m1"}
+	f.message = mustIngest(t, s, f.shop, app.InboundBatch{Messages: []app.Message{photo}})[0]
+
+	for i, c := range storeCalls {
+		// A group of its own: what it read is kept for the next group.
+		mustIngest(t, s, f.shop, textBatch("491", "Ann", c.method, 1))
+		kept := s.ingestCache.state
+		next := func() cacheState {
+			return cacheState{conn: kept.conn, seq: s.writeSeq.Load() + 1, version: kept.version}
+		}
+		if s.ingestCache.rows == nil || !next().follows(kept) {
+			t.Fatalf("before %s: the group's rows are not kept for the next one", c.method)
+		}
+		before := dataVersion()
+		if err := c.call(ctx, s, f); err != nil {
+			t.Fatalf("call %d, %s: %v", i, c.method, err)
+		}
+		committed := dataVersion() != before
+		switch {
+		case committed && next().follows(kept):
+			t.Errorf("%s changed the database, but the next ingest group would trust the rows read before", c.method)
+		case committed != c.commits:
+			t.Errorf("%s: committed = %v, storeCalls says %v", c.method, committed, c.commits)
+		}
+	}
+}
