@@ -51,15 +51,14 @@ func (n *ChatNotice) CreateRenderer() fyne.WidgetRenderer {
 		Alignment: fyne.TextAlignCenter, ColorName: colorNameChatDay, SizeName: sizeName, Inline: true,
 	}})
 	label.Wrapping = fyne.TextWrapWord
-	flush := newFlush(label)
-	l := &noticeLayout{bg: bg, label: flush, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
-	return widget.NewSimpleRenderer(container.New(l, bg, flush))
+	l := &noticeLayout{bg: bg, label: label, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
+	return widget.NewSimpleRenderer(container.New(l, bg, label))
 }
 
 // noticeLayout centres the pill, at most 80 % of the row wide.
 type noticeLayout struct {
 	bg      *canvas.Rectangle
-	label   fyne.CanvasObject
+	label   *widget.RichText
 	natural float32
 	width   float32
 }
@@ -83,7 +82,9 @@ func (l *noticeLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 func (l *noticeLayout) arrange(rowW float32) float32 {
 	w := l.pillWidth(rowW)
 	x := (rowW - w) / 2
-	h := place(l.label, x+noticePadX, noticeMargin+noticePadY, max(0, w-2*noticePadX))
+	// The label is drawn flush: its inner padding reaches into the pill's.
+	pad := innerPad(l.label)
+	h := place(l.label, x+noticePadX-pad, noticeMargin+noticePadY-pad, max(0, w-2*noticePadX)+2*pad) - 2*pad
 	l.bg.Move(fyne.NewPos(x, noticeMargin))
 	l.bg.Resize(fyne.NewSize(w, h+2*noticePadY))
 	return h + 2*noticePadY + 2*noticeMargin
