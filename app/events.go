@@ -49,9 +49,12 @@ type Event struct {
 	// Template is the review outcome of one template, for an
 	// EventTemplatesChanged that reports one; nil otherwise.
 	Template *TemplateChange
-	// Message is human text to show as it is (the preview of received
-	// messages for a notification, a profile push's confirmation), or "".
-	// It is never data: decide on Kind and the typed fields.
+	// ProfilePushed is set on the EventProfileChanged of an owner's edit
+	// that went live on WhatsApp.
+	ProfilePushed bool
+	// Message is human text to show as it is, or "": the preview of the
+	// messages of EventMessagesReceived, for a notification. It is never
+	// data: decide on Kind and the typed fields.
 	Message string
 }
 
