@@ -17,6 +17,7 @@ type Store interface {
 	TemplateStore
 	MessageStore
 	OutboxStore
+	GroupIngester
 }
 
 // Deps are the parts the core is built from.

@@ -2,26 +2,59 @@ package app
 
 import "sync"
 
-// EventKind names what changed.
+// EventKind names what changed. Each kind says what a subscriber may
+// have to read again, and no more: a new message does not make anyone
+// read channels again.
 type EventKind int
 
 // Event kinds published by the core.
 const (
+	// EventChannelsChanged: a channel was added, renamed, reconnected,
+	// disconnected or removed, or its key, number or webhook changed.
+	// Whatever a subscriber keeps of channels is stale.
 	EventChannelsChanged EventKind = iota + 1
+	// EventProfileChanged: a channel's business profile changed.
 	EventProfileChanged
+	// EventTemplatesChanged: a channel's templates changed. Template is
+	// set when the event is one template's review outcome.
 	EventTemplatesChanged
-	EventMessagesChanged // new inbound messages or outbound state changes
-	EventSyncStatus      // a background sync started, finished or failed
-	EventUnreadChanged   // the owner read a conversation
+	// EventMessagesChanged: existing messages changed state (an outbound
+	// message queued, sent, delivered, read or failed). ConversationIDs
+	// names the conversations; empty means any of the channel's (a
+	// delivery status names none).
+	EventMessagesChanged
+	// EventSyncStatus: a background sync started, finished or failed.
+	EventSyncStatus
+	// EventUnreadChanged: the owner read a conversation.
+	EventUnreadChanged
+	// EventMessagesReceived: customers' messages were stored. Received
+	// holds them and ConversationIDs their conversations.
+	EventMessagesReceived
+	// EventWebhookReceived: webhooks of the channel were stored, so its
+	// Channel.LastEventAt moved. Nothing else about the channel changed:
+	// caches of channels stay valid.
+	EventWebhookReceived
 )
 
-// Event tells subscribers that something changed. Subscribers re-read what
-// they show; events carry only what is needed to decide whether to.
+// Event tells subscribers what changed; its fields carry the change as
+// data. Subscribers must not change the slices they are given.
 type Event struct {
-	Kind            EventKind
-	ChannelID       ChannelID
+	Kind      EventKind
+	ChannelID ChannelID
+	// ConversationIDs are the conversations concerned, each once.
 	ConversationIDs []int64
-	// Message is a short plain-language note (e.g. for a notification).
+	// Received are the new inbound messages of EventMessagesReceived, as
+	// stored (with their IDs), in the order they were stored.
+	Received []Message
+	// Template is the review outcome of one template, for an
+	// EventTemplatesChanged that reports one; nil otherwise.
+	Template *TemplateChange
+	// ProfilePushed is set on the EventProfileChanged of an owner's edit
+	// that went live on WhatsApp.
+	ProfilePushed bool
+	// Message is human text to show as it is, or "": the preview of the
+	// messages of EventMessagesReceived, for a notification. It is never
+	// data: decide on Kind and the typed fields.
 	Message string
 }
 

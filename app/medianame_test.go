@@ -129,7 +129,7 @@ func TestPreviewsShowTheCleanName(t *testing.T) {
 	var mu sync.Mutex // the webhook sink publishes on its own goroutine
 	var notes []string
 	cancel := w.core.Events().Subscribe(func(e app.Event) {
-		if e.Kind == app.EventMessagesChanged && e.Message != "" {
+		if e.Kind == app.EventMessagesReceived {
 			mu.Lock()
 			notes = append(notes, e.Message)
 			mu.Unlock()

@@ -151,32 +151,6 @@ func (c *Core) RetryMessage(ctx context.Context, messageID int64) error {
 	return nil
 }
 
-// IngestNotify is called by the webhook receiver after a payload was
-// committed: it tells the screens what changed.
-func (c *Core) IngestNotify(id ChannelID, inserted []Message, b InboundBatch) {
-	seen := map[int64]bool{}
-	var convs []int64
-	for _, m := range inserted {
-		if !seen[m.ConversationID] {
-			seen[m.ConversationID] = true
-			convs = append(convs, m.ConversationID)
-		}
-	}
-	if len(inserted) > 0 || len(b.Statuses) > 0 {
-		note := ""
-		if n := len(inserted); n == 1 {
-			note = previewOf(inserted[0])
-		} else if n > 1 {
-			note = fmt.Sprintf("%d new messages", n)
-		}
-		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: id, ConversationIDs: convs, Message: note})
-	}
-	if len(b.Templates) > 0 {
-		c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id})
-	}
-	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
-}
-
 // previewOf is a one-line summary of a message for lists and notifications.
 func previewOf(m Message) string {
 	switch m.Type {

@@ -25,12 +25,10 @@ func hookUp(t *testing.T, w *world, ch app.Channel) {
 			http.Error(rw, err.Error(), http.StatusBadRequest)
 			return
 		}
-		ins, err := w.store.IngestBatch(r.Context(), ch.ID, b)
-		if err != nil {
+		if _, err := w.core.Ingest(r.Context(), ch.ID, b); err != nil {
 			http.Error(rw, err.Error(), http.StatusInternalServerError)
 			return
 		}
-		w.core.IngestNotify(ch.ID, ins, b)
 	}))
 	t.Cleanup(sink.Close)
 	p := dialog360.New(testKey, dialog360.WithBaseURL(w.server.URL))

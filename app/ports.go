@@ -151,7 +151,10 @@ type IngestItem struct {
 }
 
 // GroupIngester writes many payloads in one transaction (group commit),
-// each all-or-nothing on its own: results[i] and errs[i] belong to items[i].
+// each all-or-nothing on its own: results[i] and errs[i] belong to items[i],
+// and results[i] holds the messages that were new. The store implements
+// it for the core; the core implements it for the webhook receiver,
+// storing through the store and then publishing what changed.
 type GroupIngester interface {
 	IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error)
 }

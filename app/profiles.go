@@ -193,7 +193,7 @@ func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (P
 		return ProfileResult{}, fmt.Errorf("push profile: %w", err)
 	}
 	c.log.Info("profile pushed", "channel", id)
-	c.bus.Publish(Event{Kind: EventProfileChanged, ChannelID: id, Message: "Your profile changes are live on WhatsApp."})
+	c.bus.Publish(Event{Kind: EventProfileChanged, ChannelID: id, ProfilePushed: true})
 	return ProfileResult{Pushed: true, Message: "Saved and synced with WhatsApp."}, nil
 }
 

@@ -91,8 +91,8 @@ func (c *Core) SyncTemplates(ctx context.Context, id ChannelID, progress func(fe
 	}
 	c.log.Info("templates synced", "channel", id, "count", len(fresh), "changes", len(changes))
 	c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id})
-	for _, ch := range changes {
-		c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id, Message: ch.Notice()})
+	for i := range changes {
+		c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id, Template: &changes[i]})
 	}
 	return changes, nil
 }

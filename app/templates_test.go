@@ -118,9 +118,11 @@ func TestWatcherNoticesReviewOutcome(t *testing.T) {
 		t.Fatal(err)
 	}
 	var notices []string
+	outcomes := map[string]app.TemplateStatus{}
 	cancel := w.core.Events().Subscribe(func(e app.Event) {
-		if e.Kind == app.EventTemplatesChanged && e.Message != "" {
-			notices = append(notices, e.Message)
+		if e.Kind == app.EventTemplatesChanged && e.Template != nil {
+			notices = append(notices, e.Template.Notice())
+			outcomes[e.Template.Name] = e.Template.To
 		}
 	})
 	defer cancel()
@@ -136,6 +138,9 @@ func TestWatcherNoticesReviewOutcome(t *testing.T) {
 	if len(notices) != 2 || !strings.Contains(joined, `"good_news" (English · en) was approved`) ||
 		!strings.Contains(joined, `"bad_news" (English · en) was rejected`) {
 		t.Fatalf("notices = %q", notices)
+	}
+	if outcomes["good_news"] != app.TemplateApproved || outcomes["bad_news"] != app.TemplateRejected {
+		t.Errorf("the events carry the outcomes %v, want good_news approved and bad_news rejected", outcomes)
 	}
 	list, _ := w.core.Templates(w.ctx, ch.ID)
 	for _, tpl := range list.Templates {

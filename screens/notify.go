@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/app"
@@ -12,20 +10,20 @@ import (
 // carries a template's review outcome (approved, rejected, paused …). It
 // may run on any goroutine.
 func notifyTemplateReview(e app.Event) {
-	if e.Kind != app.EventTemplatesChanged || e.Message == "" {
+	if e.Kind != app.EventTemplatesChanged || e.Template == nil {
 		return
 	}
-	n := fyne.NewNotification(templateReviewTitle(e.Message), e.Message)
+	n := fyne.NewNotification(templateReviewTitle(e.Template.To), e.Template.Notice())
 	fyne.Do(func() { fyne.CurrentApp().SendNotification(n) })
 }
 
-// templateReviewTitle is the notification's title for a review notice
-// written by app.TemplateChange.Notice.
-func templateReviewTitle(notice string) string {
-	switch {
-	case strings.Contains(notice, " was approved"):
+// templateReviewTitle is the notification's title for a template that
+// now has status to.
+func templateReviewTitle(to app.TemplateStatus) string {
+	switch to {
+	case app.TemplateApproved:
 		return "Template approved"
-	case strings.Contains(notice, " was rejected"):
+	case app.TemplateRejected:
 		return "Template rejected"
 	}
 	return "Template status changed"

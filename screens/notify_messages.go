@@ -28,11 +28,11 @@ func newMessageNotifier(e env) *messageNotifier {
 	return n
 }
 
-// onCoreEvent runs on the publishing goroutine. Only events about new
-// inbound messages carry a note; the title names the customer when one
-// conversation is concerned.
+// onCoreEvent runs on the publishing goroutine. It notifies of received
+// messages, with the core's preview of them; the title names the customer
+// when one conversation is concerned.
 func (n *messageNotifier) onCoreEvent(e app.Event) {
-	if e.Kind != app.EventMessagesChanged || e.Message == "" || n.focused.Load() {
+	if e.Kind != app.EventMessagesReceived || n.focused.Load() {
 		return
 	}
 	core := n.env.core

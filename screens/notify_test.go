@@ -19,9 +19,8 @@ func TestTemplateReviewTitles(t *testing.T) {
 		{app.TemplateRejected, "Template rejected"},
 		{app.TemplatePaused, "Template status changed"},
 	} {
-		notice := app.TemplateChange{Name: "winter_sale", Language: "de", From: app.TemplateSubmitted, To: c.to, Reason: "Too vague."}.Notice()
-		if got := templateReviewTitle(notice); got != c.want {
-			t.Errorf("title of %q = %q, want %q", notice, got, c.want)
+		if got := templateReviewTitle(c.to); got != c.want {
+			t.Errorf("title for status %v = %q, want %q", c.to, got, c.want)
 		}
 	}
 }

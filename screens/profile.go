@@ -145,8 +145,8 @@ func (p *profilePage) onProfileChanged(ev app.Event) {
 		p.stopListening() // the owner left through the navigation
 		return
 	}
-	if ev.Message != "" {
-		p.note = &profileNote{kind: noteSuccess, title: profileTrimDot(ev.Message)}
+	if ev.ProfilePushed {
+		p.note = &profileNote{kind: noteSuccess, title: "Your profile changes are live on WhatsApp"}
 	}
 	if p.busy {
 		p.reloadAgain = true
@@ -234,11 +234,4 @@ func (p *profilePage) scrollTo(o fyne.CanvasObject) {
 	d := fyne.CurrentApp().Driver()
 	y := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.formScroll.Content).Y
 	p.formScroll.ScrollToOffset(fyne.NewPos(0, max(0, y-theme.Padding()*2)))
-}
-
-func profileTrimDot(s string) string {
-	if n := len(s); n > 0 && s[n-1] == '.' {
-		return s[:n-1]
-	}
-	return s
 }

@@ -130,7 +130,8 @@ func (s *shell) backToChannels() {
 // the UI work to the UI goroutine.
 func (s *shell) onCoreEvent(e app.Event) {
 	notifyTemplateReview(e)
-	if e.Kind == app.EventChannelsChanged {
+	switch e.Kind {
+	case app.EventChannelsChanged, app.EventWebhookReceived: // the list shows when the last webhook came
 		fyne.Do(s.channels.reload)
 	}
 }

@@ -86,7 +86,7 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 // UI goroutine.
 func (s *spaceInbox) onCoreEvent(e app.Event) {
 	switch e.Kind {
-	case app.EventMessagesChanged:
+	case app.EventMessagesReceived, app.EventMessagesChanged:
 		fyne.Do(func() { s.onMessagesChanged(e) })
 	case app.EventChannelsChanged:
 		fyne.Do(s.reload)
@@ -98,7 +98,7 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 func (s *spaceInbox) onMessagesChanged(e app.Event) {
 	if s.conv != nil && s.affectsOpen(e) {
 		s.conv.reload()
-		if e.Message != "" { // new inbound messages, read at once
+		if e.Kind == app.EventMessagesReceived { // read at once
 			s.markRead(s.openID)
 			return
 		}

@@ -83,14 +83,10 @@ func (sw *spaceWorld) hookUp(t *testing.T, ch app.Channel, key string) {
 	}
 }
 
-// ingest stores a parsed payload and announces it.
+// ingest hands a parsed payload to the core, as the receiver does.
 func (sw *spaceWorld) ingest(ch app.Channel, b app.InboundBatch) error {
-	ins, err := sw.store.IngestBatch(sw.ctx, ch.ID, b)
-	if err != nil {
-		return err
-	}
-	sw.core.IngestNotify(ch.ID, ins, b)
-	return nil
+	_, err := sw.core.Ingest(sw.ctx, ch.ID, b)
+	return err
 }
 
 // flush delivers the emulator's pending webhooks.

@@ -62,7 +62,8 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run runner, h
 	desk.SetSystemTrayWindow(w)
 	w.SetCloseIntercept(t.closeToTray)
 	d.Core.Events().Subscribe(func(e app.Event) {
-		if e.Kind == app.EventMessagesChanged || e.Kind == app.EventUnreadChanged || e.Kind == app.EventChannelsChanged {
+		switch e.Kind {
+		case app.EventMessagesReceived, app.EventUnreadChanged, app.EventChannelsChanged:
 			t.refresh()
 		}
 	})

@@ -81,11 +81,10 @@ func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 	msg := app.Message{WAMessageID: "wamid.tray1", From: "4917612345678", Type: app.MsgText, RawType: "text",
 		Text: "Are you open on Sunday?", Timestamp: time.Now()}
 	batch := app.InboundBatch{Messages: []app.Message{msg}}
-	ins, err := cw.store.IngestBatch(cw.ctx, ch.ID, batch)
+	ins, err := cw.core.Ingest(cw.ctx, ch.ID, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cw.core.IngestNotify(ch.ID, ins, batch)
 	if got := desk.menu.Items[0].Label; got != "Open Parley — 1 unread" {
 		t.Errorf("after a customer wrote, the tray menu says %q", got)
 	}

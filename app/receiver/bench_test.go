@@ -59,7 +59,7 @@ func benchIngestLoopback(b *testing.B, opts ...persistence.Option) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	counted := &countingIngester{next: st}
+	counted := &countingIngester{next: app.New(app.Deps{Store: st})}
 	rcv := receiver.New(receiver.Config{Channels: st, Ingester: counted, Parse: dialog360.ParseWebhook})
 	if err := rcv.Start(ctx); err != nil {
 		b.Fatal(err)

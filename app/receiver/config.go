@@ -47,10 +47,6 @@ type ChannelFinder interface {
 // not keep body: the receiver reuses the buffer once Parse returns.
 type ParseFunc func(body []byte) (app.InboundBatch, error)
 
-// IngestFunc is told what a payload changed, after its transaction
-// committed.
-type IngestFunc func(channelID app.ChannelID, inserted []app.Message, batch app.InboundBatch)
-
 // Config configures a Receiver. Channels, Ingester and Parse are required.
 type Config struct {
 	// Addr is the listen address; empty means DefaultAddr (loopback
@@ -58,16 +54,14 @@ type Config struct {
 	Addr string
 	// Channels maps the token in /webhook/<token> to its channel.
 	Channels ChannelFinder
-	// Ingester stores parsed payloads, many per transaction.
+	// Ingester takes parsed payloads, many at a time, from the
+	// receiver's single writer goroutine: the core (app.Core), which
+	// stores them in one transaction and publishes what changed before it
+	// returns. A payload is answered 200 only once Ingester returned no
+	// error for it.
 	Ingester app.GroupIngester
 	// Parse reads a webhook body (dialog360.ParseWebhook).
 	Parse ParseFunc
-	// OnIngest, if set, is called once per stored payload after its
-	// transaction committed, in commit order, on the receiver's single
-	// writer goroutine: it must return quickly (publish an event, hand
-	// longer work to another goroutine). inserted holds the messages that
-	// were new; it is empty for a redelivery or a payload of statuses.
-	OnIngest IngestFunc
 	// Log receives one line per failed webhook and per refused one, up to
 	// a few a minute for each reason and channel, then one summary line
 	// with the count; nil discards. Headers are never logged: they carry

@@ -22,10 +22,12 @@ import (
 // testSecret is the shared header value of the test channel.
 const testSecret = "s3cret-Header-Value"
 
-// env is a receiver listening on loopback in front of a real store.
+// env is a receiver listening on loopback in front of the core over a
+// real store.
 type env struct {
 	t     *testing.T
 	store *persistence.Store
+	core  *app.Core // the receiver's ingester
 	rcv   *receiver.Receiver
 	ch    app.Channel // has a secret
 	open  app.Channel // has none
@@ -34,7 +36,8 @@ type env struct {
 }
 
 // newEnv opens a store in a temporary folder, creates two channels and
-// starts a receiver on loopback. edit may change the config first.
+// starts a receiver on loopback that hands payloads to a core over the
+// store, as Parley runs it. edit may change the config first.
 func newEnv(t *testing.T, edit func(*receiver.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
@@ -52,9 +55,10 @@ func newEnv(t *testing.T, edit func(*receiver.Config)) *env {
 		t.Fatalf("create channel: %v", err)
 	}
 	logs := &testkit.LogBuffer{}
+	core := app.New(app.Deps{Store: st})
 	cfg := receiver.Config{
 		Channels: st,
-		Ingester: st,
+		Ingester: core,
 		Parse:    dialog360.ParseWebhook,
 		Log:      slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	}
@@ -74,7 +78,7 @@ func newEnv(t *testing.T, edit func(*receiver.Config)) *env {
 		}
 		tr.CloseIdleConnections()
 	})
-	return &env{t: t, store: st, rcv: rcv, ch: ch, open: open, logs: logs,
+	return &env{t: t, store: st, core: core, rcv: rcv, ch: ch, open: open, logs: logs,
 		hc: &http.Client{Transport: tr, Timeout: 20 * time.Second}}
 }
 

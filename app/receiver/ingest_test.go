@@ -7,7 +7,9 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3" // the test opens the store's file to add a failing trigger
@@ -38,13 +40,17 @@ func TestValidPayloadIsStored(t *testing.T) {
 }
 
 // TestRedeliveryIsIdempotent posts the same payload twice: both are
-// answered 200 and the message is stored once.
+// answered 200, the messages are stored once and only the first delivery
+// tells subscribers of new messages.
 func TestRedeliveryIsIdempotent(t *testing.T) {
-	type call struct{ inserted int }
-	calls := make(chan call, 4)
-	e := newEnv(t, func(c *receiver.Config) {
-		c.OnIngest = func(_ app.ChannelID, inserted []app.Message, _ app.InboundBatch) {
-			calls <- call{len(inserted)}
+	e := newEnv(t, nil)
+	var mu sync.Mutex // the core publishes on the receiver's writer goroutine
+	var received []int
+	e.core.Events().Subscribe(func(ev app.Event) {
+		if ev.Kind == app.EventMessagesReceived {
+			mu.Lock()
+			received = append(received, len(ev.Received))
+			mu.Unlock()
 		}
 	})
 	body := textPayload("491701234567", "Anna", "wamid.same", "wamid.same-2")
@@ -56,8 +62,10 @@ func TestRedeliveryIsIdempotent(t *testing.T) {
 	if n := len(e.messages(e.ch.ID, "491701234567")); n != 2 {
 		t.Errorf("%d messages stored after redelivery, want 2", n)
 	}
-	if first, second := <-calls, <-calls; first.inserted != 2 || second.inserted != 0 {
-		t.Errorf("OnIngest saw %d then %d new messages, want 2 then 0", first.inserted, second.inserted)
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Equal(received, []int{2}) {
+		t.Errorf("subscribers were told of new messages %v times, want once of 2", received)
 	}
 }
 
@@ -114,30 +122,50 @@ func TestHundredEventsAllOrNothing(t *testing.T) {
 	}
 }
 
-// TestOnIngestAfterCommit checks OnIngest sees the committed rows.
-func TestOnIngestAfterCommit(t *testing.T) {
-	type seen struct {
-		ch       app.ChannelID
-		inserted []app.Message
-		stored   error
-	}
-	got := make(chan seen, 1)
-	var e *env
-	e = newEnv(t, func(c *receiver.Config) {
-		c.OnIngest = func(id app.ChannelID, inserted []app.Message, b app.InboundBatch) {
-			_, err := e.store.MessageByWAID(context.Background(), id, "wamid.hook")
-			got <- seen{id, inserted, err}
+// TestAcknowledgedPayloadIsPublished: by the time a webhook is answered
+// 200, the core has stored it and told its subscribers which conversation
+// got which new message, and a subscriber can read the message. A
+// receiver that stored payloads without the core would fail this.
+func TestAcknowledgedPayloadIsPublished(t *testing.T) {
+	e := newEnv(t, nil)
+	var mu sync.Mutex // the core publishes on the receiver's writer goroutine
+	var events []app.Event
+	var readErr error
+	e.core.Events().Subscribe(func(ev app.Event) {
+		mu.Lock()
+		defer mu.Unlock()
+		events = append(events, ev)
+		if ev.Kind == app.EventMessagesReceived {
+			_, readErr = e.store.MessageByWAID(context.Background(), ev.ChannelID, "wamid.hook")
 		}
 	})
 	if status := e.postSigned(textPayload("491701234567", "Anna", "wamid.hook")); status != http.StatusOK {
 		t.Fatalf("status = %d", status)
 	}
-	s := <-got
-	if s.ch != e.ch.ID || len(s.inserted) != 1 || s.inserted[0].ID == 0 || s.inserted[0].ConversationID == 0 {
-		t.Errorf("OnIngest got channel %d and %+v, want channel %d and the stored message", s.ch, s.inserted, e.ch.ID)
+	stored := e.messages(e.ch.ID, "491701234567")
+	if len(stored) != 1 {
+		t.Fatalf("%d messages stored, want 1", len(stored))
 	}
-	if s.stored != nil {
-		t.Errorf("the message was not readable when OnIngest ran: %v", s.stored)
+	mu.Lock()
+	defer mu.Unlock()
+	var got *app.Event
+	for i, ev := range events {
+		if ev.Kind == app.EventChannelsChanged {
+			t.Errorf("a new message told subscribers to read the channels again: %+v", ev)
+		}
+		if ev.Kind == app.EventMessagesReceived {
+			got = &events[i]
+		}
+	}
+	if got == nil {
+		t.Fatalf("the payload was acknowledged but no subscriber heard of it; events: %+v", events)
+	}
+	if got.ChannelID != e.ch.ID || !slices.Equal(got.ConversationIDs, []int64{stored[0].ConversationID}) ||
+		len(got.Received) != 1 || got.Received[0].ID != stored[0].ID || got.Received[0].Text != "Hello 0" {
+		t.Errorf("event = %+v, want channel %d, conversation %d and the stored message", *got, e.ch.ID, stored[0].ConversationID)
+	}
+	if readErr != nil {
+		t.Errorf("the message was not readable when the core published it: %v", readErr)
 	}
 }
 

@@ -57,7 +57,7 @@ func TestStartTwiceAndAddressTaken(t *testing.T) {
 	if err := e.rcv.Start(context.Background()); err == nil {
 		t.Error("second Start succeeded")
 	}
-	other := receiver.New(receiver.Config{Addr: e.rcv.Addr(), Channels: e.store, Ingester: e.store, Parse: dialog360.ParseWebhook})
+	other := receiver.New(receiver.Config{Addr: e.rcv.Addr(), Channels: e.store, Ingester: e.core, Parse: dialog360.ParseWebhook})
 	defer other.Shutdown(context.Background())
 	if err := other.Start(context.Background()); err == nil || !strings.Contains(err.Error(), e.rcv.Addr()) {
 		t.Errorf("Start on a taken address: %v, want an error naming it", err)
@@ -74,7 +74,7 @@ func TestURLFor(t *testing.T) {
 	if !strings.HasPrefix(e.rcv.Addr(), "127.0.0.1:") {
 		t.Errorf("default address %q is not loopback", e.rcv.Addr())
 	}
-	idle := receiver.New(receiver.Config{Channels: e.store, Ingester: e.store, Parse: dialog360.ParseWebhook})
+	idle := receiver.New(receiver.Config{Channels: e.store, Ingester: e.core, Parse: dialog360.ParseWebhook})
 	defer idle.Shutdown(context.Background())
 	if got := idle.URLFor(e.ch); got != "" {
 		t.Errorf("URLFor before Start = %q, want empty", got)
@@ -93,7 +93,7 @@ func TestHandlerWithoutListener(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rcv := receiver.New(receiver.Config{Channels: st, Ingester: st, Parse: dialog360.ParseWebhook,
+	rcv := receiver.New(receiver.Config{Channels: st, Ingester: app.New(app.Deps{Store: st}), Parse: dialog360.ParseWebhook,
 		Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	srv := httptest.NewServer(rcv.Handler())
 	resp, err := srv.Client().Post(srv.URL+"/webhook/"+ch.WebhookToken, "application/json",

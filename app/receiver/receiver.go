@@ -1,6 +1,7 @@
 // Package receiver is Parley's webhook receiver: a small HTTP server that
-// takes the events 360dialog posts for each channel, stores them and only
-// then answers 200, so that WhatsApp retries whatever was not stored.
+// takes the events 360dialog posts for each channel, parses them, hands
+// them to the core, which stores and publishes them, and only then
+// answers 200, so that WhatsApp retries whatever was not stored.
 //
 // Each channel has its own unguessable path, /webhook/<token>, and
 // optionally a shared secret header. Payloads arriving at the same time

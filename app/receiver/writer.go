@@ -38,13 +38,13 @@ type result struct {
 // jobPool recycles jobs (and their channels) of answered requests.
 var jobPool = sync.Pool{New: func() any { return &job{done: make(chan result, 1)} }}
 
-// writer is the single goroutine that stores payloads. While one group
+// writer is the single goroutine that hands payloads to the ingester
+// (the core). While one group
 // commits, new payloads queue up; the next group is whatever is queued
 // when the writer is free again (natural group commit: no timer, no
 // waiting for more).
 type writer struct {
 	ingester  app.GroupIngester
-	onIngest  IngestFunc
 	maxItems  int
 	maxEvents int
 
@@ -61,7 +61,6 @@ type writer struct {
 func newWriter(cfg Config) *writer {
 	return &writer{
 		ingester:  cfg.Ingester,
-		onIngest:  cfg.OnIngest,
 		maxItems:  cfg.MaxGroupItems,
 		maxEvents: cfg.MaxGroupEvents,
 		queue:     make(chan *job, queueSize),
@@ -158,8 +157,8 @@ func (w *writer) gather() {
 	}
 }
 
-// commit stores the current group in one transaction and answers each
-// job with its own result.
+// commit hands the current group to the ingester, which stores it in one
+// transaction and publishes it, and answers each job with its own result.
 func (w *writer) commit() {
 	defer clear(w.group) // drop references to answered jobs
 	live := w.group[:0]
@@ -181,7 +180,7 @@ func (w *writer) commit() {
 	// ingest rate in BenchmarkIngestLoopback).
 	results, errs := w.ingester.IngestBatches(context.Background(), w.items)
 	if len(results) != len(w.items) || len(errs) != len(w.items) {
-		err := fmt.Errorf("store answered %d results and %d errors for %d payloads", len(results), len(errs), len(w.items))
+		err := fmt.Errorf("the ingester answered %d results and %d errors for %d payloads", len(results), len(errs), len(w.items))
 		results, errs = make([][]app.Message, len(w.items)), make([]error, len(w.items))
 		for i := range errs {
 			errs[i] = err
@@ -189,13 +188,6 @@ func (w *writer) commit() {
 	}
 	for i, j := range live {
 		j.done <- result{inserted: results[i], err: errs[i]}
-	}
-	if w.onIngest != nil {
-		for i := range w.items {
-			if errs[i] == nil {
-				w.onIngest(w.items[i].ChannelID, results[i], w.items[i].Batch)
-			}
-		}
 	}
 	clear(w.items)
 }

@@ -34,13 +34,13 @@ import (
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/inbound"
 )
 
 // Store is what the demo needs of Parley's store; persistence.Store
 // implements it.
 type Store interface {
 	app.Store
-	app.GroupIngester
 }
 
 // Options configure the demo workspace.
@@ -182,22 +182,15 @@ func (w *Workspace) prepare(ctx context.Context, o Options) error {
 // demo channel, as going live registers a tunnel, and lets the customers
 // write. r is the receiver of Parley's background services, listening on
 // ReceiverAddr; when it is nil (it could not start), the demo starts a
-// receiver of its own.
+// receiver of its own, built as the services build theirs
+// (inbound.StartReceiver).
 func (w *Workspace) Connect(ctx context.Context, r *receiver.Receiver) error {
 	if r == nil {
-		w.own = receiver.New(receiver.Config{
-			Addr:     ReceiverAddr,
-			Channels: w.store,
-			Ingester: w.store,
-			Parse:    dialog360.ParseWebhook,
-			OnIngest: w.Core.IngestNotify,
-			Log:      w.log,
-		})
-		if err := w.own.Start(ctx); err != nil {
+		own, err := inbound.StartReceiver(ctx, w.Core, w.store, ReceiverAddr, w.log)
+		if err != nil {
 			return fmt.Errorf("connect demo: %w", err)
 		}
-		w.Core.AttachReceiver(w.own)
-		r = w.own
+		w.own, r = own, own
 	}
 	hook := webhookTarget{url: r.URLFor(w.Channel), secret: w.Channel.WebhookSecret}
 	p, err := w.Core.ChannelProvider(ctx, w.Channel.ID)

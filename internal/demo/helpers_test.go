@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/inbound"
 	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/persistence"
 )
@@ -56,11 +56,15 @@ func (w *world) reopen() {
 
 // start starts the demo with webhooks delivered on Flush and customers
 // stepped by the test; it connects the demo to a receiver of its own.
-func (w *world) start() *Workspace { return w.startWith(nil) }
+func (w *world) start() *Workspace { return w.startWith(false) }
 
-// startWith starts the demo and connects it to the receiver rcv, as main
-// connects it to the receiver of Parley's services.
-func (w *world) startWith(rcv *receiver.Receiver) *Workspace {
+// startWithServices starts the demo as main does: Parley's services
+// start their receiver with the demo's core, and the demo connects to it.
+func (w *world) startWithServices() *Workspace { return w.startWith(true) }
+
+// startWith starts the demo and connects it to the receiver of the
+// services when withServices is set, else to one of its own.
+func (w *world) startWith(withServices bool) *Workspace {
 	w.t.Helper()
 	ws, err := Start(context.Background(), Options{
 		Store:          w.store,
@@ -74,23 +78,18 @@ func (w *world) startWith(rcv *receiver.Receiver) *Workspace {
 		w.t.Fatalf("start demo: %v", err)
 	}
 	w.t.Cleanup(ws.Stop)
+	var rcv *receiver.Receiver
+	if withServices {
+		rcv, err = inbound.StartReceiver(context.Background(), ws.Core, w.store, ReceiverAddr, nil)
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		w.t.Cleanup(func() { _ = rcv.Shutdown(context.Background()) })
+	}
 	if err := ws.Connect(context.Background(), rcv); err != nil {
 		w.t.Fatalf("connect demo: %v", err)
 	}
 	return ws
-}
-
-// newReceiver starts a webhook receiver on the world's store as Parley's
-// services start it.
-func (w *world) newReceiver(notify receiver.IngestFunc) *receiver.Receiver {
-	w.t.Helper()
-	r := receiver.New(receiver.Config{Addr: ReceiverAddr, Channels: w.store, Ingester: w.store,
-		Parse: dialog360.ParseWebhook, OnIngest: notify})
-	if err := r.Start(context.Background()); err != nil {
-		w.t.Fatal(err)
-	}
-	w.t.Cleanup(func() { _ = r.Shutdown(context.Background()) })
-	return r
 }
 
 // flush delivers every webhook the emulator has queued.

@@ -14,6 +14,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/inbound"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -83,32 +84,23 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 		return nil, fmt.Errorf("start: %w", err)
 	}
 	core := cfg.Core
-	rcv := receiver.New(receiver.Config{
-		Addr:     cfg.ReceiverAddr,
-		Channels: cfg.Store,
-		Ingester: cfg.Store,
-		Parse:    dialog360.ParseWebhook,
-		Log:      cfg.Log.With("component", "receiver"),
-		OnIngest: core.IngestNotify,
-	})
 	runCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
 	s := &Services{cancel: cancel, log: cfg.Log}
-	if err := rcv.Start(ctx); err != nil {
-		s.ReceiverErr = fmt.Errorf("start webhook receiver on %s: %w", cfg.ReceiverAddr, err)
+	rcv, err := inbound.StartReceiver(ctx, core, cfg.Store, cfg.ReceiverAddr, cfg.Log)
+	if err != nil {
+		s.ReceiverErr = err
 		cfg.Log.Error("webhook receiver not started", "err", err)
 	} else {
 		s.Receiver = rcv
-		core.AttachReceiver(rcv)
-		core.Events().Subscribe(func(e app.Event) {
-			if e.Kind == app.EventChannelsChanged {
-				rcv.ForgetChannels()
-			}
-		})
 	}
 	s.wg.Add(2)
 	go func() { defer s.wg.Done(); core.RunOutbox(runCtx, cfg.Outbox) }()
 	go func() { defer s.wg.Done(); core.NewBackground(cfg.Background).Run(runCtx) }()
-	cfg.Log.Info("services started", "receiver", rcv.Addr())
+	addr := ""
+	if rcv != nil {
+		addr = rcv.Addr()
+	}
+	cfg.Log.Info("services started", "receiver", addr)
 	return s, nil
 }
 

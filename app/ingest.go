@@ -1,0 +1,97 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// IngestBatches is the door through which incoming events enter Parley:
+// the webhook receiver hands it parsed payloads, many at a time. It
+// stores them in one transaction (group commit, each payload all or
+// nothing on its own; see GroupIngester) and, once they are committed,
+// publishes what changed: for each channel, the messages received, the
+// delivery statuses and template changes, and that webhooks arrived.
+// results[i] and errs[i] belong to items[i]; results[i] holds the
+// messages that were new (none for a redelivery). It returns after the
+// events are published, so a payload acknowledged to its sender is
+// stored and known to every subscriber. Subscribers run on the caller's
+// goroutine and must return quickly.
+func (c *Core) IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error) {
+	results, errs = c.store.IngestBatches(ctx, items)
+	if len(results) != len(items) || len(errs) != len(items) {
+		err := fmt.Errorf("ingest: the store answered %d results and %d errors for %d payloads", len(results), len(errs), len(items))
+		results, errs = make([][]Message, len(items)), make([]error, len(items))
+		for i := range errs {
+			errs[i] = err
+		}
+		return results, errs
+	}
+	c.publishIngested(items, results, errs)
+	return results, errs
+}
+
+// Ingest stores one parsed payload of channel id through IngestBatches
+// and returns the messages that were new.
+func (c *Core) Ingest(ctx context.Context, id ChannelID, b InboundBatch) ([]Message, error) {
+	results, errs := c.IngestBatches(ctx, []IngestItem{{ChannelID: id, Batch: b}})
+	return results[0], errs[0]
+}
+
+// ingested is what the stored payloads of one channel changed.
+type ingested struct {
+	channel   ChannelID
+	received  []Message
+	convs     []int64
+	statuses  bool
+	templates bool
+}
+
+// publishIngested publishes, channel by channel in the order the
+// channels first appear, what the committed payloads changed: one event
+// of each kind per channel, however many payloads the group held.
+func (c *Core) publishIngested(items []IngestItem, results [][]Message, errs []error) {
+	var chans []ingested // usually one: a group rarely mixes channels
+	for i, it := range items {
+		if errs[i] != nil {
+			continue
+		}
+		k := 0
+		for k < len(chans) && chans[k].channel != it.ChannelID {
+			k++
+		}
+		if k == len(chans) {
+			chans = append(chans, ingested{channel: it.ChannelID})
+		}
+		g := &chans[k]
+		for _, m := range results[i] {
+			g.received = append(g.received, m)
+			if !slices.Contains(g.convs, m.ConversationID) {
+				g.convs = append(g.convs, m.ConversationID)
+			}
+		}
+		g.statuses = g.statuses || len(it.Batch.Statuses) > 0
+		g.templates = g.templates || len(it.Batch.Templates) > 0
+	}
+	for _, g := range chans {
+		if len(g.received) > 0 {
+			c.bus.Publish(Event{Kind: EventMessagesReceived, ChannelID: g.channel, ConversationIDs: g.convs,
+				Received: g.received, Message: receivedNote(g.received)})
+		}
+		if g.statuses {
+			c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: g.channel})
+		}
+		if g.templates {
+			c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: g.channel})
+		}
+		c.bus.Publish(Event{Kind: EventWebhookReceived, ChannelID: g.channel})
+	}
+}
+
+// receivedNote is the line a notification shows for new messages.
+func receivedNote(ms []Message) string {
+	if len(ms) == 1 {
+		return previewOf(ms[0])
+	}
+	return fmt.Sprintf("%d new messages", len(ms))
+}
