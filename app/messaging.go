@@ -108,7 +108,7 @@ func (c *Core) replyConversation(ctx context.Context, op string, conversationID 
 		return Conversation{}, fmt.Errorf("%s: %w", op, err)
 	}
 	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
-		return Conversation{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+		return Conversation{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage, Kind: ErrOutsideReplyWindow}}
 	}
 	return cv, nil
 }
@@ -121,7 +121,7 @@ func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
 		return Message{}, fmt.Errorf("queue message: %w", err)
 	}
 	if ch.Disconnected {
-		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: DisconnectedSendMessage}}
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: DisconnectedSendMessage, Kind: ErrChannelDisconnected}}
 	}
 	m.Timestamp = c.clock.Now()
 	saved, err := c.store.Enqueue(ctx, m)

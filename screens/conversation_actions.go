@@ -49,12 +49,12 @@ func (v *conversationView) queued(op, text string, err error) {
 		switch {
 		case isValidation && ve.For(app.FieldAttachment) != "":
 			v.composer.showProblem(ve.For(app.FieldAttachment))
-		case isValidation && ve.For(app.FieldComposerText) == app.WindowClosedMessage:
+		case errors.Is(err, app.ErrOutsideReplyWindow):
 			v.composer.showProblem("The 24-hour window has just closed, so this message was not sent. " +
 				"Send a template instead; your text is kept here.")
 			v.reload()
 		default:
-			v.composer.showProblem("Not sent: " + spacePlainError(err))
+			v.composer.showProblem("Not sent: " + app.Explain(err))
 		}
 		return
 	}
@@ -88,7 +88,7 @@ func (v *conversationView) onRetry(m app.Message) {
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("retry message", "message", m.ID, "err", err)
-				dialog.ShowInformation("Could not send again", spacePlainError(err), v.env.window)
+				dialog.ShowInformation("Could not send again", app.Explain(err), v.env.window)
 			}
 		})
 	})

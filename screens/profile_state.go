@@ -39,7 +39,7 @@ func (p *profilePage) showBanner(out profileOutcome) {
 		if out.check == nil {
 			n.text = "Parley needs to reach WhatsApp to show its values next to yours. Connect to the internet, then compare again."
 			if out.checkErr != nil {
-				n.text += "\nDetails: " + profilePlainError(out.checkErr)
+				n.text += "\nDetails: " + app.Explain(out.checkErr)
 			}
 			p.firstSync.SetText("Compare again")
 			p.banner.show(n, p.firstSync)
