@@ -222,7 +222,7 @@ func profileOutcomeNote(out profileOutcome, invalid bool) *profileNote {
 	switch {
 	case invalid:
 		return nil
-	case out.err != nil && pending && out.action != profileSync && out.rec.Pending.LastError != "":
+	case out.err != nil && pending && out.action != profileSync && out.rec.Pending.State != app.EditPending:
 		return nil // the pending edit carries the reason
 	case out.err != nil:
 		n := &profileNote{kind: noteDanger, title: "Parley could not sync the profile", text: app.Explain(out.err)}
