@@ -165,7 +165,7 @@ func (c *Core) IngestNotify(id ChannelID, inserted []Message, b InboundBatch) {
 	if len(inserted) > 0 || len(b.Statuses) > 0 {
 		note := ""
 		if n := len(inserted); n == 1 {
-			note = previewOf(inserted[0])
+			note = Summary(inserted[0])
 		} else if n > 1 {
 			note = fmt.Sprintf("%d new messages", n)
 		}
@@ -175,37 +175,4 @@ func (c *Core) IngestNotify(id ChannelID, inserted []Message, b InboundBatch) {
 		c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: id})
 	}
 	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: id})
-}
-
-// previewOf is a one-line summary of a message for lists and notifications.
-func previewOf(m Message) string {
-	switch m.Type {
-	case MsgText, MsgButtonReply:
-		return m.Text
-	case MsgImage:
-		return "📷 Photo " + m.Text
-	case MsgVideo:
-		return "🎬 Video " + m.Text
-	case MsgAudio, MsgVoice:
-		return "🎤 Voice message"
-	case MsgDocument:
-		if m.Media != nil {
-			if name := DisplayName(m.Media.Filename); name != "" {
-				return "📄 " + name
-			}
-		}
-		return "📄 Document"
-	case MsgLocation:
-		return "📍 Location"
-	case MsgContacts:
-		return "👤 Contact"
-	case MsgReaction:
-		return "Reacted " + m.Text
-	case MsgSticker:
-		return "Sticker"
-	}
-	if m.Text != "" {
-		return m.Text
-	}
-	return "Message"
 }

@@ -123,7 +123,7 @@ func (g *ingestGroup) touchConversation(ctx context.Context, id int64, c *convTo
 		query = touchOlderSQL
 	}
 	if query != "" {
-		res, err := g.tx.ExecContext(ctx, query, at, preview(c.last), c.inserted, inbound, id)
+		res, err := g.tx.ExecContext(ctx, query, at, app.Summary(c.last), c.inserted, inbound, id)
 		if err != nil {
 			return fmt.Errorf("update conversation %d: %w", id, err)
 		}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/widgets"
 )
 
 // onSend queues the composer's text as a reply.
@@ -71,7 +70,7 @@ func (v *conversationView) onReply(m app.Message) {
 	if m.Direction == app.Outbound {
 		author = "yourself"
 	}
-	v.composer.showReply(m.WAMessageID, author, widgets.MessageSnippet(m))
+	v.composer.showReply(m.WAMessageID, author, app.Summary(m))
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v.composer.entry); c != nil {
 		c.Focus(v.composer.entry)
 	}
