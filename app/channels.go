@@ -136,8 +136,7 @@ func providerFieldError(err error) error {
 // keyringProblem explains a keyring failure in plain words.
 func keyringProblem(op string, err error) error {
 	if errors.Is(err, ErrNoKeyring) {
-		return ValidationErrors{{Field: FieldForm, Message: "Parley keeps API keys only in your system keyring, and none is available. " +
-			"On Linux install and unlock GNOME Keyring or KWallet, then try again. Nothing you typed was lost."}}
+		return ValidationErrors{{Field: FieldForm, Message: NoKeyringMessage, Kind: ErrNoKeyring}}
 	}
 	return fmt.Errorf("%s: store API key in keyring: %w", op, err)
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -83,6 +84,9 @@ func (c *Core) Now() time.Time { return c.clock.Now() }
 // provider returns a Provider for the channel's stored API key.
 func (c *Core) provider(id ChannelID) (Provider, error) {
 	key, err := c.secrets.APIKey(id)
+	if errors.Is(err, ErrNotFound) {
+		return nil, fmt.Errorf("read API key of channel %d: %w: %w", id, ErrKeyMissing, err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read API key of channel %d: %w", id, err)
 	}

@@ -13,6 +13,19 @@ var ErrNotFound = errors.New("not found")
 // used at all. API keys are then never stored elsewhere.
 var ErrNoKeyring = errors.New("the system keyring is not available")
 
+// ErrOutsideReplyWindow marks a free-form reply refused because more than
+// 24 hours have passed since the customer last wrote: only an approved
+// template may be sent.
+var ErrOutsideReplyWindow = errors.New("outside the 24-hour reply window")
+
+// ErrChannelDisconnected marks a send refused because the owner
+// disconnected the channel.
+var ErrChannelDisconnected = errors.New("the channel is disconnected")
+
+// ErrKeyMissing marks an action that needs the channel's API key when
+// none is stored on this computer. It comes with ErrNotFound.
+var ErrKeyMissing = errors.New("no API key stored for the channel")
+
 // ErrorKind classifies provider failures into what the owner can do about them.
 type ErrorKind int
 
@@ -88,10 +101,27 @@ func KindOf(err error) ErrorKind {
 type FieldError struct {
 	Field   string // stable field key, e.g. "about", "websites.1", "body"
 	Message string // plain words, e.g. "About can be at most 139 characters (now 152)."
+	// Short is Message without the field's own name ("Website 2: "), for
+	// showing right under that field; empty when Message reads well there.
+	Short string
+	// Kind is the sentinel a screen can test with errors.Is, such as
+	// ErrOutsideReplyWindow; nil for a plain field problem.
+	Kind error
 }
 
 // Error implements error.
 func (e FieldError) Error() string { return e.Message }
+
+// Unwrap returns the problem's kind, if any.
+func (e FieldError) Unwrap() error { return e.Kind }
+
+// UnderField is the message to show right under its own field.
+func (e FieldError) UnderField() string {
+	if e.Short != "" {
+		return e.Short
+	}
+	return e.Message
+}
 
 // ValidationErrors collects every field problem of a form.
 type ValidationErrors []FieldError
@@ -107,11 +137,31 @@ func (v ValidationErrors) Error() string {
 	return fmt.Sprintf("%s (and %d more problems)", v[0].Message, len(v)-1)
 }
 
+// Unwrap returns every field problem, so errors.Is finds their kinds.
+func (v ValidationErrors) Unwrap() []error {
+	errs := make([]error, len(v))
+	for i, e := range v {
+		errs[i] = e
+	}
+	return errs
+}
+
 // For returns the message for field, or "".
 func (v ValidationErrors) For(field string) string {
 	for _, e := range v {
 		if e.Field == field {
 			return e.Message
+		}
+	}
+	return ""
+}
+
+// UnderField returns the message for field as shown right under that
+// field (see FieldError.UnderField), or "".
+func (v ValidationErrors) UnderField(field string) string {
+	for _, e := range v {
+		if e.Field == field {
+			return e.UnderField()
 		}
 	}
 	return ""

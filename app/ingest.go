@@ -91,7 +91,7 @@ func (c *Core) publishIngested(items []IngestItem, results [][]Message, errs []e
 // receivedNote is the line a notification shows for new messages.
 func receivedNote(ms []Message) string {
 	if len(ms) == 1 {
-		return previewOf(ms[0])
+		return Summary(ms[0])
 	}
 	return fmt.Sprintf("%d new messages", len(ms))
 }

@@ -139,7 +139,7 @@ func TestPreviewsShowTheCleanName(t *testing.T) {
 	m := customerSends(t, w, ch, app.MsgDocument, "Rechnung\u202Efdp.exe", "application/pdf", []byte("%PDF"))
 	mu.Lock()
 	defer mu.Unlock()
-	if len(notes) != 1 || notes[0] != "📄 Rechnungfdp.exe" {
+	if len(notes) != 1 || notes[0] != "Document Rechnungfdp.exe" {
 		t.Errorf("the notification says %+q", notes)
 	}
 	cv, err := w.store.Conversation(w.ctx, m.ConversationID)

@@ -108,7 +108,7 @@ func (c *Core) replyConversation(ctx context.Context, op string, conversationID 
 		return Conversation{}, fmt.Errorf("%s: %w", op, err)
 	}
 	if open, _ := cv.WindowOpen(c.clock.Now()); !open {
-		return Conversation{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage}}
+		return Conversation{}, ValidationErrors{{Field: FieldComposerText, Message: WindowClosedMessage, Kind: ErrOutsideReplyWindow}}
 	}
 	return cv, nil
 }
@@ -121,7 +121,7 @@ func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
 		return Message{}, fmt.Errorf("queue message: %w", err)
 	}
 	if ch.Disconnected {
-		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: DisconnectedSendMessage}}
+		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: DisconnectedSendMessage, Kind: ErrChannelDisconnected}}
 	}
 	m.Timestamp = c.clock.Now()
 	saved, err := c.store.Enqueue(ctx, m)
@@ -149,37 +149,4 @@ func (c *Core) RetryMessage(ctx context.Context, messageID int64) error {
 	c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})
 	c.wakeOutbox()
 	return nil
-}
-
-// previewOf is a one-line summary of a message for lists and notifications.
-func previewOf(m Message) string {
-	switch m.Type {
-	case MsgText, MsgButtonReply:
-		return m.Text
-	case MsgImage:
-		return "📷 Photo " + m.Text
-	case MsgVideo:
-		return "🎬 Video " + m.Text
-	case MsgAudio, MsgVoice:
-		return "🎤 Voice message"
-	case MsgDocument:
-		if m.Media != nil {
-			if name := DisplayName(m.Media.Filename); name != "" {
-				return "📄 " + name
-			}
-		}
-		return "📄 Document"
-	case MsgLocation:
-		return "📍 Location"
-	case MsgContacts:
-		return "👤 Contact"
-	case MsgReaction:
-		return "Reacted " + m.Text
-	case MsgSticker:
-		return "Sticker"
-	}
-	if m.Text != "" {
-		return m.Text
-	}
-	return "Message"
 }

@@ -32,7 +32,7 @@ func TestDisconnectedChannelHoldsItsQueueUntilReconnected(t *testing.T) {
 	}
 	_, err = w.core.SendText(w.ctx, cv.ID, "Hello?", "")
 	var verrs app.ValidationErrors
-	if !errors.As(err, &verrs) || verrs[0].Message != app.DisconnectedSendMessage {
+	if !errors.Is(err, app.ErrChannelDisconnected) || !errors.As(err, &verrs) || verrs[0].Message != app.DisconnectedSendMessage {
 		t.Fatalf("sending on a disconnected channel: %v, want %q", err, app.DisconnectedSendMessage)
 	}
 

@@ -119,7 +119,7 @@ func TestFreeTextRefusedWhenWindowClosed(t *testing.T) {
 	w.clock.Advance(24*time.Hour + time.Minute)
 	_, err := w.core.SendText(w.ctx, cv.ID, "Sorry for the late answer", "")
 	var verrs app.ValidationErrors
-	if !errors.As(err, &verrs) || verrs.For(app.FieldComposerText) != app.WindowClosedMessage {
+	if !errors.Is(err, app.ErrOutsideReplyWindow) || !errors.As(err, &verrs) || verrs.For(app.FieldComposerText) != app.WindowClosedMessage {
 		t.Fatalf("closed window: %v", err)
 	}
 	if len(w.emu.Sent(testKey)) != 0 {

@@ -24,11 +24,14 @@ type ProfileEdit struct {
 	Photo     []byte
 	PhotoMIME string
 	EditedAt  time.Time
-	// LastError is the plain-language reason the last push failed.
-	LastError string
-	// Conflicted is set when WhatsApp changed a field the owner also
-	// edited; the edit is not pushed until the owner chooses.
-	Conflicted bool
+	// State is where the edit stands; screens show it from here, never
+	// from the wording of Reason.
+	State ProfileEditState
+	// Reason is why the last push failed, in plain words without any
+	// preamble (for EditRejected and EditFailed), else "".
+	Reason string
+	// ReasonCode is WhatsApp's error code for a rejection, 0 if none.
+	ReasonCode int
 }
 
 // ProfileRecord is everything stored locally about one channel's profile.

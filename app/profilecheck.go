@@ -41,13 +41,3 @@ func (c *Core) CheckProfileConflicts(ctx context.Context, id ChannelID) (Profile
 		Remote:    remote,
 	}, nil
 }
-
-// ProfileConflictMessage is the LastError of an edit that waits for the
-// owner to choose between their values and WhatsApp's.
-const ProfileConflictMessage = "The profile was changed on WhatsApp too. Choose which values to keep."
-
-// AwaitsChoice reports whether the edit waits for the owner to resolve
-// conflicts.
-func (e *ProfileEdit) AwaitsChoice() bool {
-	return e != nil && e.Conflicted
-}

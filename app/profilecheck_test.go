@@ -92,8 +92,8 @@ func TestStoredConflictedEditAwaitsChoice(t *testing.T) {
 		t.Fatal(err)
 	}
 	rec, _ := w.core.Profile(w.ctx, ch.ID)
-	if rec.Pending.AwaitsChoice() {
-		t.Fatal("an edit waiting only for the network is taken for a conflict")
+	if rec.Pending.AwaitsChoice() || rec.Pending.State != app.EditOffline {
+		t.Fatalf("an edit waiting only for the network: %+v; want it offline, not a conflict", rec.Pending)
 	}
 	w.emu.SetOffline(false)
 	w.emu.SetProfile(testKey, app.Profile{About: "Bakery since 1920"})
@@ -102,7 +102,7 @@ func TestStoredConflictedEditAwaitsChoice(t *testing.T) {
 	}
 	// Read back from the store, as a page opened later does.
 	rec, _ = w.core.Profile(w.ctx, ch.ID)
-	if !rec.Pending.AwaitsChoice() {
+	if !rec.Pending.AwaitsChoice() || rec.Pending.State != app.EditConflicted {
 		t.Fatalf("a stored conflicted edit does not await the owner's choice: %+v", rec.Pending)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"net/mail"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -64,7 +65,8 @@ func ValidateProfile(p, base Profile) ValidationErrors {
 	}
 	for i, w := range p.Websites {
 		if msg := websiteProblem(w); msg != "" {
-			add(fmt.Sprintf("%s.%d", FieldWebsites, i), "Website %d: %s", i+1, msg)
+			errs = append(errs, FieldError{Field: fmt.Sprintf("%s.%d", FieldWebsites, i),
+				Message: fmt.Sprintf("Website %d: %s", i+1, msg), Short: upperFirst(msg)})
 		}
 	}
 	return errs
@@ -85,6 +87,14 @@ func emailProblem(email string) string {
 	return ""
 }
 
+// upperFirst starts a sentence of the core's own with a capital letter.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// websiteProblem is what is wrong with one website, as the end of a
+// sentence ("a website can be …"), or "".
 func websiteProblem(w string) string {
 	if n := utf8.RuneCountInString(w); n > MaxWebsiteLen {
 		return fmt.Sprintf("a website can be at most %d characters (now %d).", MaxWebsiteLen, n)

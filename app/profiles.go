@@ -107,7 +107,7 @@ func (c *Core) ResolveProfileConflicts(ctx context.Context, id ChannelID, confli
 	edit := *rec.Pending
 	edit.Profile = ResolveConflicts(edit.Base, edit.Profile, remote, conflicts, keepLocal)
 	edit.Base = remote // the owner has now seen the remote values
-	edit.Conflicted = false
+	edit.State, edit.Reason, edit.ReasonCode = EditPending, "", 0
 	if err := c.store.SavePendingProfile(ctx, id, edit); err != nil {
 		return ProfileResult{}, fmt.Errorf("resolve profile conflicts: %w", err)
 	}
@@ -164,13 +164,12 @@ func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (P
 		fresh = &remote
 	}
 	if conflicts := ProfileConflicts(edit.Base, edit.Profile, *fresh); len(conflicts) > 0 {
-		edit.Conflicted = true
-		edit.LastError = ProfileConflictMessage
+		edit.State, edit.Reason, edit.ReasonCode = EditConflicted, "", 0
 		if err := c.store.SavePendingProfile(ctx, id, edit); err != nil {
 			return ProfileResult{}, fmt.Errorf("push profile: %w", err)
 		}
 		c.bus.Publish(Event{Kind: EventProfileChanged, ChannelID: id})
-		return ProfileResult{Pending: true, Conflicts: conflicts, Message: edit.LastError}, nil
+		return ProfileResult{Pending: true, Conflicts: conflicts, Message: edit.Note()}, nil
 	}
 	upd, changed := OwnerChanges(edit.Base, edit.Profile, *fresh)
 	if edit.Photo != nil {
@@ -202,19 +201,20 @@ func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (P
 func (c *Core) keepPending(ctx context.Context, id ChannelID, edit ProfileEdit, cause error) (ProfileResult, error) {
 	var pe *ProviderError
 	temporary := errors.As(cause, &pe) && pe.Temporary()
-	if temporary {
-		edit.LastError = PendingOfflineMessage
-	} else if pe != nil {
-		edit.LastError = "WhatsApp did not accept the change: " + pe.Plain
-	} else {
-		edit.LastError = "The change could not be sent: " + cause.Error()
+	switch {
+	case temporary:
+		edit.State, edit.Reason, edit.ReasonCode = EditOffline, "", 0
+	case pe != nil:
+		edit.State, edit.Reason, edit.ReasonCode = EditRejected, Explain(pe), pe.Code
+	default:
+		edit.State, edit.Reason, edit.ReasonCode = EditFailed, Explain(cause), 0
 	}
 	if err := c.store.SavePendingProfile(ctx, id, edit); err != nil {
 		return ProfileResult{}, fmt.Errorf("push profile: keep pending: %w", err)
 	}
 	c.bus.Publish(Event{Kind: EventProfileChanged, ChannelID: id})
 	if temporary {
-		return ProfileResult{Pending: true, Message: edit.LastError}, nil
+		return ProfileResult{Pending: true, Message: edit.Note()}, nil
 	}
-	return ProfileResult{Pending: true, Message: edit.LastError}, fmt.Errorf("push profile: %w", cause)
+	return ProfileResult{Pending: true, Message: edit.Note()}, fmt.Errorf("push profile: %w", cause)
 }

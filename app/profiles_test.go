@@ -65,7 +65,7 @@ func TestProfileRejectedSaveKeepsEdit(t *testing.T) {
 		t.Fatal("a rejected save must report an error")
 	}
 	rec, _ := w.core.Profile(w.ctx, ch.ID)
-	if rec.Pending == nil || rec.Pending.Profile.Email != "hello@shop.com" || !strings.Contains(rec.Pending.LastError, "WhatsApp did not accept") {
+	if rec.Pending == nil || rec.Pending.Profile.Email != "hello@shop.com" || rec.Pending.State != app.EditRejected || !strings.Contains(rec.Pending.Reason, "API key") {
 		t.Fatalf("rejected edit lost or unexplained: %+v", rec.Pending)
 	}
 }

@@ -123,7 +123,7 @@ func (c *convTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, id 
 		query = touchOlderSQL
 	}
 	if query != "" {
-		res, err := tx.ExecContext(ctx, query, at, preview(c.last), c.inserted, inbound, id)
+		res, err := tx.ExecContext(ctx, query, at, app.Summary(c.last), c.inserted, inbound, id)
 		if err != nil {
 			return fmt.Errorf("update conversation %d: %w", id, err)
 		}

@@ -160,7 +160,7 @@ func touchConversation(ctx context.Context, tx execer, convID int64, last app.Me
 			last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at
 				ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
 		WHERE id = ?5`,
-		timeValue(last.Timestamp), preview(last), unread, lastInbound, convID)
+		timeValue(last.Timestamp), app.Summary(last), unread, lastInbound, convID)
 	if err != nil {
 		return fmt.Errorf("update conversation %d: %w", convID, err)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"github.com/parley-app/parley/app"
 )
 
 // TestUpgradeFromSchema3KeepsContactsAndTheirWindow opens a database
@@ -91,4 +93,54 @@ func oldDatabase(t *testing.T, version int, statements ...string) string {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+// TestUpgradeGivesProfileEditsTheirState opens a schema-5 database whose
+// pending profile edits told their state only by the sentence of their
+// last error: after the upgrade each has the state that sentence meant
+// and, for a refused or failed push, the reason without the preamble.
+func TestUpgradeGivesProfileEditsTheirState(t *testing.T) {
+	ctx := context.Background()
+	dir := oldDatabase(t, 5,
+		`INSERT INTO channels (id, name, webhook_token, created_at) VALUES
+			(1, 'A', 't1', 1), (2, 'B', 't2', 1), (3, 'C', 't3', 1), (4, 'D', 't4', 1), (5, 'E', 't5', 1), (6, 'F', 't6', 1)`,
+		`INSERT INTO profiles (channel_id, pending, pending_base, pending_last_error, pending_conflicted) VALUES
+			(1, '{"about":"Ours"}', '{}', '', 0),
+			(2, '{"about":"Ours"}', '{}', 'Saved on this laptop — will sync with WhatsApp when you are online.', 0),
+			(3, '{"about":"Ours"}', '{}', 'WhatsApp did not accept the change: The API key is wrong or was revoked.', 0),
+			(4, '{"about":"Ours"}', '{}', 'The change could not be sent: read API key of channel 4: not found', 0),
+			(5, '{"about":"Ours"}', '{}', 'The profile was changed on WhatsApp too. Choose which values to keep.', 1)`,
+		`INSERT INTO profiles (channel_id, remote) VALUES (6, '{"about":"Theirs"}')`,
+	)
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("open a schema 5 database: %v", err)
+	}
+	defer s.Close()
+	want := []struct {
+		state  app.ProfileEditState
+		reason string
+	}{
+		{app.EditPending, ""},
+		{app.EditOffline, ""},
+		{app.EditRejected, "The API key is wrong or was revoked."},
+		{app.EditFailed, "read API key of channel 4: not found"},
+		{app.EditConflicted, ""},
+	}
+	for i, w := range want {
+		rec, err := s.ProfileRecord(ctx, app.ChannelID(i+1))
+		if err != nil || rec.Pending == nil || rec.Pending.State != w.state || rec.Pending.Reason != w.reason {
+			t.Errorf("edit %d after the upgrade: %+v, %v; want state %d, reason %q", i+1, rec.Pending, err, w.state, w.reason)
+		}
+	}
+	if rec, err := s.ProfileRecord(ctx, 6); err != nil || rec.Pending != nil || rec.Remote.About != "Theirs" {
+		t.Errorf("a profile without an edit after the upgrade: %+v, %v", rec, err)
+	}
+	// The upgraded table takes new edits and clears them.
+	if err := s.SavePendingProfile(ctx, 6, app.ProfileEdit{State: app.EditOffline}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ClearPendingProfile(ctx, 3); err != nil {
+		t.Fatal(err)
+	}
 }

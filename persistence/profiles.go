@@ -19,13 +19,14 @@ func (s *Store) ProfileRecord(ctx context.Context, id app.ChannelID) (app.Profil
 		remote, pending, base sql.NullString
 		syncedAt, editedAt    sql.NullInt64
 		photo                 []byte
-		photoMIME, lastError  sql.NullString
-		conflicted            sql.NullBool
+		photoMIME, state      sql.NullString
+		reason                sql.NullString
+		reasonCode            sql.NullInt64
 	)
 	err := s.ro.QueryRowContext(ctx, `SELECT p.channel_id, p.remote, p.synced_at, p.pending, p.pending_base,
-			p.pending_photo, p.pending_photo_mime, p.pending_edited_at, p.pending_last_error, p.pending_conflicted
+			p.pending_photo, p.pending_photo_mime, p.pending_edited_at, p.pending_state, p.pending_reason, p.pending_reason_code
 		FROM channels c LEFT JOIN profiles p ON p.channel_id = c.id WHERE c.id = ?`, id).
-		Scan(&channel, &remote, &syncedAt, &pending, &base, &photo, &photoMIME, &editedAt, &lastError, &conflicted)
+		Scan(&channel, &remote, &syncedAt, &pending, &base, &photo, &photoMIME, &editedAt, &state, &reason, &reasonCode)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.ProfileRecord{}, fmt.Errorf("read profile of channel %d: %w", id, app.ErrNotFound)
 	}
@@ -46,14 +47,19 @@ func (s *Store) ProfileRecord(ctx context.Context, id app.ChannelID) (app.Profil
 		if err := jsonInto(base, &b); err != nil {
 			return app.ProfileRecord{}, fmt.Errorf("read pending profile of channel %d: %w", id, err)
 		}
+		st, err := editStateOf(state.String)
+		if err != nil {
+			return app.ProfileRecord{}, fmt.Errorf("read pending profile of channel %d: %w", id, err)
+		}
 		rec.Pending = &app.ProfileEdit{
 			Profile:    p.profile(),
 			Base:       b.profile(),
 			Photo:      photo,
 			PhotoMIME:  photoMIME.String,
 			EditedAt:   timeOf(editedAt),
-			LastError:  lastError.String,
-			Conflicted: conflicted.Bool,
+			State:      st,
+			Reason:     reason.String,
+			ReasonCode: int(reasonCode.Int64),
 		}
 	}
 	return rec, nil
@@ -89,19 +95,23 @@ func (s *Store) SavePendingProfile(ctx context.Context, id app.ChannelID, edit a
 	if err != nil {
 		return fmt.Errorf("save profile edit of channel %d: %w", id, err)
 	}
+	state, err := editStateName(edit.State)
+	if err != nil {
+		return fmt.Errorf("save profile edit of channel %d: %w", id, err)
+	}
 	var photo any
 	if edit.Photo != nil {
 		photo = edit.Photo
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO profiles (channel_id, pending, pending_base, pending_photo,
-				pending_photo_mime, pending_edited_at, pending_last_error, pending_conflicted)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				pending_photo_mime, pending_edited_at, pending_state, pending_reason, pending_reason_code)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (channel_id) DO UPDATE SET pending = excluded.pending, pending_base = excluded.pending_base,
 				pending_photo = excluded.pending_photo, pending_photo_mime = excluded.pending_photo_mime,
-				pending_edited_at = excluded.pending_edited_at, pending_last_error = excluded.pending_last_error,
-				pending_conflicted = excluded.pending_conflicted`,
-			id, pending, base, photo, edit.PhotoMIME, timeValue(edit.EditedAt), edit.LastError, edit.Conflicted)
+				pending_edited_at = excluded.pending_edited_at, pending_state = excluded.pending_state,
+				pending_reason = excluded.pending_reason, pending_reason_code = excluded.pending_reason_code`,
+			id, pending, base, photo, edit.PhotoMIME, timeValue(edit.EditedAt), state, edit.Reason, edit.ReasonCode)
 		return err
 	})
 	if err != nil {
@@ -115,7 +125,7 @@ func (s *Store) SavePendingProfile(ctx context.Context, id app.ChannelID, edit a
 func (s *Store) ClearPendingProfile(ctx context.Context, id app.ChannelID) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `UPDATE profiles SET pending = NULL, pending_base = NULL, pending_photo = NULL,
-			pending_photo_mime = '', pending_edited_at = NULL, pending_last_error = '', pending_conflicted = 0
+			pending_photo_mime = '', pending_edited_at = NULL, pending_state = 'pending', pending_reason = '', pending_reason_code = 0
 			WHERE channel_id = ?`, id)
 		return err
 	})

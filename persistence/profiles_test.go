@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -32,7 +33,7 @@ func TestProfileRecordLifecycle(t *testing.T) {
 	edit := app.ProfileEdit{
 		Profile: func() app.Profile { p := remote; p.About = "Bread and cake"; return p }(),
 		Base:    remote, Photo: []byte{0xff, 0xd8, 0xff, 0x00, 0x01}, PhotoMIME: "image/jpeg",
-		EditedAt: baseTime.Add(5e9), LastError: "No internet connection.",
+		EditedAt: baseTime.Add(5e9), State: app.EditRejected, Reason: "The API key was revoked.", ReasonCode: 131031,
 	}
 	if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
 		t.Fatal(err)
@@ -55,7 +56,7 @@ func TestProfileRecordLifecycle(t *testing.T) {
 	p := rec.Pending
 	if !reflect.DeepEqual(p.Profile, edit.Profile) || !reflect.DeepEqual(p.Base, edit.Base) ||
 		!bytes.Equal(p.Photo, edit.Photo) || p.PhotoMIME != "image/jpeg" || !p.EditedAt.Equal(edit.EditedAt) ||
-		p.LastError != edit.LastError {
+		p.State != edit.State || p.Reason != edit.Reason || p.ReasonCode != edit.ReasonCode {
 		t.Errorf("pending = %+v, want %+v", *p, edit)
 	}
 
@@ -115,19 +116,50 @@ func TestConflictedProfileEditIsRemembered(t *testing.T) {
 	s := openTestStore(t)
 	c := addChannel(t, s, "Shop")
 	edit := app.ProfileEdit{Profile: app.Profile{About: "Ours"}, Base: app.Profile{About: "Before"},
-		LastError: app.ProfileConflictMessage, Conflicted: true}
+		State: app.EditConflicted}
 	if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
 		t.Fatal(err)
 	}
 	rec, err := s.ProfileRecord(ctx, c.ID)
-	if err != nil || rec.Pending == nil || !rec.Pending.Conflicted {
+	if err != nil || rec.Pending == nil || rec.Pending.State != app.EditConflicted {
 		t.Fatalf("pending = %+v, %v; want it marked as waiting for the owner's choice", rec.Pending, err)
 	}
-	edit.Conflicted, edit.LastError = false, ""
+	edit.State = app.EditPending
 	if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
 		t.Fatal(err)
 	}
-	if rec, _ = s.ProfileRecord(ctx, c.ID); rec.Pending.Conflicted {
+	if rec, _ = s.ProfileRecord(ctx, c.ID); rec.Pending.State != app.EditPending {
 		t.Error("the mark stayed after the owner chose")
+	}
+}
+
+// TestEveryProfileEditStateIsKept stores an edit in each state and reads
+// the same state back, with its reason, and an edit cleared and saved
+// again starts over as pending.
+func TestEveryProfileEditStateIsKept(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	c := addChannel(t, s, "Shop")
+	for _, st := range []app.ProfileEditState{app.EditPending, app.EditOffline, app.EditRejected, app.EditFailed, app.EditConflicted} {
+		edit := app.ProfileEdit{Profile: app.Profile{About: "Ours"}, State: st, Reason: fmt.Sprint("reason ", st)}
+		if err := s.SavePendingProfile(ctx, c.ID, edit); err != nil {
+			t.Fatal(err)
+		}
+		rec, err := s.ProfileRecord(ctx, c.ID)
+		if err != nil || rec.Pending == nil || rec.Pending.State != st || rec.Pending.Reason != edit.Reason {
+			t.Errorf("saved in state %d: read back %+v, %v", st, rec.Pending, err)
+		}
+	}
+	if err := s.SavePendingProfile(ctx, c.ID, app.ProfileEdit{State: app.ProfileEditState(99)}); err == nil {
+		t.Error("an unknown state was stored")
+	}
+	if err := s.ClearPendingProfile(ctx, c.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SavePendingProfile(ctx, c.ID, app.ProfileEdit{Profile: app.Profile{About: "Again"}}); err != nil {
+		t.Fatal(err)
+	}
+	if rec, _ := s.ProfileRecord(ctx, c.ID); rec.Pending == nil || rec.Pending.State != app.EditPending || rec.Pending.Reason != "" {
+		t.Errorf("a new edit after a clear: %+v; want pending with no reason", rec.Pending)
 	}
 }

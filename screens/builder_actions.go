@@ -71,7 +71,7 @@ func (b *templateBuilder) onSubmitted(t app.Template, res app.SubmitResult, err 
 		return
 	default:
 		slog.Error("submit template", "channel", b.ch.ID, "err", err)
-		msg := "Parley could not submit the template: " + builderPlainError(err)
+		msg := "Parley could not submit the template: " + app.Explain(err)
 		if res.Draft {
 			b.markSaved(t)
 			msg += " It is kept as a draft on this computer."
@@ -107,7 +107,7 @@ func (b *templateBuilder) saveDraft(then func()) {
 				b.banner.show(formToneError, verrs.Error())
 			case err != nil:
 				slog.Error("save template draft", "channel", b.ch.ID, "err", err)
-				b.banner.show(formToneError, "Parley could not save the draft: "+builderPlainError(err))
+				b.banner.show(formToneError, "Parley could not save the draft: "+app.Explain(err))
 			default:
 				b.markSaved(t)
 				b.banner.show(formToneSuccess, fmt.Sprintf("Saved as a draft on this computer at %s. Submit it whenever you are ready.",
@@ -301,14 +301,4 @@ func fixMessage(n int) string {
 		return "One thing needs your attention before WhatsApp can review the template. It is marked below."
 	}
 	return fmt.Sprintf("%d things need your attention before WhatsApp can review the template. They are marked below.", n)
-}
-
-// builderPlainError is an error in plain words: a provider's own explanation
-// when there is one.
-func builderPlainError(err error) string {
-	var pe *app.ProviderError
-	if errors.As(err, &pe) && pe.Plain != "" {
-		return pe.Plain
-	}
-	return err.Error()
 }

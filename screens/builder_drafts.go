@@ -42,7 +42,7 @@ func deleteTemplateDraft(e env, ch app.Channel, name, language string, done func
 			fyne.Do(func() {
 				if err != nil {
 					slog.Error("delete template draft", "channel", ch.ID, "err", err)
-					dialog.ShowInformation("Parley could not delete the draft", builderPlainError(err), e.window)
+					dialog.ShowInformation("Parley could not delete the draft", app.Explain(err), e.window)
 					return
 				}
 				done()

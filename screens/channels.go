@@ -113,7 +113,7 @@ func (p *channelsPage) reload() {
 func (p *channelsPage) show(chs []app.Channel, err error) {
 	if err != nil {
 		slog.Error("load channels", "err", err)
-		p.problem.Segments[0].(*widget.TextSegment).Text = "Try again in a moment; if this keeps happening, restart Parley.\nDetails: " + err.Error()
+		p.problem.Segments[0].(*widget.TextSegment).Text = app.Explain(err) + "\nIf this keeps happening, restart Parley."
 		p.problem.Refresh()
 		p.failed.Show()
 		p.empty.content.Hide()

@@ -106,7 +106,7 @@ func (p *templatePicker) sent(m app.Message, err error) {
 	slog.Warn("send template", "err", err)
 	var ve app.ValidationErrors
 	if !errors.As(err, &ve) {
-		p.problem.SetText("Not sent: " + spacePlainError(err))
+		p.problem.SetText("Not sent: " + app.Explain(err))
 		p.problem.Show()
 		return
 	}

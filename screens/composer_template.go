@@ -170,7 +170,7 @@ func (p *templatePicker) reload() {
 func (p *templatePicker) loaded(list app.TemplateList, err error) {
 	if err != nil {
 		slog.Error("load templates", "err", err)
-		p.showNone("Parley could not read the templates of this number. Details: " + err.Error())
+		p.showNone("Parley could not read the templates of this number. " + app.Explain(err))
 		return
 	}
 	p.approved = p.approved[:0]
@@ -220,7 +220,7 @@ func (p *templatePicker) onSync() {
 			p.progress.Hide()
 			if err != nil {
 				slog.Warn("sync templates", "err", err)
-				p.noneText.SetText("The templates could not be fetched: " + spacePlainError(err))
+				p.noneText.SetText("The templates could not be fetched: " + app.Explain(err))
 				return
 			}
 			p.reload()

@@ -145,7 +145,7 @@ func (p *configurePage) onNameSaved(name string, err error, next func()) {
 			return
 		}
 		slog.Error("rename channel", "channel", p.ch.ID, "err", err)
-		p.nameNote.setProblem("Parley could not save the name. Try again in a moment. Details: " + err.Error())
+		p.nameNote.setProblem("Parley could not save the name. " + app.Explain(err))
 		return
 	}
 	p.ch.Name = strings.TrimSpace(name)

@@ -293,7 +293,7 @@ func (c *connectionSection) showProblem(err error) {
 	var verrs app.ValidationErrors
 	if !errors.As(err, &verrs) {
 		slog.Error("change connection", "channel", c.page.ch.ID, "err", err)
-		setFormProblem(c.problem, "Parley could not save the connection; the old one still applies.\nDetails: "+err.Error())
+		setFormProblem(c.problem, "Parley could not save the connection; the old one still applies.\n"+app.Explain(err))
 		return
 	}
 	c.numberNote.setProblem(verrs.For(app.FieldNumber))

@@ -169,15 +169,14 @@ func (r *receivingSection) showProblem(err error) {
 	r.note.setProblem(problemText(err))
 }
 
-// problemText is err in plain words: a validation message as it is,
-// anything else with a generic lead.
+// problemText is err in plain words; what is not the owner's to fix is
+// logged too.
 func problemText(err error) string {
 	var verrs app.ValidationErrors
-	if errors.As(err, &verrs) && len(verrs) > 0 {
-		return verrs[0].Message
+	if !errors.As(err, &verrs) {
+		slog.Error("receiving messages", "err", err)
 	}
-	slog.Error("receiving messages", "err", err)
-	return "Parley could not finish this. Try again in a moment. Details: " + err.Error()
+	return app.Explain(err)
 }
 
 // busy disables the buttons while work runs.

@@ -114,7 +114,7 @@ func (r channelRemoval) do(ch app.Channel, deleteData bool) {
 			if err != nil {
 				slog.Error("remove channel", "channel", ch.ID, "delete_data", deleteData, "err", err)
 				dialog.ShowInformation("Could not remove the channel",
-					"Parley could not remove "+ch.Name+". Nothing was changed; try again in a moment.\n\nDetails: "+err.Error(), r.window)
+					"Parley could not remove "+ch.Name+". Nothing was changed.\n\n"+app.Explain(err), r.window)
 				return
 			}
 			if r.onDone != nil {

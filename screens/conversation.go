@@ -200,7 +200,7 @@ func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, has
 	v.reloading = false
 	if err != nil {
 		slog.Error("load conversation", "conversation", v.conv.ID, "err", err)
-		v.problem.SetText("Parley could not read this conversation. Details: " + err.Error())
+		v.problem.SetText("Parley could not read this conversation. " + app.Explain(err))
 		v.problem.Show()
 	} else {
 		v.problem.Hide()

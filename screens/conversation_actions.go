@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/widgets"
 )
 
 // onSend queues the composer's text as a reply.
@@ -49,12 +48,12 @@ func (v *conversationView) queued(op, text string, err error) {
 		switch {
 		case isValidation && ve.For(app.FieldAttachment) != "":
 			v.composer.showProblem(ve.For(app.FieldAttachment))
-		case isValidation && ve.For(app.FieldComposerText) == app.WindowClosedMessage:
+		case errors.Is(err, app.ErrOutsideReplyWindow):
 			v.composer.showProblem("The 24-hour window has just closed, so this message was not sent. " +
 				"Send a template instead; your text is kept here.")
 			v.reload()
 		default:
-			v.composer.showProblem("Not sent: " + spacePlainError(err))
+			v.composer.showProblem("Not sent: " + app.Explain(err))
 		}
 		return
 	}
@@ -71,7 +70,7 @@ func (v *conversationView) onReply(m app.Message) {
 	if m.Direction == app.Outbound {
 		author = "yourself"
 	}
-	v.composer.showReply(m.WAMessageID, author, widgets.MessageSnippet(m))
+	v.composer.showReply(m.WAMessageID, author, app.Summary(m))
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v.composer.entry); c != nil {
 		c.Focus(v.composer.entry)
 	}
@@ -88,7 +87,7 @@ func (v *conversationView) onRetry(m app.Message) {
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("retry message", "message", m.ID, "err", err)
-				dialog.ShowInformation("Could not send again", spacePlainError(err), v.env.window)
+				dialog.ShowInformation("Could not send again", app.Explain(err), v.env.window)
 			}
 		})
 	})

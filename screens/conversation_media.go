@@ -121,7 +121,7 @@ func (l *mediaLoader) fetched(id int64, path string, thumb image.Image, err, dec
 	case err != nil:
 		slog.Warn("download attachment", "message", id, "err", err)
 		st.failed = true
-		st.note = "Couldn't download: " + spacePlainError(err)
+		st.note = "Couldn't download: " + app.Explain(err)
 	case decodeErr != nil:
 		slog.Info("photo preview", "message", id, "err", decodeErr)
 		st.path, st.undecodable = path, true

@@ -88,7 +88,7 @@ func (l *mediaLoader) saveCopy(id int64, src, dst string) {
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("save attachment", "message", id, "err", err)
-				dialog.ShowInformation("Parley could not save the file", spacePlainError(err), w)
+				dialog.ShowInformation("Parley could not save the file", app.Explain(err), w)
 				return
 			}
 			l.state(id).note = "Saved as " + app.DisplayName(filepath.Base(dst))

@@ -170,7 +170,7 @@ func TestCustomerNamesAreShownClean(t *testing.T) {
 			t.Errorf("shows %+q", all)
 		}
 	}
-	if len(got) != 1 || got[0].Title != "Anna Schmidt" || got[0].Content != "📄 Rechnungfdp.exe" {
+	if len(got) != 1 || got[0].Title != "Anna Schmidt" || got[0].Content != "Document Rechnungfdp.exe" {
 		t.Fatalf("notifications: %+v", got)
 	}
 }

@@ -186,7 +186,7 @@ func (p *profilePage) render(out profileOutcome) {
 	if out.recErr != nil {
 		slog.Error("read profile", "channel", p.ch.ID, "err", out.recErr)
 		p.banner.show(profileNote{kind: noteDanger, title: "Parley could not read this profile on this laptop",
-			text: "Try again in a moment; if this keeps happening, restart Parley.\nDetails: " + out.recErr.Error()})
+			text: app.Explain(out.recErr) + "\nIf this keeps happening, restart Parley."})
 		p.updateSaveBar("")
 		return
 	}
@@ -222,10 +222,10 @@ func profileOutcomeNote(out profileOutcome, invalid bool) *profileNote {
 	switch {
 	case invalid:
 		return nil
-	case out.err != nil && pending && out.action != profileSync && out.rec.Pending.LastError != "":
+	case out.err != nil && pending && out.action != profileSync && out.rec.Pending.State != app.EditPending:
 		return nil // the pending edit carries the reason
 	case out.err != nil:
-		n := &profileNote{kind: noteDanger, title: "Parley could not sync the profile", text: profilePlainError(out.err)}
+		n := &profileNote{kind: noteDanger, title: "Parley could not sync the profile", text: app.Explain(out.err)}
 		switch {
 		case app.KindOf(out.err) == app.KindOffline || app.KindOf(out.err) == app.KindUnavailable:
 			n.title = "Parley could not reach WhatsApp"
@@ -314,20 +314,4 @@ func (p *profilePage) fetchPhoto(url string) {
 			}
 		})
 	})
-}
-
-// profilePlainError is the owner-facing text of an error.
-func profilePlainError(err error) string {
-	var pe *app.ProviderError
-	if errors.As(err, &pe) && pe.Plain != "" {
-		return pe.Plain
-	}
-	if errors.Is(err, app.ErrNotFound) {
-		return "Parley has no API key for this channel on this computer. Open Configure and enter the key from the 360dialog hub again."
-	}
-	var verrs app.ValidationErrors
-	if errors.As(err, &verrs) && len(verrs) > 0 {
-		return verrs[0].Message
-	}
-	return err.Error()
 }

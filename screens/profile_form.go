@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -236,7 +235,7 @@ func (f *profileForm) validate(base app.Profile, all bool) bool {
 	}
 	siteProblems := make([]string, len(f.websites))
 	for k, i := range entries {
-		siteProblems[i] = websiteMessage(errs.For(fmt.Sprintf("%s.%d", app.FieldWebsites, k)))
+		siteProblems[i] = errs.UnderField(fmt.Sprintf("%s.%d", app.FieldWebsites, k))
 	}
 	for i, w := range f.websites {
 		if all {
@@ -251,17 +250,6 @@ func (f *profileForm) validate(base app.Profile, all bool) bool {
 	return len(errs) == 0
 }
 
-// websiteMessage drops the "Website 2: " prefix of a website problem: the
-// message sits right under its own entry.
-func websiteMessage(msg string) string {
-	if _, rest, ok := strings.Cut(msg, ": "); ok && strings.HasPrefix(msg, "Website ") {
-		r := []rune(rest)
-		r[0] = unicode.ToUpper(r[0])
-		return string(r)
-	}
-	return msg
-}
-
 // showErrors puts problems the core reported under their fields and
 // returns the ones that belong to no field.
 func (f *profileForm) showErrors(errs app.ValidationErrors) app.ValidationErrors {
@@ -274,7 +262,7 @@ func (f *profileForm) showErrors(errs app.ValidationErrors) app.ValidationErrors
 		case f.field(e.Field) != nil:
 			fl := f.field(e.Field)
 			fl.touched = true
-			fl.showProblem(websiteMessage(e.Message))
+			fl.showProblem(e.UnderField())
 		default:
 			rest = append(rest, e)
 		}

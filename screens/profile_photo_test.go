@@ -97,7 +97,7 @@ func TestProfilePhotoSavedOfflineWaitsWithTheEdit(t *testing.T) {
 	}
 	pageShows(t, p, "The photo your customers see now.", "Your profile changes are live on WhatsApp")
 	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending != nil {
-		t.Errorf("still pending: %+v", rec.Pending.LastError)
+		t.Errorf("still pending: %+v", rec.Pending.Note())
 	}
 }
 

@@ -39,7 +39,7 @@ func (p *profilePage) showBanner(out profileOutcome) {
 		if out.check == nil {
 			n.text = "Parley needs to reach WhatsApp to show its values next to yours. Connect to the internet, then compare again."
 			if out.checkErr != nil {
-				n.text += "\nDetails: " + profilePlainError(out.checkErr)
+				n.text += "\nDetails: " + app.Explain(out.checkErr)
 			}
 			p.firstSync.SetText("Compare again")
 			p.banner.show(n, p.firstSync)
@@ -65,7 +65,7 @@ func (p *profilePage) showBanner(out profileOutcome) {
 // profilePendingNote describes an edit kept on this laptop.
 func profilePendingNote(ed *app.ProfileEdit) profileNote {
 	when, fields := profileWhen(ed.EditedAt), pendingFields(ed)
-	if ed.LastError == "" || ed.LastError == app.PendingOfflineMessage {
+	if ed.State.WaitsForNetwork() {
 		what := "Changed on " + when
 		if fields != "" {
 			what += ": " + fields
@@ -77,14 +77,12 @@ func profilePendingNote(ed *app.ProfileEdit) profileNote {
 	if fields != "" {
 		kept += " to " + fields
 	}
-	return profileNote{kind: noteDanger, title: "WhatsApp did not accept your changes",
-		text: rejectionReason(ed.LastError) + "\n" + kept + " (" + when + ") are kept on this laptop. When the problem is fixed, press Save again."}
-}
-
-// rejectionReason is the reason of a refused push without the preamble
-// the banner's title already says.
-func rejectionReason(lastError string) string {
-	return strings.TrimPrefix(lastError, "WhatsApp did not accept the change: ")
+	title := "WhatsApp did not accept your changes"
+	if ed.State == app.EditFailed {
+		title = "Your changes could not be sent to WhatsApp"
+	}
+	return profileNote{kind: noteDanger, title: title,
+		text: ed.Reason + "\n" + kept + " (" + when + ") are kept on this laptop. When the problem is fixed, press Save again."}
 }
 
 // pendingFields names the fields an edit changes, e.g. "About, Photo".

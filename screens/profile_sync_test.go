@@ -58,7 +58,7 @@ func TestProfileRejectedSaveKeepsTheEditAndSaysWhy(t *testing.T) {
 
 	pageShows(t, p, "WhatsApp did not accept your changes", "Your changes to Email", "When the problem is fixed, press Save again")
 	rec, _ := cw.core.Profile(cw.ctx, ch.ID)
-	if rec.Pending == nil || !showsText(p.content, rejectionReason(rec.Pending.LastError)) || !strings.Contains(rec.Pending.LastError, "API key") {
+	if rec.Pending == nil || rec.Pending.State != app.EditRejected || !showsText(p.content, rec.Pending.Reason) || !strings.Contains(rec.Pending.Reason, "API key") {
 		t.Fatalf("the reason is not shown: pending %+v; the page shows %q", rec.Pending, visibleTexts(p.content))
 	}
 	if p.form.email.entry.Text != "bestellung@baeckerei-mueller.de" {
@@ -176,5 +176,40 @@ func TestProfileSaveWithoutAPIKeyKeepsTheEditAndSaysWhatToDo(t *testing.T) {
 	pageHides(t, p, "will sync when online")
 	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending == nil || rec.Pending.Profile.About != "Fresh bread, Sundays too" {
 		t.Fatalf("the edit was not kept: %+v", rec.Pending)
+	}
+}
+
+// TestProfilePageShowsTheEditsState: the banner follows the stored state
+// of a pending edit, whatever its reason says: an edit that failed on
+// this computer is not told as refused by WhatsApp, and one that waits
+// for the network asks nothing of the owner.
+func TestProfilePageShowsTheEditsState(t *testing.T) {
+	tests := []struct {
+		state        app.ProfileEditState
+		reason       string
+		title, hides string
+	}{
+		{app.EditOffline, "", "Pending — will sync when online", "press Save again"},
+		{app.EditRejected, "The API key is wrong or was revoked.", "WhatsApp did not accept your changes", "Pending"},
+		{app.EditFailed, "The data folder is read-only.", "Your changes could not be sent to WhatsApp", "WhatsApp did not accept"},
+	}
+	for _, tt := range tests {
+		cw := newCoreWorld(t)
+		p, ch := syncedProfilePage(t, cw, bakery)
+		edited := bakery
+		edited.About = "Fresh bread, now with cakes"
+		edit := app.ProfileEdit{Profile: edited, Base: bakery, EditedAt: cw.clock.Now(), State: tt.state, Reason: tt.reason}
+		if err := cw.store.SavePendingProfile(cw.ctx, ch.ID, edit); err != nil {
+			t.Fatal(err)
+		}
+		test.Tap(button(t, p.content, "Channels"))
+		p = reopenProfilePage(t, cw, ch)
+		if p.banner.title.Text != tt.title {
+			t.Errorf("an edit in state %d: the banner says %q, want %q", tt.state, p.banner.title.Text, tt.title)
+		}
+		if tt.reason != "" {
+			pageShows(t, p, tt.reason, "Your changes to About")
+		}
+		pageHides(t, p, tt.hides)
 	}
 }

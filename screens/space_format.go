@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -123,18 +122,4 @@ func windowHeader(cv app.Conversation, now time.Time) (string, bool) {
 		return fmt.Sprintf("Reply window open · %d h %d min left", h, mins%60), true
 	}
 	return fmt.Sprintf("Reply window open · %d min left", mins), true
-}
-
-// spacePlainError is an error in words a shop owner understands: the
-// provider's explanation, a field problem, or the error itself.
-func spacePlainError(err error) string {
-	var pe *app.ProviderError
-	if errors.As(err, &pe) && pe.Plain != "" {
-		return pe.Plain
-	}
-	var ve app.ValidationErrors
-	if errors.As(err, &ve) && len(ve) > 0 {
-		return ve[0].Message
-	}
-	return err.Error()
 }

@@ -156,7 +156,7 @@ func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error
 	s.loading = false
 	if err != nil {
 		slog.Error("load conversations", "err", err)
-		s.problem.SetText("Parley could not read your conversations. Details: " + err.Error())
+		s.problem.SetText("Parley could not read your conversations. " + app.Explain(err))
 		s.problem.Show()
 	} else {
 		s.problem.Hide()

@@ -106,7 +106,7 @@ func (p *templatesPage) deleteDone(name string, err error, list app.TemplateList
 	p.detail.setDeleting(false)
 	if err != nil {
 		slog.Warn("delete template", "channel", p.ch.ID, "name", name, "err", err)
-		p.detail.showProblem(fmt.Sprintf("Parley could not delete %q. %s", name, templatesProblem(err)))
+		p.detail.showProblem(fmt.Sprintf("Parley could not delete %q. %s", name, app.Explain(err)))
 		return
 	}
 	p.showList(list, loadErr)

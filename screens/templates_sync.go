@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 
@@ -97,7 +96,7 @@ func (p *templatesPage) syncDone(gen int, err error, cancelled bool, list app.Te
 		p.showSyncNote("Sync cancelled. Your list is as it was.", widget.MediumImportance)
 	default:
 		slog.Warn("sync templates", "channel", p.ch.ID, "err", err)
-		p.showSyncNote("Sync failed. "+templatesProblem(err)+" Your list is as it was.", widget.DangerImportance)
+		p.showSyncNote("Sync failed. "+app.Explain(err)+" Your list is as it was.", widget.DangerImportance)
 	}
 }
 
@@ -106,17 +105,4 @@ func (p *templatesPage) showSyncNote(text string, imp widget.Importance) {
 	p.syncNote.Importance = imp
 	p.syncNote.SetText(text)
 	p.syncNote.Show()
-}
-
-// templatesProblem explains a failed template action in plain words.
-func templatesProblem(err error) string {
-	var ve app.ValidationErrors
-	if errors.As(err, &ve) && len(ve) > 0 {
-		return ve[0].Message
-	}
-	var pe *app.ProviderError
-	if errors.As(err, &pe) && pe.Plain != "" {
-		return pe.Plain
-	}
-	return "Something went wrong on this computer; try again in a moment. Details: " + err.Error()
 }

@@ -243,7 +243,7 @@ func (w *addChannelWizard) onSubmitted(err error) {
 	var verrs app.ValidationErrors
 	if !errors.As(err, &verrs) {
 		slog.Error("add channel", "err", err)
-		setFormProblem(w.formProblem, "Parley could not save the channel. Nothing was saved; try again in a moment.\nDetails: "+err.Error())
+		setFormProblem(w.formProblem, "Parley could not save the channel. Nothing was saved.\n"+app.Explain(err))
 		return
 	}
 	w.numberNote.setProblem(verrs.For(app.FieldNumber))

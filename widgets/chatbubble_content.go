@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -148,48 +147,11 @@ func unsupportedSection(m app.Message) section {
 // quoteSection shows the message this one replies to: a tinted box with
 // a coloured bar, its author and the start of its text.
 func quoteSection(q app.Message, author string, outbound bool) section {
-	snippet := MessageSnippet(q)
+	snippet := app.Summary(q)
 	box := newQuote(author, snippet, q.Direction == app.Outbound, outbound)
 	width := max(fyne.MeasureText(author, waCaptionSize+1, fyne.TextStyle{Bold: true}).Width,
 		fyne.MeasureText(snippet, waCaptionSize+1, fyne.TextStyle{}).Width) + 24
 	return section{obj: box, natural: min(width, quoteMaxWidth)}
-}
-
-// MessageSnippet is a one-line summary of a message, as quoted by a reply.
-func MessageSnippet(m app.Message) string {
-	text := strings.Join(strings.Fields(m.Text), " ")
-	label := ""
-	switch m.Type {
-	case app.MsgImage:
-		label = "📷 Photo"
-	case app.MsgSticker:
-		label = "Sticker"
-	case app.MsgVideo:
-		label = "🎬 Video"
-	case app.MsgAudio, app.MsgVoice:
-		label = "🎤 Audio"
-	case app.MsgDocument:
-		label = "📄 Document"
-		if m.Media != nil {
-			if name := app.DisplayName(m.Media.Filename); name != "" {
-				label = "📄 " + name
-			}
-		}
-	case app.MsgLocation:
-		label = "📍 Location"
-	case app.MsgContacts:
-		label = "👤 Contact"
-	}
-	switch {
-	case label != "" && text != "" && m.Type != app.MsgDocument:
-		text = label + " · " + text
-	case text == "":
-		text = label
-	}
-	if r := []rune(text); len(r) > 90 {
-		text = string(r[:89]) + "…"
-	}
-	return text
 }
 
 // locationSection shows a shared location: pin, name, address and a link
