@@ -64,21 +64,11 @@ func (c *Core) MarkConversationRead(ctx context.Context, conversationID int64) e
 // UnreadTotal is the number of unread customer messages in every
 // conversation of every channel, for the tray icon.
 func (c *Core) UnreadTotal(ctx context.Context) (int, error) {
-	chs, err := c.store.Channels(ctx)
+	n, err := c.store.UnreadTotal(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("count unread: %w", err)
 	}
-	total := 0
-	for _, ch := range chs {
-		cvs, err := c.store.Conversations(ctx, ch.ID)
-		if err != nil {
-			return 0, fmt.Errorf("count unread: %w", err)
-		}
-		for _, cv := range cvs {
-			total += cv.Unread
-		}
-	}
-	return total, nil
+	return n, nil
 }
 
 // SendText queues a free-form reply. It is refused while the 24-hour

@@ -61,6 +61,8 @@ type MessageStore interface {
 	// Message returns one message by its local ID.
 	Message(ctx context.Context, messageID int64) (Message, error)
 	MarkConversationRead(ctx context.Context, conversationID int64) error
+	// UnreadTotal is the number of unread messages of every channel.
+	UnreadTotal(ctx context.Context) (int, error)
 	SetMediaPath(ctx context.Context, messageID int64, path string) error
 }
 

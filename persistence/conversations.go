@@ -82,6 +82,16 @@ func (s *Store) MarkConversationRead(ctx context.Context, conversationID int64) 
 	return nil
 }
 
+// UnreadTotal is the number of unread messages of every conversation of
+// every channel: one aggregate, however many conversations there are.
+func (s *Store) UnreadTotal(ctx context.Context) (int, error) {
+	var n int
+	if err := s.ro.QueryRowContext(ctx, `SELECT COALESCE(SUM(unread), 0) FROM conversations`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count unread messages: %w", err)
+	}
+	return n, nil
+}
+
 // upsertContact creates the contact or updates its name when name is not
 // empty.
 func upsertContact(ctx context.Context, tx execer, id app.ChannelID, waID, name string) error {

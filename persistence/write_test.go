@@ -142,6 +142,10 @@ var storeCalls = []storeCall{
 		f.convID, err = s.RekeyConversation(ctx, f.convID, "4999")
 		return err
 	}},
+	{"UnreadTotal", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.UnreadTotal(ctx)
+		return err
+	}},
 	{"MarkConversationRead", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.MarkConversationRead(ctx, f.message.ConversationID)
 	}},
