@@ -15,9 +15,6 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// loadTimeout bounds one read of the channel list.
-const loadTimeout = 15 * time.Second
-
 // connectionChecker asks 360dialog whether a channel's key works; the
 // Core implements it.
 type connectionChecker interface {

@@ -83,3 +83,9 @@ func photoPicture(data []byte) *canvas.Image {
 	pic.ScaleMode = canvas.ImageScaleSmooth
 	return pic
 }
+
+// sameImageData reports whether a and b are the same slice (not merely equal
+// content), which is all the preview needs to skip a redraw.
+func sameImageData(a, b []byte) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+}

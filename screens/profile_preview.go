@@ -161,12 +161,6 @@ func (pv *profilePreview) show(p app.Profile, photo []byte) {
 	}
 }
 
-// sameImageData reports whether a and b are the same slice (not merely equal
-// content), which is all the preview needs to skip a redraw.
-func sameImageData(a, b []byte) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
-}
-
 // previewSection is a white section of WhatsApp's info screen.
 func previewSection(content fyne.CanvasObject) fyne.CanvasObject {
 	bg := &canvas.Rectangle{FillColor: color.White, CornerRadius: 10}

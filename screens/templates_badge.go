@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
@@ -100,12 +98,6 @@ func templateStatusColor(s app.TemplateStatus) fyne.ThemeColorName {
 		return theme.ColorNameError
 	}
 	return theme.ColorNamePlaceHolder
-}
-
-// badgeTint is c at the given opacity, for a soft background behind c.
-func badgeTint(c color.Color, alpha uint8) color.NRGBA {
-	r, g, b, _ := c.RGBA()
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }
 
 // templateStatusMeaning says in plain words what a status means for the owner.

@@ -7,13 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// Colours of Parley's own surfaces.
-const (
-	colorNameSidebar    fyne.ThemeColorName = "parley.sidebar"    // the navigation column
-	colorNameCard       fyne.ThemeColorName = "parley.card"       // a card on a page
-	colorNameCardBorder fyne.ThemeColorName = "parley.cardBorder" // its outline
-)
-
 // parleyTheme is Fyne's default theme in Parley's teal, with calmer text
 // and status colours. It follows the system's light or dark preference.
 type parleyTheme struct{ fyne.Theme }
