@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"net/url"
@@ -14,6 +14,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/waformat"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -76,7 +77,7 @@ func openTemplateBuilder(e env, ch app.Channel, draft *app.Template) {
 		duplicateTemplate(e, ch, *draft)
 		return
 	}
-	e.nav.showDetail(newTemplateBuilder(e, ch, draft, draft != nil).content)
+	e.Nav.Show(newTemplateBuilder(e, ch, draft, draft != nil).content)
 }
 
 // newTemplateBuilder builds the builder, filled with start when it is not
@@ -85,8 +86,8 @@ func openTemplateBuilder(e env, ch app.Channel, draft *app.Template) {
 func newTemplateBuilder(e env, ch app.Channel, start *app.Template, edit bool) *templateBuilder {
 	b := &templateBuilder{env: e, ch: ch, banner: newFormBanner()}
 	b.basics = newBasicsSection(b.onChange)
-	b.header = newHeaderSection(e.window, e.run, b.onChange)
-	b.body = newBodySection(e.window, b.onChange)
+	b.header = newHeaderSection(e.Window, e.Run, b.onChange)
+	b.body = newBodySection(e.Window, b.onChange)
 	b.footer = newFooterSection(b.onChange)
 	b.buttons = newButtonsSection(b.onChange)
 	b.params = newParamsSection(b.onChange)
@@ -139,7 +140,7 @@ func (b *templateBuilder) layout() fyne.CanvasObject {
 	}
 	b.back = &widget.Button{Text: "Templates", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: b.onBack}
 	top := container.New(layout.NewCustomPaddedLayout(10, -14, 14, 0), container.NewHBox(b.back))
-	return container.NewBorder(top, nil, nil, nil, newPage(title, subtitle, nil, body))
+	return container.NewBorder(top, nil, nil, nil, kit.NewPage(title, subtitle, nil, body))
 }
 
 // newPreviewColumn is the live preview with its caption and the link to

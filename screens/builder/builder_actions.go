@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"context"
@@ -36,7 +36,7 @@ func (b *templateBuilder) onSubmit() {
 	b.showProblems(nil, notes)
 	b.setBusy("Submitting the template to WhatsApp…")
 	own := b.draftKey
-	b.env.run(func() {
+	b.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), submitTimeout)
 		defer cancel()
 		res, err := b.env.core.SubmitTemplate(ctx, b.ch.ID, t)
@@ -51,8 +51,8 @@ func (b *templateBuilder) onSubmitted(t app.Template, res app.SubmitResult, err 
 	switch {
 	case err == nil && !res.Draft:
 		b.saved, b.unsaved = t, false
-		openTemplates(b.env, b.ch)
-		dialog.ShowInformation("Submitted for review", res.Message, b.env.window)
+		b.env.Nav.Back()
+		dialog.ShowInformation("Submitted for review", res.Message, b.env.Window)
 		return
 	case err == nil:
 		b.markSaved(t)
@@ -91,7 +91,7 @@ func (b *templateBuilder) saveDraft(then func()) {
 	t := b.template()
 	b.setBusy("Saving the draft…")
 	own := b.draftKey
-	b.env.run(func() {
+	b.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		err := b.env.core.SaveTemplateDraft(ctx, b.ch.ID, t)
@@ -160,7 +160,7 @@ func (b *templateBuilder) dropRenamedDraft(ctx context.Context, old, now builder
 // would be lost.
 func (b *templateBuilder) onBack() {
 	if !b.dirty() {
-		openTemplates(b.env, b.ch)
+		b.env.Nav.Back()
 		return
 	}
 	dialog.ShowCustomConfirm("Keep your changes?",
@@ -168,11 +168,11 @@ func (b *templateBuilder) onBack() {
 		newBuilderHint("This template has changes that are not saved. Save it as a draft on this computer to finish it later."),
 		func(save bool) {
 			if !save {
-				openTemplates(b.env, b.ch)
+				b.env.Nav.Back()
 				return
 			}
-			b.saveDraft(func() { openTemplates(b.env, b.ch) })
-		}, b.env.window)
+			b.saveDraft(b.env.Nav.Back)
+		}, b.env.Window)
 }
 
 // dirty reports whether leaving now would lose something the owner typed.
@@ -187,7 +187,7 @@ func (b *templateBuilder) onDeleteDraft() {
 	if key == (builderKey{}) {
 		return
 	}
-	deleteTemplateDraft(b.env, b.ch, key.name, key.language, func() { openTemplates(b.env, b.ch) })
+	deleteTemplateDraft(b.env, b.ch, key.name, key.language, b.env.Nav.Back)
 }
 
 // checkName warns, off the UI goroutine, when the name is already used
@@ -206,7 +206,7 @@ func (b *templateBuilder) checkName() {
 		return
 	}
 	own := b.draftKey
-	b.env.run(func() {
+	b.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 		defer cancel()
 		msg := b.nameClash(ctx, key, own)

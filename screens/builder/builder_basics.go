@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"fyne.io/fyne/v2"

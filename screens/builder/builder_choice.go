@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"image/color"
@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // choiceOption is one option of a choiceGroup.
@@ -101,7 +103,7 @@ func newChoiceRow(o choiceOption, onTap func(string)) *choiceRow {
 
 // CreateRenderer implements fyne.Widget.
 func (r *choiceRow) CreateRenderer() fyne.WidgetRenderer {
-	detail := newMutedText(r.option.detail, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	detail := kit.NewMutedText(r.option.detail, fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	detail.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(
 		&widget.Label{Text: r.option.title, TextStyle: fyne.TextStyle{Bold: true}},
@@ -143,7 +145,7 @@ func (r *choiceRow) setSelected(on bool) {
 // chosen, a light tint under the mouse, a plain outline otherwise.
 func (r *choiceRow) paint() {
 	r.bg.FillColor = color.Transparent
-	r.bg.StrokeColor = theme.Color(colorNameCardBorder)
+	r.bg.StrokeColor = theme.Color(kit.ColorNameCardBorder)
 	icon := theme.RadioButtonIcon()
 	switch {
 	case r.selected:

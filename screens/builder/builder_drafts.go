@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"context"
@@ -23,7 +23,7 @@ func duplicateTemplate(e env, ch app.Channel, t app.Template) {
 	d := app.DuplicateTemplate(t)
 	b := newTemplateBuilder(e, ch, &d, false)
 	b.unsaved = true
-	e.nav.showDetail(b.content)
+	e.Nav.Show(b.content)
 }
 
 // deleteTemplateDraft asks whether to delete the local draft name in
@@ -35,18 +35,18 @@ func deleteTemplateDraft(e env, ch app.Channel, name, language string, done func
 		if !ok {
 			return
 		}
-		e.run(func() {
+		e.Run(func() {
 			ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
 			defer cancel()
 			err := e.core.DeleteTemplateDraft(ctx, ch.ID, name, language)
 			fyne.Do(func() {
 				if err != nil {
 					slog.Error("delete template draft", "channel", ch.ID, "err", err)
-					dialog.ShowInformation("Parley could not delete the draft", builderPlainError(err), e.window)
+					dialog.ShowInformation("Parley could not delete the draft", builderPlainError(err), e.Window)
 					return
 				}
 				done()
 			})
 		})
-	}, e.window)
+	}, e.Window)
 }

@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // TestBuilderDraftReopensFilled saves a draft with an image header and
@@ -18,7 +19,7 @@ import (
 // part back, and renames it without leaving the old draft behind.
 func TestBuilderDraftReopensFilled(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	fillBasics(b, "bread_ready")
 	test.Tap(b.header.format.button("Image"))
@@ -39,14 +40,14 @@ func TestBuilderDraftReopensFilled(t *testing.T) {
 	if msg := b.banner.message(); !strings.Contains(msg, "Saved as a draft") {
 		t.Fatalf("banner = %q", msg)
 	}
-	list, _ := cw.core.Templates(cw.ctx, ch.ID)
+	list, _ := cw.Core.Templates(cw.Ctx, ch.ID)
 	if len(list.Templates) != 1 || list.Templates[0].Status != app.TemplateDraft {
 		t.Fatalf("stored: %+v", list.Templates)
 	}
 	draft := list.Templates[0]
 
 	r := openBuilder(t, cw, ch, &draft)
-	if !showsText(r.content, "Edit Draft") || !r.remove.Visible() {
+	if !screentest.ShowsText(r.content, "Edit Draft") || !r.remove.Visible() {
 		t.Fatal("a reopened draft is not shown as one")
 	}
 	if r.basics.name.Text != "bread_ready" || r.basics.category.selected != app.CategoryUtility ||
@@ -77,7 +78,7 @@ func TestBuilderDraftReopensFilled(t *testing.T) {
 	// Renaming and saving keeps one draft, under the new name.
 	retypeInto(r.basics.name, "bread_ready_today")
 	test.Tap(r.save)
-	list, _ = cw.core.Templates(cw.ctx, ch.ID)
+	list, _ = cw.Core.Templates(cw.Ctx, ch.ID)
 	if len(list.Templates) != 1 || list.Templates[0].Name != "bread_ready_today" {
 		t.Fatalf("after renaming: %+v", list.Templates)
 	}
@@ -88,12 +89,12 @@ func TestBuilderDraftReopensFilled(t *testing.T) {
 // with the reason, and a good image is named, sized and previewed.
 func TestBuilderMediaFileIsCheckedAndPreviewed(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	dir := t.TempDir()
 	test.Tap(b.header.format.button("Image"))
-	if !showsText(b.header.content, "JPG or PNG, up to 5 MB") {
-		t.Fatalf("no hint: %q", visibleTexts(b.header.content))
+	if !screentest.ShowsText(b.header.content, "JPG or PNG, up to 5 MB") {
+		t.Fatalf("no hint: %q", screentest.VisibleTexts(b.header.content))
 	}
 
 	var filter []string
@@ -153,7 +154,7 @@ func TestBuilderMediaFileIsCheckedAndPreviewed(t *testing.T) {
 // leaving with unsaved changes, and leaves at once without them.
 func TestBuilderLeavingWithChangesAsks(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	test.Tap(b.back)
 	if cw.shown(b) {
@@ -166,11 +167,11 @@ func TestBuilderLeavingWithChangesAsks(t *testing.T) {
 	if !cw.shown(b) {
 		t.Fatal("left without asking about the changes")
 	}
-	tapDialogButton(t, cw.window, "Save draft")
+	tapDialogButton(t, cw.Window, "Save draft")
 	if cw.shown(b) {
 		t.Fatal("still on the builder after saving")
 	}
-	list, _ := cw.core.Templates(cw.ctx, ch.ID)
+	list, _ := cw.Core.Templates(cw.Ctx, ch.ID)
 	if len(list.Templates) != 1 || list.Templates[0].Status != app.TemplateDraft {
 		t.Fatalf("stored: %+v", list.Templates)
 	}
@@ -178,8 +179,8 @@ func TestBuilderLeavingWithChangesAsks(t *testing.T) {
 	b = openBuilder(t, cw, ch, &list.Templates[0])
 	test.Type(b.footer.entry, "See you soon")
 	test.Tap(b.back)
-	tapDialogButton(t, cw.window, "Discard changes")
-	list, _ = cw.core.Templates(cw.ctx, ch.ID)
+	tapDialogButton(t, cw.Window, "Discard changes")
+	list, _ = cw.Core.Templates(cw.Ctx, ch.ID)
 	if cw.shown(b) || list.Templates[0].Footer != "" {
 		t.Fatalf("discarding: shown %v, stored footer %q", cw.shown(b), list.Templates[0].Footer)
 	}
@@ -189,21 +190,21 @@ func TestBuilderLeavingWithChangesAsks(t *testing.T) {
 // returns to the templates list.
 func TestBuilderDeletesTheDraft(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	draft := app.Template{Name: "pickup_ready", Language: "en_US", Category: app.CategoryUtility, Body: "Your bread is ready."}
-	if err := cw.core.SaveTemplateDraft(cw.ctx, ch.ID, draft); err != nil {
+	if err := cw.Core.SaveTemplateDraft(cw.Ctx, ch.ID, draft); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := cw.core.Templates(cw.ctx, ch.ID)
+	list, _ := cw.Core.Templates(cw.Ctx, ch.ID)
 	b := openBuilder(t, cw, ch, &list.Templates[0])
 	test.Tap(b.remove)
-	tapDialogButton(t, cw.window, "Keep it")
-	if list, _ = cw.core.Templates(cw.ctx, ch.ID); len(list.Templates) != 1 || !cw.shown(b) {
+	tapDialogButton(t, cw.Window, "Keep it")
+	if list, _ = cw.Core.Templates(cw.Ctx, ch.ID); len(list.Templates) != 1 || !cw.shown(b) {
 		t.Fatal("the draft went although the owner kept it")
 	}
 	test.Tap(b.remove)
-	tapDialogButton(t, cw.window, "Delete")
-	if list, _ = cw.core.Templates(cw.ctx, ch.ID); len(list.Templates) != 0 || cw.shown(b) {
+	tapDialogButton(t, cw.Window, "Delete")
+	if list, _ = cw.Core.Templates(cw.Ctx, ch.ID); len(list.Templates) != 0 || cw.shown(b) {
 		t.Fatalf("after deleting: %+v, builder shown %v", list.Templates, cw.shown(b))
 	}
 }
@@ -212,27 +213,26 @@ func TestBuilderDeletesTheDraft(t *testing.T) {
 // under a new name, unsaved until the owner saves or submits it.
 func TestBuilderDuplicateGetsANewName(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	orig := app.Template{Name: "weekly_offer", Language: "de", Category: app.CategoryMarketing,
 		Body: "Diese Woche: {{1}} zum halben Preis!", BodyExamples: []string{"Brezeln"}}
-	if err := cw.emu.AddTemplate(worldKey, orig); err != nil {
+	if err := cw.Emu.AddTemplate(screentest.WorldKey, orig); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cw.core.SyncTemplates(cw.ctx, ch.ID, nil); err != nil {
+	if _, err := cw.Core.SyncTemplates(cw.Ctx, ch.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	list, _ := cw.core.Templates(cw.ctx, ch.ID)
-	cw.shell.show(pageChannels)
-	openTemplateBuilder(cw.shell.env, ch, &list.Templates[0])
-	if !showsText(cw.shell.stage, "Submit Template") {
-		t.Fatalf("a copy is not a new template: %q", visibleTexts(cw.shell.stage))
+	list, _ := cw.Core.Templates(cw.Ctx, ch.ID)
+	openTemplateBuilder(cw.env(), ch, &list.Templates[0])
+	if !screentest.ShowsText(cw.Nav.Stage, "Submit Template") {
+		t.Fatalf("a copy is not a new template: %q", screentest.VisibleTexts(cw.Nav.Stage))
 	}
-	if !showsText(cw.shell.stage, "weekly_offer_copy") || !showsText(cw.shell.stage, "Brezeln") {
-		t.Fatalf("copy not filled: %q", visibleTexts(cw.shell.stage))
+	if !screentest.ShowsText(cw.Nav.Stage, "weekly_offer_copy") || !screentest.ShowsText(cw.Nav.Stage, "Brezeln") {
+		t.Fatalf("copy not filled: %q", screentest.VisibleTexts(cw.Nav.Stage))
 	}
-	stage := cw.shell.stage.Objects[0]
-	test.Tap(button(t, stage, "Templates"))
-	if cw.shell.stage.Objects[0] != stage || cw.window.Canvas().Overlays().Top() == nil {
+	stage := cw.Nav.Stage.Objects[0]
+	test.Tap(screentest.Button(t, stage, "Templates"))
+	if cw.Nav.Stage.Objects[0] != stage || cw.Window.Canvas().Overlays().Top() == nil {
 		t.Fatal("an unsaved copy was left without asking")
 	}
 }
@@ -241,7 +241,7 @@ func TestBuilderDuplicateGetsANewName(t *testing.T) {
 // the first match with Enter.
 func TestBuilderLanguageSearch(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	lp := b.basics.language
 	test.Type(lp.entry, "portu")
@@ -253,8 +253,8 @@ func TestBuilderLanguageSearch(t *testing.T) {
 		t.Fatalf("picked %q, entry %q", lp.code, lp.entry.Text)
 	}
 	retypeInto(lp.entry, "klingon")
-	if lp.code != "" || !showsText(lp.results, "No language matches") {
-		t.Fatalf("no match: code %q, %q", lp.code, visibleTexts(lp.results))
+	if lp.code != "" || !screentest.ShowsText(lp.results, "No language matches") {
+		t.Fatalf("no match: code %q, %q", lp.code, screentest.VisibleTexts(lp.results))
 	}
 	retypeInto(lp.entry, "de")
 	lp.entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"slices"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/waformat"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // headerFormats are the header choices in the order shown, with their
@@ -57,7 +58,7 @@ type headerSection struct {
 	changed func()
 }
 
-func newHeaderSection(w fyne.Window, run runner, changed func()) *headerSection {
+func newHeaderSection(w fyne.Window, run kit.Runner, changed func()) *headerSection {
 	s := &headerSection{changed: changed, formatNote: newFormNote(), textNote: newFormNote(), textCounter: newCharCounter(app.MaxTemplateHeaderText)}
 	labels := make([]string, len(headerFormats))
 	for i, h := range headerFormats {

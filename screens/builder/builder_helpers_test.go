@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"bytes"
@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // openBuilder shows the builder in the core world's window, as the
@@ -22,9 +23,8 @@ import (
 // does, and returns it.
 func openBuilder(t *testing.T, cw *coreWorld, ch app.Channel, draft *app.Template) *templateBuilder {
 	t.Helper()
-	cw.shell.show(pageChannels) // channel pages open from the Channels page
-	b := newTemplateBuilder(cw.shell.env, ch, draft, draft != nil)
-	cw.shell.showDetail(b.content)
+	b := newTemplateBuilder(cw.env(), ch, draft, draft != nil)
+	cw.Nav.Show(b.content)
 	if !cw.shown(b) {
 		t.Fatal("the builder is not on screen")
 	}
@@ -33,7 +33,7 @@ func openBuilder(t *testing.T, cw *coreWorld, ch app.Channel, draft *app.Templat
 
 // shown reports whether the builder is the page on screen.
 func (cw *coreWorld) shown(b *templateBuilder) bool {
-	return len(cw.shell.stage.Objects) == 1 && cw.shell.stage.Objects[0] == b.content
+	return len(cw.Nav.Stage.Objects) == 1 && cw.Nav.Stage.Objects[0] == b.content
 }
 
 // retypeInto replaces what an entry holds with text, as a user selecting
@@ -108,5 +108,5 @@ func tapDialogButton(t *testing.T, w fyne.Window, text string) {
 	if top == nil {
 		t.Fatalf("no dialog is shown")
 	}
-	test.Tap(button(t, top, text))
+	test.Tap(screentest.Button(t, top, text))
 }

@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"sort"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // languageListHeight is the height of the list of matching languages:
@@ -45,7 +46,7 @@ func newLanguagePicker(onChanged func()) *languagePicker {
 			o.(*widget.Label).SetText(app.LanguageLabel(p.matches[id].Code))
 		})
 	p.list.OnSelected = p.onPicked
-	p.none = newMutedText("", fyne.TextAlignLeading, theme.SizeNameText)
+	p.none = kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText)
 	p.none.Hide()
 	p.results = atLeast(fyne.NewSize(0, languageListHeight), container.NewStack(p.list, p.none))
 	return p

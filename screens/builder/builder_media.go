@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"fmt"
@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // mediaFile is a sample file picked for a media header.
@@ -32,7 +33,7 @@ type mediaFile struct {
 // so switching between them loses nothing.
 type mediaPicker struct {
 	window fyne.Window
-	run    runner
+	run    kit.Runner
 
 	format   string
 	files    map[string]mediaFile // by header format
@@ -58,14 +59,14 @@ type mediaPicker struct {
 // Size of the image thumbnail in the form.
 var mediaThumbSize = fyne.NewSize(120, 90)
 
-func newMediaPicker(w fyne.Window, run runner, changed func()) *mediaPicker {
+func newMediaPicker(w fyne.Window, run kit.Runner, changed func()) *mediaPicker {
 	p := &mediaPicker{window: w, run: run, changed: changed, files: map[string]mediaFile{}, note: newFormNote()}
 	p.chooseFile = p.showFileDialog
 	p.hint = newBuilderHint("")
 	p.choose = &widget.Button{Text: "Choose file…", Icon: theme.FolderOpenIcon(), OnTapped: p.onChoose}
 	p.remove = &widget.Button{Text: "Remove", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: p.onRemove}
 	p.name = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	p.size = newMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	p.size = kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	p.thumb = container.NewStack()
 	details := container.NewVBox(layout.NewSpacer(), p.name, tuckUnder(p.size), container.NewHBox(p.remove), layout.NewSpacer())
 	p.file = container.NewBorder(nil, nil, p.thumb, nil, details)
@@ -152,7 +153,7 @@ func (p *mediaPicker) thumbnail(h app.TemplateHeader) fyne.CanvasObject {
 	if h.Format != app.HeaderImage {
 		return sampleMediaIcon(h.Format)
 	}
-	img := photoPicture(h.Media)
+	img := kit.PhotoPicture(h.Media)
 	if img == nil {
 		return sampleMediaIcon(h.Format)
 	}
@@ -170,7 +171,7 @@ func sampleMediaIcon(format string) fyne.CanvasObject {
 	case app.HeaderVideo:
 		icon = theme.FileVideoIcon()
 	}
-	return container.NewPadded(newBadge(icon, theme.ColorNamePrimary, 64))
+	return container.NewPadded(kit.NewBadge(icon, theme.ColorNamePrimary, 64))
 }
 
 func (p *mediaPicker) onChoose() {
@@ -193,7 +194,7 @@ func (p *mediaPicker) onChoose() {
 // showFileDialog shows Fyne's file dialog, listing only files with the
 // given extensions.
 func (p *mediaPicker) showFileDialog(extensions []string, done func(fyne.URIReadCloser, error)) {
-	showFileOpen(p.window, "Choose a sample "+strings.ToLower(headerLabel(p.format)), "Use this file", extensions, done)
+	kit.ShowFileOpen(p.window, "Choose a sample "+strings.ToLower(headerLabel(p.format)), "Use this file", extensions, done)
 }
 
 // take keeps a file read for format, or shows why it was refused.
@@ -263,7 +264,7 @@ func readSample(rc fyne.URIReadCloser, format string) (mediaFile, string) {
 		return mediaFile{}, tooBig(int64(len(data)))
 	}
 	if format == app.HeaderImage {
-		photoPreviews.get(data) // decoded here, not on the UI goroutine
+		kit.PhotoPreviews.Get(data) // decoded here, not on the UI goroutine
 	}
 	return mediaFile{name: name, mime: sampleMIME(name, data), data: data}, ""
 }

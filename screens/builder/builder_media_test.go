@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"testing"
@@ -7,6 +7,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // A sample picture whose header claims 30000×30000 pixels is refused at
@@ -14,12 +15,12 @@ import (
 // Parley checked) opens without decoding it, in the form or the preview.
 func TestBuilderSamplePictureBombIsNotDecoded(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	test.Tap(b.header.format.button("Image"))
 	pickFilesFrom(t, b, writePNG(t, t.TempDir(), "bread.png"), nil)
 	test.Tap(b.header.media.choose)
-	if n := shownPictures(b.content); n != 2 {
+	if n := screentest.ShownPictures(b.content); n != 2 {
 		t.Fatalf("a good sample is shown %d times, want in the form and the preview", n)
 	}
 	bomb := testkit.HugePNG(30000, 30000)
@@ -48,7 +49,7 @@ func TestBuilderSamplePictureBombIsNotDecoded(t *testing.T) {
 	if r.header.media.name.Text != "poster.png" {
 		t.Fatalf("the draft's sample is not named: %q", r.header.media.name.Text)
 	}
-	if n := shownPictures(r.content); n != 0 {
+	if n := screentest.ShownPictures(r.content); n != 0 {
 		t.Errorf("the builder shows %d pictures of the bomb", n)
 	}
 }

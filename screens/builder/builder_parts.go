@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"fmt"
@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // formNote is the red line under a field that says what is wrong with it
@@ -51,7 +53,7 @@ type charCounter struct {
 }
 
 func newCharCounter(limit int) *charCounter {
-	c := &charCounter{text: newMutedText("", fyne.TextAlignTrailing, theme.SizeNameCaptionText), limit: limit}
+	c := &charCounter{text: kit.NewMutedText("", fyne.TextAlignTrailing, theme.SizeNameCaptionText), limit: limit}
 	c.update("")
 	return c
 }
@@ -93,7 +95,7 @@ func builderFieldTitle(title string) *widget.Label {
 
 // newBuilderHint is a short explanation under a field's title, wrapped.
 func newBuilderHint(text string) *widget.RichText {
-	h := newMutedText(text, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	h := kit.NewMutedText(text, fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	h.Wrapping = fyne.TextWrapWord
 	return h
 }
@@ -116,8 +118,8 @@ func newBuilderSection(title, hint string, fields ...fyne.CanvasObject) fyne.Can
 		body.Add(f)
 	}
 	card := &canvas.Rectangle{
-		FillColor:    theme.Color(colorNameCard),
-		StrokeColor:  theme.Color(colorNameCardBorder),
+		FillColor:    theme.Color(kit.ColorNameCard),
+		StrokeColor:  theme.Color(kit.ColorNameCardBorder),
 		StrokeWidth:  1,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
 	}
@@ -173,8 +175,8 @@ func (b *formBanner) show(kind formTone, msg string) {
 	case formToneSuccess:
 		name, icon = theme.ColorNameSuccess, theme.ConfirmIcon()
 	}
-	b.bg.FillColor = badgeTint(theme.Color(name), 0x22)
-	b.bg.StrokeColor = badgeTint(theme.Color(name), 0x66)
+	b.bg.FillColor = kit.BadgeTint(theme.Color(name), 0x22)
+	b.bg.StrokeColor = kit.BadgeTint(theme.Color(name), 0x66)
 	b.bg.StrokeWidth = 1
 	b.icon.SetResource(theme.NewColoredResource(icon, name))
 	b.text.SetText(msg)

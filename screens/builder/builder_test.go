@@ -1,4 +1,4 @@
-package screens
+package builder
 
 import (
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // TestBuilderFullTemplateIsSubmittedThenApproved builds a template with
@@ -16,11 +17,11 @@ import (
 // to the emulator and sees it Submitted, then Approved after review.
 func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
-	cw.emu.SetReviewDelay(10 * time.Minute)
+	ch := cw.AddChannel(t)
+	cw.Emu.SetReviewDelay(10 * time.Minute)
 	b := openBuilder(t, cw, ch, nil)
-	if !showsText(b.content, "Submit Template") || !showsText(b.content, "WhatsApp's template guidelines") {
-		t.Fatalf("builder page shows %q", visibleTexts(b.content))
+	if !screentest.ShowsText(b.content, "Submit Template") || !screentest.ShowsText(b.content, "WhatsApp's template guidelines") {
+		t.Fatalf("builder page shows %q", screentest.VisibleTexts(b.content))
 	}
 
 	fillBasics(b, "order_ready")
@@ -31,12 +32,12 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	// Header: text with a parameter, whose sample row appears.
 	test.Tap(b.header.format.button("Text"))
 	test.Type(b.header.text, "Order {{1}}")
-	if !showsText(b.params.content, "{{1}} in the header") {
-		t.Fatalf("no sample row for the header parameter: %q", visibleTexts(b.params.content))
+	if !screentest.ShowsText(b.params.content, "{{1}} in the header") {
+		t.Fatalf("no sample row for the header parameter: %q", screentest.VisibleTexts(b.params.content))
 	}
 	test.Type(b.params.row(paramHeader).sample, "#1043")
-	if !showsText(b.preview, "Order #1043") {
-		t.Fatalf("preview header = %q", visibleTexts(b.preview))
+	if !screentest.ShowsText(b.preview, "Order #1043") {
+		t.Fatalf("preview header = %q", screentest.VisibleTexts(b.preview))
 	}
 
 	// Body: formatting from the toolbar and two parameters.
@@ -55,14 +56,14 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	if got := b.preview.Template().Body; got != body {
 		t.Fatalf("preview body = %q", got)
 	}
-	if !showsText(b.params.content, "{{1}} in the message") || !showsText(b.params.content, "{{2}} in the message") {
-		t.Fatalf("sample rows: %q", visibleTexts(b.params.content))
+	if !screentest.ShowsText(b.params.content, "{{1}} in the message") || !screentest.ShowsText(b.params.content, "{{2}} in the message") {
+		t.Fatalf("sample rows: %q", screentest.VisibleTexts(b.params.content))
 	}
 	test.Type(b.params.row(bodyParamKey(1)).sample, "Anna")
 	test.Type(b.params.row(bodyParamKey(2)).sample, "#1043")
 	b.params.row(bodyParamKey(1)).source.SetSelected("Contact's name")
-	if !showsText(b.preview, "Anna") || showsText(b.preview, "{{1}}") {
-		t.Fatalf("preview does not show the sample: %q", visibleTexts(b.preview))
+	if !screentest.ShowsText(b.preview, "Anna") || screentest.ShowsText(b.preview, "{{1}}") {
+		t.Fatalf("preview does not show the sample: %q", screentest.VisibleTexts(b.preview))
 	}
 
 	test.Type(b.footer.entry, "Bäckerei Müller")
@@ -71,8 +72,8 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	test.Tap(b.buttons.kind.button(buttonsCTA))
 	test.Tap(b.buttons.website.use)
 	test.Type(b.buttons.website.target, "https://shop.example/orders/{{1}}")
-	if !showsText(b.params.content, "{{1}} at the end of the web address") {
-		t.Fatalf("no sample row for the web address: %q", visibleTexts(b.params.content))
+	if !screentest.ShowsText(b.params.content, "{{1}} at the end of the web address") {
+		t.Fatalf("no sample row for the web address: %q", screentest.VisibleTexts(b.params.content))
 	}
 	test.Type(b.params.row(paramURL).sample, "1043")
 	test.Tap(b.buttons.phone.use)
@@ -83,8 +84,8 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 		t.Fatalf("preview template = %+v", shown)
 	}
 	for _, want := range []string{"Bäckerei Müller", defaultWebsiteText, defaultPhoneText} {
-		if !showsText(b.preview, want) {
-			t.Fatalf("preview lacks %q: %q", want, visibleTexts(b.preview))
+		if !screentest.ShowsText(b.preview, want) {
+			t.Fatalf("preview lacks %q: %q", want, screentest.VisibleTexts(b.preview))
 		}
 	}
 	if errs := b.problems(shown); len(errs) > 0 {
@@ -95,7 +96,7 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	if cw.shown(b) {
 		t.Fatalf("builder still shown after submitting; banner: %q", b.banner.message())
 	}
-	list, err := cw.core.Templates(cw.ctx, ch.ID)
+	list, err := cw.Core.Templates(cw.Ctx, ch.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,18 +107,18 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 	if len(local.Variables) != 1 || local.Variables[0].Source != app.VarContactName {
 		t.Fatalf("dynamic variables not kept: %+v", local.Variables)
 	}
-	remote := cw.emu.Templates(worldKey)
+	remote := cw.Emu.Templates(screentest.WorldKey)
 	if len(remote) != 1 || remote[0].Name != "order_ready" || remote[0].Header.Text != "Order {{1}}" ||
 		remote[0].Body != body || len(remote[0].Buttons) != 2 {
 		t.Fatalf("on WhatsApp: %+v", remote)
 	}
 
-	cw.clock.Advance(time.Hour)
-	cw.emu.Tick()
-	if _, err := cw.core.SyncTemplates(cw.ctx, ch.ID, nil); err != nil {
+	cw.Clock.Advance(time.Hour)
+	cw.Emu.Tick()
+	if _, err := cw.Core.SyncTemplates(cw.Ctx, ch.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	list, _ = cw.core.Templates(cw.ctx, ch.ID)
+	list, _ = cw.Core.Templates(cw.Ctx, ch.ID)
 	if list.Templates[0].Status != app.TemplateApproved {
 		t.Fatalf("after review: %s", list.Templates[0].Status)
 	}
@@ -127,10 +128,10 @@ func TestBuilderFullTemplateIsSubmittedThenApproved(t *testing.T) {
 // template is kept as a draft and the owner stays on the form.
 func TestBuilderOfflineSubmitKeepsADraft(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	fillMinimal(b, "pickup_ready")
-	cw.emu.SetOffline(true)
+	cw.Emu.SetOffline(true)
 
 	test.Tap(b.submit)
 	if !cw.shown(b) {
@@ -139,7 +140,7 @@ func TestBuilderOfflineSubmitKeepsADraft(t *testing.T) {
 	if msg := b.banner.message(); !strings.Contains(msg, "saved as a draft") {
 		t.Fatalf("banner = %q", msg)
 	}
-	list, _ := cw.core.Templates(cw.ctx, ch.ID)
+	list, _ := cw.Core.Templates(cw.Ctx, ch.ID)
 	if len(list.Templates) != 1 || list.Templates[0].Status != app.TemplateDraft || list.Templates[0].Name != "pickup_ready" {
 		t.Fatalf("stored: %+v", list.Templates)
 	}
@@ -154,12 +155,12 @@ func TestBuilderOfflineSubmitKeepsADraft(t *testing.T) {
 	}
 
 	// Online again, the same form submits it.
-	cw.emu.SetOffline(false)
+	cw.Emu.SetOffline(false)
 	test.Tap(b.submit)
 	if cw.shown(b) {
 		t.Fatalf("not submitted once online: %q", b.banner.message())
 	}
-	list, _ = cw.core.Templates(cw.ctx, ch.ID)
+	list, _ = cw.Core.Templates(cw.Ctx, ch.ID)
 	if len(list.Templates) != 1 || list.Templates[0].Status != app.TemplateSubmitted {
 		t.Fatalf("after submitting the draft: %+v", list.Templates)
 	}
@@ -169,8 +170,8 @@ func TestBuilderOfflineSubmitKeepsADraft(t *testing.T) {
 // WhatsApp already has (this laptop never synced it).
 func TestBuilderRejectionShowsTheReasonAndKeepsTheForm(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
-	if err := cw.emu.AddTemplate(worldKey, app.Template{Name: "pickup_ready", Language: "en_US", Category: app.CategoryUtility, Body: "Hi"}); err != nil {
+	ch := cw.AddChannel(t)
+	if err := cw.Emu.AddTemplate(screentest.WorldKey, app.Template{Name: "pickup_ready", Language: "en_US", Category: app.CategoryUtility, Body: "Hi"}); err != nil {
 		t.Fatal(err)
 	}
 	b := openBuilder(t, cw, ch, nil)
@@ -195,11 +196,11 @@ func TestBuilderRejectionShowsTheReasonAndKeepsTheForm(t *testing.T) {
 // synced template has the same name and language.
 func TestBuilderWarnsWhenTheNameIsTaken(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
-	if err := cw.emu.AddTemplate(worldKey, app.Template{Name: "pickup_ready", Language: "en_US", Category: app.CategoryUtility, Body: "Hi"}); err != nil {
+	ch := cw.AddChannel(t)
+	if err := cw.Emu.AddTemplate(screentest.WorldKey, app.Template{Name: "pickup_ready", Language: "en_US", Category: app.CategoryUtility, Body: "Hi"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := cw.core.SyncTemplates(cw.ctx, ch.ID, nil); err != nil {
+	if _, err := cw.Core.SyncTemplates(cw.Ctx, ch.ID, nil); err != nil {
 		t.Fatal(err)
 	}
 	b := openBuilder(t, cw, ch, nil)
@@ -218,7 +219,7 @@ func TestBuilderWarnsWhenTheNameIsTaken(t *testing.T) {
 // for fields the owner changed, all of them after a submit attempt.
 func TestBuilderValidationAtFields(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 
 	test.Type(b.basics.name, "order ready")
@@ -254,7 +255,7 @@ func TestBuilderValidationAtFields(t *testing.T) {
 	if msg := b.banner.message(); !strings.Contains(msg, "need your attention") {
 		t.Fatalf("banner = %q", msg)
 	}
-	if len(cw.emu.Templates(worldKey)) != 0 {
+	if len(cw.Emu.Templates(screentest.WorldKey)) != 0 {
 		t.Fatal("an invalid template reached WhatsApp")
 	}
 
@@ -270,14 +271,14 @@ func TestBuilderValidationAtFields(t *testing.T) {
 // buttons, saying why.
 func TestBuilderButtonsPreventForbiddenCombinations(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 	test.Tap(b.buttons.kind.button(buttonsQuick))
 	for i, text := range []string{"Yes", "No", "Later"} {
 		test.Tap(b.buttons.addQuick)
 		test.Type(b.buttons.quick[i].entry, text)
 	}
-	if !b.buttons.addQuick.Disabled() || !showsText(b.buttons.content, "at most 3 quick replies") {
+	if !b.buttons.addQuick.Disabled() || !screentest.ShowsText(b.buttons.content, "at most 3 quick replies") {
 		t.Fatal("a fourth quick reply can be added without a reason")
 	}
 	if n := len(b.preview.Template().Buttons); n != 3 {
@@ -292,10 +293,10 @@ func TestBuilderButtonsPreventForbiddenCombinations(t *testing.T) {
 			t.Fatalf("quick replies mixed with a call to action: %+v", b.template().Buttons)
 		}
 	}
-	if !showsText(b.buttons.content, "does not allow quick replies next to them, so the 3 quick replies you typed are left out") {
-		t.Fatalf("no reason given: %q", visibleTexts(b.buttons.content))
+	if !screentest.ShowsText(b.buttons.content, "does not allow quick replies next to them, so the 3 quick replies you typed are left out") {
+		t.Fatalf("no reason given: %q", screentest.VisibleTexts(b.buttons.content))
 	}
-	if !showsText(b.buttons.content, "one website button and one phone button") {
+	if !screentest.ShowsText(b.buttons.content, "one website button and one phone button") {
 		t.Fatal("the limit of call-to-action buttons is not explained")
 	}
 
@@ -314,7 +315,7 @@ func TestBuilderButtonsPreventForbiddenCombinations(t *testing.T) {
 // (leaving spaces outside) and inserts a pair of markers without one.
 func TestBuilderToolbarFormatsTheSelection(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	b := openBuilder(t, cw, ch, nil)
 
 	test.Type(b.body.entry, "Today ")

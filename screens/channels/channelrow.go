@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"math"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // channelRow is one channel on the Channels page: a card with the
@@ -28,7 +29,7 @@ type channelRow struct {
 
 // newRow builds the card of ch; status is the last connection check, if
 // any.
-func (p *channelsPage) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow {
+func (p *Page) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow {
 	r := &channelRow{ch: ch}
 	r.dot = canvas.NewCircle(theme.Color(theme.ColorNameDisabled))
 	r.state = widget.NewRichText(
@@ -52,24 +53,24 @@ func (p *channelsPage) newRow(ch app.Channel, status *app.ConnectionStatus) *cha
 	text := container.NewVBox(
 		nameLabel,
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
-			newMutedText(details, fyne.TextAlignLeading, theme.SizeNameText)),
+			kit.NewMutedText(details, fyne.TextAlignLeading, theme.SizeNameText)),
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
 			container.NewBorder(nil, nil, dot, nil, r.state)),
 		r.note,
 	)
 	body := container.NewBorder(nil, nil,
-		container.NewCenter(newBadge(channelIcon, badgeColor, 48)),
+		container.NewCenter(kit.NewBadge(kit.ChannelIcon, badgeColor, 48)),
 		container.NewVBox(layout.NewSpacer(), p.newRowActions(ch), layout.NewSpacer()),
 		text)
 
 	bg := &canvas.Rectangle{
-		FillColor:    theme.Color(colorNameCard),
-		StrokeColor:  theme.Color(colorNameCardBorder),
+		FillColor:    theme.Color(kit.ColorNameCard),
+		StrokeColor:  theme.Color(kit.ColorNameCardBorder),
 		StrokeWidth:  1,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
 	}
 	if ch.Disconnected {
-		bg.FillColor = theme.Color(colorNameSidebar)
+		bg.FillColor = theme.Color(kit.ColorNameSidebar)
 	}
 	r.card = container.New(layout.NewCustomPaddedLayout(0, 10, 0, 0),
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(10, 10, 14, 14), body)))
@@ -78,7 +79,7 @@ func (p *channelsPage) newRow(ch app.Channel, status *app.ConnectionStatus) *cha
 
 // newRowActions are Configure, Profile and Templates; a disconnected
 // channel offers Reconnect and Delete data instead.
-func (p *channelsPage) newRowActions(ch app.Channel) fyne.CanvasObject {
+func (p *Page) newRowActions(ch app.Channel) fyne.CanvasObject {
 	if ch.Disconnected {
 		return container.NewHBox(
 			&widget.Button{Text: "Reconnect", Icon: theme.SettingsIcon(), OnTapped: func() { p.OnConfigure(ch) }},
@@ -87,8 +88,8 @@ func (p *channelsPage) newRowActions(ch app.Channel) fyne.CanvasObject {
 	}
 	return container.NewHBox(
 		&widget.Button{Text: "Configure", Icon: theme.SettingsIcon(), OnTapped: func() { p.OnConfigure(ch) }},
-		&widget.Button{Text: "Profile", Icon: profileIcon, OnTapped: func() { p.OnProfile(ch) }},
-		&widget.Button{Text: "Templates", Icon: templatesIcon, OnTapped: func() { p.OnTemplates(ch) }},
+		&widget.Button{Text: "Profile", Icon: kit.ProfileIcon, OnTapped: func() { p.OnProfile(ch) }},
+		&widget.Button{Text: "Templates", Icon: kit.TemplatesIcon, OnTapped: func() { p.OnTemplates(ch) }},
 	)
 }
 

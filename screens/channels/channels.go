@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // connectionChecker asks 360dialog whether a channel's key works; the
@@ -24,12 +25,12 @@ type connectionChecker interface {
 // clock tells the time; the Core implements it.
 type clock interface{ Now() time.Time }
 
-// channelsPage is Settings → Channels: the WhatsApp numbers Parley is
+// Page is Settings → Channels: the WhatsApp numbers Parley is
 // connected to, each with its Configure, Profile and Templates actions.
-type channelsPage struct {
+type Page struct {
 	window fyne.Window
-	store  ChannelLister
-	run    runner
+	store  Lister
+	run    kit.Runner
 
 	// OnAddChannel starts the Add Channel wizard.
 	OnAddChannel func()
@@ -37,8 +38,8 @@ type channelsPage struct {
 	OnConfigure func(app.Channel)
 	OnProfile   func(app.Channel)
 	OnTemplates func(app.Channel)
-	// onLoaded tells the shell how many channels exist after each load.
-	onLoaded func(n int)
+	// OnLoaded tells the shell how many channels exist after each load.
+	OnLoaded func(n int)
 
 	// channels is what the page shows; it is replaced only on the UI
 	// goroutine.
@@ -53,14 +54,16 @@ type channelsPage struct {
 
 	add     *widget.Button // in the heading, once channels exist
 	list    *fyne.Container
-	empty   *emptyState
+	empty   *kit.EmptyState
 	problem *widget.RichText
 	failed  fyne.CanvasObject
-	content fyne.CanvasObject
+	Content fyne.CanvasObject // the page, for the shell to show
 }
 
-func newChannelsPage(w fyne.Window, store ChannelLister, run runner) *channelsPage {
-	p := &channelsPage{window: w, store: store, run: run, now: time.Now, checks: map[app.ChannelID]app.ConnectionStatus{}}
+// NewPage builds the Channels list on store; Reload fills it. Its actions
+// are placeholders until the shell sets OnAddChannel and the others.
+func NewPage(w fyne.Window, store Lister, run kit.Runner) *Page {
+	p := &Page{window: w, store: store, run: run, now: time.Now, checks: map[app.ChannelID]app.ConnectionStatus{}}
 	p.checker, _ = store.(connectionChecker)
 	p.remover, _ = store.(channelRemover)
 	if c, ok := store.(clock); ok {
@@ -73,33 +76,33 @@ func newChannelsPage(w fyne.Window, store ChannelLister, run runner) *channelsPa
 
 	p.add = &widget.Button{Text: "Add Channel", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd}
 	p.add.Hide()
-	p.empty = newEmptyState(channelIcon,
+	p.empty = kit.NewEmptyState(kit.ChannelIcon,
 		"No channels yet",
 		"Connect the WhatsApp Business number you bought from 360dialog,\nand its customer messages arrive in the Space.",
 		&widget.Button{Text: "Add Channel", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd})
-	p.empty.content.Hide()
+	p.empty.Content.Hide()
 	p.list = container.NewVBox()
-	p.problem = newMutedText("", fyne.TextAlignCenter, theme.SizeNameText)
+	p.problem = kit.NewMutedText("", fyne.TextAlignCenter, theme.SizeNameText)
 	p.problem.Wrapping = fyne.TextWrapWord
 	p.failed = container.NewVBox(
 		layout.NewSpacer(),
-		container.NewCenter(newBadge(theme.WarningIcon(), theme.ColorNameWarning, 88)),
+		container.NewCenter(kit.NewBadge(theme.WarningIcon(), theme.ColorNameWarning, 88)),
 		&widget.Label{Text: "Parley could not read your channels", Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
 		p.problem,
-		container.NewCenter(&widget.Button{Text: "Try again", Icon: theme.ViewRefreshIcon(), OnTapped: p.reload}),
+		container.NewCenter(&widget.Button{Text: "Try again", Icon: theme.ViewRefreshIcon(), OnTapped: p.Reload}),
 		layout.NewSpacer(),
 	)
 	p.failed.Hide()
 
-	body := container.NewStack(container.NewVScroll(p.list), p.empty.content, p.failed)
-	p.content = newPage("Channels", "The WhatsApp numbers connected to Parley", p.add, body)
+	body := container.NewStack(container.NewVScroll(p.list), p.empty.Content, p.failed)
+	p.Content = kit.NewPage("Channels", "The WhatsApp numbers connected to Parley", p.add, body)
 	return p
 }
 
-// reload reads the channel list in the background and shows it.
-func (p *channelsPage) reload() {
+// Reload reads the channel list in the background and shows it.
+func (p *Page) Reload() {
 	p.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		chs, err := p.store.Channels(ctx)
 		fyne.Do(func() { p.show(chs, err) })
@@ -107,13 +110,13 @@ func (p *channelsPage) reload() {
 }
 
 // show puts a loaded channel list (or the reason it failed) on screen.
-func (p *channelsPage) show(chs []app.Channel, err error) {
+func (p *Page) show(chs []app.Channel, err error) {
 	if err != nil {
 		slog.Error("load channels", "err", err)
 		p.problem.Segments[0].(*widget.TextSegment).Text = "Try again in a moment; if this keeps happening, restart Parley.\nDetails: " + err.Error()
 		p.problem.Refresh()
 		p.failed.Show()
-		p.empty.content.Hide()
+		p.empty.Content.Hide()
 		p.list.Hide()
 		p.add.Hide()
 		return
@@ -134,16 +137,16 @@ func (p *channelsPage) show(chs []app.Channel, err error) {
 	p.list.Objects = cards
 	p.list.Refresh()
 	if len(chs) == 0 {
-		p.empty.content.Show()
+		p.empty.Content.Show()
 		p.list.Hide()
 		p.add.Hide()
 	} else {
-		p.empty.content.Hide()
+		p.empty.Content.Hide()
 		p.list.Show()
 		p.add.Show()
 	}
-	if p.onLoaded != nil {
-		p.onLoaded(len(chs))
+	if p.OnLoaded != nil {
+		p.OnLoaded(len(chs))
 	}
 	p.checkConnections(chs)
 }
@@ -151,7 +154,7 @@ func (p *channelsPage) show(chs []app.Channel, err error) {
 // checkConnections asks 360dialog, in the background, about every
 // connected channel and shows each answer. Until it comes, a row shows the
 // previous answer.
-func (p *channelsPage) checkConnections(chs []app.Channel) {
+func (p *Page) checkConnections(chs []app.Channel) {
 	if p.checker == nil {
 		return
 	}
@@ -166,7 +169,7 @@ func (p *channelsPage) checkConnections(chs []app.Channel) {
 	}
 	p.run(func() {
 		for _, id := range due {
-			ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 			st, err := p.checker.CheckConnection(ctx, id)
 			cancel()
 			if err != nil {
@@ -179,7 +182,7 @@ func (p *channelsPage) checkConnections(chs []app.Channel) {
 }
 
 // showCheck remembers a check and shows it on the channel's row.
-func (p *channelsPage) showCheck(id app.ChannelID, st app.ConnectionStatus) {
+func (p *Page) showCheck(id app.ChannelID, st app.ConnectionStatus) {
 	p.checks[id] = st
 	if row := p.rows[id]; row != nil {
 		row.setStatus(&st, p.now())
@@ -187,27 +190,27 @@ func (p *channelsPage) showCheck(id app.ChannelID, st app.ConnectionStatus) {
 }
 
 // onDeleteData deletes what a disconnected channel kept, after asking.
-func (p *channelsPage) onDeleteData(ch app.Channel) {
+func (p *Page) onDeleteData(ch app.Channel) {
 	if p.remover == nil {
 		return
 	}
-	channelRemoval{window: p.window, run: p.run, core: p.remover, onDone: p.reload}.confirmDeleteData(ch)
+	channelRemoval{window: p.window, run: p.run, core: p.remover, onDone: p.Reload}.confirmDeleteData(ch)
 }
 
-func (p *channelsPage) onAdd() {
+func (p *Page) onAdd() {
 	if p.OnAddChannel != nil {
 		p.OnAddChannel()
 	}
 }
 
 // comingSoon is the placeholder action of a page that is not built yet.
-func (p *channelsPage) comingSoon(title, text string) func() {
+func (p *Page) comingSoon(title, text string) func() {
 	return func() {
 		dialog.ShowInformation(title, text+"\nIt arrives in an update of Parley soon.", p.window)
 	}
 }
 
-func (p *channelsPage) comingSoonFor(title, what string) func(app.Channel) {
+func (p *Page) comingSoonFor(title, what string) func(app.Channel) {
 	return func(ch app.Channel) {
 		p.comingSoon(title, what+" of "+ch.Name+" is on its way.")()
 	}

@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"testing"
@@ -8,11 +8,12 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestChannelRowsSayWhetherMessagesArrive(t *testing.T) {
 	last := time.Now().Add(-time.Minute)
-	store := &fakeChannels{channels: []app.Channel{
+	store := &screentest.FakeChannels{List: []app.Channel{
 		{ID: 1, Name: "Bakery", PhoneNumber: "+4930123456", KeyState: app.KeyOK, LastEventAt: last},
 		{ID: 2, Name: "Salon", PhoneNumber: "+4915112345678", KeyState: app.KeyOK},
 		{ID: 3, Name: "Old shop", PhoneNumber: "+441632960961", Disconnected: true},
@@ -24,8 +25,8 @@ func TestChannelRowsSayWhetherMessagesArrive(t *testing.T) {
 		"Disconnected — conversations kept",
 		"Delete data", "Reconnect",
 	} {
-		if !showsText(p.content, want) {
-			t.Errorf("the list does not show %q; it shows %q", want, visibleTexts(p.content))
+		if !screentest.ShowsText(p.Content, want) {
+			t.Errorf("the list does not show %q; it shows %q", want, screentest.VisibleTexts(p.Content))
 		}
 	}
 }
@@ -47,63 +48,63 @@ func TestEventTimeInWords(t *testing.T) {
 
 func TestChannelRowShowsConnectionCheck(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	cw.shell.show(pageChannels)
-	list := cw.shell.channels.content
-	if !showsText(list, "Connected") {
-		t.Fatalf("a working channel is not shown connected: %q", visibleTexts(list))
+	list := cw.shell.channels.Content
+	if !screentest.ShowsText(list, "Connected") {
+		t.Fatalf("a working channel is not shown connected: %q", screentest.VisibleTexts(list))
 	}
 
 	// 360dialog cannot be reached: shown when the page is shown again.
-	cw.emu.SetOffline(true)
+	cw.Emu.SetOffline(true)
 	cw.shell.show(pageSpace)
 	cw.shell.show(pageChannels)
-	if !showsText(list, "Offline") {
-		t.Fatalf("an unreachable 360dialog is not shown: %q", visibleTexts(list))
+	if !screentest.ShowsText(list, "Offline") {
+		t.Fatalf("an unreachable 360dialog is not shown: %q", screentest.VisibleTexts(list))
 	}
 
 	// The key was revoked at 360dialog.
-	cw.emu.SetOffline(false)
+	cw.Emu.SetOffline(false)
 	if err := persistence.NewKeyringSecrets().SetAPIKey(ch.ID, "REVOKED-123456789"); err != nil {
 		t.Fatal(err)
 	}
 	cw.shell.show(pageSpace)
 	cw.shell.show(pageChannels)
-	if !showsText(list, "Key rejected") || !showsText(list, "rejected this channel's API key") {
-		t.Fatalf("a revoked key is not shown: %q", visibleTexts(list))
+	if !screentest.ShowsText(list, "Key rejected") || !screentest.ShowsText(list, "rejected this channel's API key") {
+		t.Fatalf("a revoked key is not shown: %q", screentest.VisibleTexts(list))
 	}
-	if showsText(list, "Connected") {
+	if screentest.ShowsText(list, "Connected") {
 		t.Error("a channel with a revoked key is still shown connected")
 	}
 
 	// The owner enters the current key in Configure: the list follows.
-	test.Tap(button(t, list, "Configure"))
-	page := cw.window.Canvas().Content()
-	if !showsText(page, "360dialog rejected this API key") {
-		t.Errorf("Configure does not say the key was rejected: %q", visibleTexts(page))
+	test.Tap(screentest.Button(t, list, "Configure"))
+	page := cw.Window.Canvas().Content()
+	if !screentest.ShowsText(page, "360dialog rejected this API key") {
+		t.Errorf("Configure does not say the key was rejected: %q", screentest.VisibleTexts(page))
 	}
-	test.Tap(button(t, page, "Edit connection…"))
-	test.Tap(button(t, topOverlay(t, cw), "Edit connection"))
-	test.Type(keyEntries(page)[2], worldKey)
-	test.Tap(button(t, page, "Done"))
-	if !showsText(list, "Connected") || showsText(list, "rejected") {
-		t.Errorf("after entering the current key the list shows %q", visibleTexts(list))
+	test.Tap(screentest.Button(t, page, "Edit connection…"))
+	test.Tap(screentest.Button(t, topOverlay(t, cw), "Edit connection"))
+	test.Type(keyEntries(page)[2], screentest.WorldKey)
+	test.Tap(screentest.Button(t, page, "Done"))
+	if !screentest.ShowsText(list, "Connected") || screentest.ShowsText(list, "rejected") {
+		t.Errorf("after entering the current key the list shows %q", screentest.VisibleTexts(list))
 	}
 }
 
 func TestSeveralChannelsAreListed(t *testing.T) {
 	cw := newCoreWorld(t)
-	cw.addChannel(t)
+	cw.AddChannel(t)
 	const salonKey = "SALONKEY-0123456789"
-	cw.emu.AddNumber(salonKey, "+4915112345678", "Salon Rosa")
-	if _, err := cw.core.AddChannel(cw.ctx, app.NewChannel{Name: "Salon", Number: "+4915112345678", APIKey: salonKey}); err != nil {
+	cw.Emu.AddNumber(salonKey, "+4915112345678", "Salon Rosa")
+	if _, err := cw.Core.AddChannel(cw.Ctx, app.NewChannel{Name: "Salon", Number: "+4915112345678", APIKey: salonKey}); err != nil {
 		t.Fatal(err)
 	}
 	cw.shell.show(pageChannels)
-	list := cw.shell.channels.content
+	list := cw.shell.channels.Content
 	for _, want := range []string{"Shop", "+49 30 123456", "Salon", "+49 1511 2345678"} {
-		if !showsText(list, want) {
-			t.Errorf("the list does not show %q: %q", want, visibleTexts(list))
+		if !screentest.ShowsText(list, want) {
+			t.Errorf("the list does not show %q: %q", want, screentest.VisibleTexts(list))
 		}
 	}
 }

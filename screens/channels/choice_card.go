@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // choiceCard is one option of a wizard step shown as a card: an icon, a
@@ -71,7 +73,7 @@ func (c *choiceCard) CreateRenderer() fyne.WidgetRenderer {
 	}
 	text := container.NewVBox(title, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), detail))
 	row := container.NewBorder(nil, nil,
-		container.NewVBox(newBadge(c.icon, iconColor, 40)),
+		container.NewVBox(kit.NewBadge(c.icon, iconColor, 40)),
 		container.NewVBox(trailing),
 		text)
 	c.applyState()
@@ -88,10 +90,10 @@ func (c *choiceCard) applyState() {
 	if c.bg == nil {
 		return
 	}
-	fill, stroke := theme.Color(colorNameCard), theme.Color(colorNameCardBorder)
+	fill, stroke := theme.Color(kit.ColorNameCard), theme.Color(kit.ColorNameCardBorder)
 	switch {
 	case c.disabled:
-		fill = theme.Color(colorNameSidebar)
+		fill = theme.Color(kit.ColorNameSidebar)
 	case c.selected:
 		fill, stroke = theme.Color(theme.ColorNameSelection), theme.Color(theme.ColorNamePrimary)
 	case c.hovered:

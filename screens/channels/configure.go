@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // configurePage is a channel's settings: its name (free to edit), its
@@ -36,7 +37,7 @@ type configurePage struct {
 
 // openConfigure shows a channel's settings in place of the Channels list.
 func openConfigure(e env, ch app.Channel) {
-	e.nav.showDetail(newConfigurePage(e, ch).content)
+	e.Nav.Show(newConfigurePage(e, ch).content)
 }
 
 func newConfigurePage(e env, ch app.Channel) *configurePage {
@@ -61,7 +62,7 @@ func newConfigurePage(e env, ch app.Channel) *configurePage {
 	)
 	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: p.onBack}
 	p.heading = &widget.Label{Text: "Configure", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText}
-	p.subtitle = newMutedText(channelSubtitle(ch), fyne.TextAlignLeading, theme.SizeNameText)
+	p.subtitle = kit.NewMutedText(channelSubtitle(ch), fyne.TextAlignLeading, theme.SizeNameText)
 	p.showChannel()
 	p.content = configureLayout(back, p.heading, p.subtitle, p.done,
 		container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 0, 0, 14), body)))
@@ -93,7 +94,7 @@ func newConfigureSection(title, text string, content fyne.CanvasObject) fyne.Can
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	return container.New(layout.NewCustomPaddedLayout(8, 4, 0, 0), container.NewVBox(
 		heading,
-		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 2, 0, 0), newMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)),
+		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 2, 0, 0), kit.NewMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)),
 		newFormCard(content),
 	))
 }
@@ -127,8 +128,8 @@ func (p *configurePage) saveNameThen(next func()) {
 	name := p.name.Text
 	p.saveName.Disable()
 	p.done.Disable()
-	p.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	p.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		err := p.env.core.RenameChannel(ctx, p.ch.ID, name)
 		fyne.Do(func() { p.onNameSaved(name, err, next) })
@@ -181,7 +182,7 @@ func (p *configurePage) dirty() bool {
 // key is verified first) and returns to the Channels list.
 func (p *configurePage) onDone() {
 	p.saveNameThen(func() {
-		p.conn.saveThen(p.env.nav.backToChannels)
+		p.conn.saveThen(p.env.Nav.Back)
 	})
 }
 
@@ -189,16 +190,16 @@ func (p *configurePage) onDone() {
 // would be lost.
 func (p *configurePage) onBack() {
 	if !p.dirty() {
-		p.env.nav.backToChannels()
+		p.env.Nav.Back()
 		return
 	}
 	d := dialog.NewConfirm("Leave without saving?",
 		"Your changes to "+p.ch.Name+" are not saved yet.\nPress Done instead to save them.",
 		func(leave bool) {
 			if leave {
-				p.env.nav.backToChannels()
+				p.env.Nav.Back()
 			}
-		}, p.env.window)
+		}, p.env.Window)
 	d.SetConfirmText("Leave without saving")
 	d.SetDismissText("Stay")
 	d.Show()
@@ -206,7 +207,7 @@ func (p *configurePage) onBack() {
 
 // onRemove asks twice (the channel, then its local data) and removes it.
 func (p *configurePage) onRemove() {
-	r := channelRemoval{window: p.env.window, run: p.env.run, core: p.env.core, onDone: p.env.nav.backToChannels}
+	r := channelRemoval{window: p.env.Window, run: p.env.Run, core: p.env.core, onDone: p.env.Nav.Back}
 	if p.ch.Disconnected {
 		r.confirmDeleteData(p.ch)
 		return

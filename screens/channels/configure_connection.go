@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // textConnectionWarning is the warning before the connection can be edited.
@@ -74,7 +75,7 @@ func newConnectionSection(p *configurePage) *connectionSection {
 	c.progress = newProgressLine(c.spinner, "Checking the connection with 360dialog…")
 	c.progress.Hide()
 	c.problem = newFormProblem()
-	note := newMutedText("A new key is checked with 360dialog before it replaces the current one.", fyne.TextAlignLeading, theme.SizeNameText)
+	note := kit.NewMutedText("A new key is checked with 360dialog before it replaces the current one.", fyne.TextAlignLeading, theme.SizeNameText)
 	note.Wrapping = fyne.TextWrapWord
 	c.edit = container.NewVBox(
 		note,
@@ -93,7 +94,7 @@ func newConnectionSection(p *configurePage) *connectionSection {
 
 // configureKey is a quiet label for the left column of a read-only list.
 func configureKey(text string) fyne.CanvasObject {
-	return newMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)
+	return kit.NewMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)
 }
 
 // show lays the section out for the channel's current state.
@@ -136,8 +137,8 @@ func (c *connectionSection) check() {
 		return
 	}
 	id := c.page.ch.ID
-	c.page.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	c.page.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		st, err := c.page.env.core.CheckConnection(ctx, id)
 		if err != nil {
@@ -192,7 +193,7 @@ func (c *connectionSection) onEdit() {
 		if ok {
 			c.startEditing()
 		}
-	}, c.page.env.window)
+	}, c.page.env.Window)
 	d.SetConfirmText("Edit connection")
 	d.SetDismissText("Cancel")
 	d.SetConfirmImportance(widget.WarningImportance)
@@ -215,7 +216,7 @@ func (c *connectionSection) startEditing() {
 	c.keyNote.setProblem("")
 	setFormProblem(c.problem, "")
 	c.show()
-	c.page.env.window.Canvas().Focus(c.number)
+	c.page.env.Window.Canvas().Focus(c.number)
 }
 
 func (c *connectionSection) onCancel() {
@@ -255,7 +256,7 @@ func (c *connectionSection) saveThen(next func()) {
 	reconnect := c.page.ch.Disconnected
 	id := c.page.ch.ID
 	c.setBusy(true)
-	c.page.env.run(func() {
+	c.page.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
 		defer cancel()
 		var err error
@@ -301,9 +302,9 @@ func (c *connectionSection) showProblem(err error) {
 	setFormProblem(c.problem, verrs.For(app.FieldForm))
 	switch {
 	case verrs.For(app.FieldNumber) != "":
-		c.page.env.window.Canvas().Focus(c.number)
+		c.page.env.Window.Canvas().Focus(c.number)
 	case verrs.For(app.FieldAPIKey) != "":
-		c.page.env.window.Canvas().Focus(c.key)
+		c.page.env.Window.Canvas().Focus(c.key)
 	}
 }
 

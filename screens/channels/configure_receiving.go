@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -123,7 +123,7 @@ func (r *receivingSection) onRegister() {
 	}
 	r.busy(true)
 	r.note.setHint("Registering with 360dialog…")
-	r.env.run(func() {
+	r.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
 		defer cancel()
 		ch, err := r.env.core.RegisterWebhook(ctx, r.ch.ID, typed)
@@ -148,7 +148,7 @@ func (r *receivingSection) onTest() {
 	r.busy(true)
 	r.result.setProblem("")
 	r.result.setHint("Sending a test through the tunnel…")
-	r.env.run(func() {
+	r.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
 		defer cancel()
 		err := r.env.core.TestWebhook(ctx, r.ch.ID)

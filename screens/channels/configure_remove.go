@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // channelRemover removes channels; the Core implements it.
@@ -29,7 +30,7 @@ type channelRemover interface {
 // disconnected).
 type channelRemoval struct {
 	window fyne.Window
-	run    runner
+	run    kit.Runner
 	core   channelRemover
 	// onDone runs after the channel was removed or disconnected.
 	onDone func()
@@ -81,7 +82,7 @@ type choice struct {
 func (r channelRemoval) ask(title, text string, choices []choice) {
 	body := &widget.Label{Text: text}
 	content := container.New(layout.NewCustomPaddedLayout(4, 14, 0, 4), container.NewBorder(nil, nil,
-		container.NewVBox(newBadge(theme.WarningIcon(), theme.ColorNameWarning, 48), layout.NewSpacer()), nil,
+		container.NewVBox(kit.NewBadge(theme.WarningIcon(), theme.ColorNameWarning, 48), layout.NewSpacer()), nil,
 		body))
 	d := dialog.NewCustomWithoutButtons(title, content, r.window)
 	buttons := make([]fyne.CanvasObject, 0, len(choices))
@@ -102,7 +103,7 @@ func (r channelRemoval) ask(title, text string, choices []choice) {
 // off the UI goroutine.
 func (r channelRemoval) do(ch app.Channel, deleteData bool) {
 	r.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		var err error
 		if deleteData {

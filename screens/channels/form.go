@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // Form pieces shared by the Add Channel wizard and the Configure page.
@@ -86,8 +88,8 @@ func newFormField(label string, input fyne.CanvasObject, note *fieldNote) fyne.C
 // newFormCard puts content on a rounded card with a thin outline.
 func newFormCard(content fyne.CanvasObject) fyne.CanvasObject {
 	bg := &canvas.Rectangle{
-		FillColor:    theme.Color(colorNameCard),
-		StrokeColor:  theme.Color(colorNameCardBorder),
+		FillColor:    theme.Color(kit.ColorNameCard),
+		StrokeColor:  theme.Color(kit.ColorNameCardBorder),
 		StrokeWidth:  1,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
 	}

@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // verifyTimeout bounds the key check with 360dialog and the save after it.
@@ -78,7 +79,7 @@ func newAddChannelWizard(e env) *addChannelWizard {
 	w.keys = dialogKeys{onEnter: w.onNext, onEscape: w.onCancel}
 	w.indicator = newStepIndicator(stepCount)
 	w.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
-	w.intro = newMutedText("", fyne.TextAlignLeading, theme.SizeNameText)
+	w.intro = kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText)
 	w.intro.Wrapping = fyne.TextWrapWord
 	w.cancelBtn = newKeyButton("Cancel", nil, widget.MediumImportance, w.onCancel)
 	w.backBtn = newKeyButton("Back", theme.NavigateBackIcon(), widget.MediumImportance, w.onBack)
@@ -104,7 +105,7 @@ func newAddChannelWizard(e env) *addChannelWizard {
 	content := container.NewBorder(top,
 		container.NewVBox(widget.NewSeparator(), w.buttons), nil, nil,
 		container.NewVScroll(container.New(layout.NewCustomPaddedLayout(4, 8, 0, 0), w.stage)))
-	w.dialog = dialog.NewCustomWithoutButtons("Add Channel", content, e.window)
+	w.dialog = dialog.NewCustomWithoutButtons("Add Channel", content, e.Window)
 	w.dialog.SetOnClosed(w.keys.uninstall)
 	w.goTo(stepType)
 	return w
@@ -114,7 +115,7 @@ func newAddChannelWizard(e env) *addChannelWizard {
 func (w *addChannelWizard) show() {
 	w.dialog.Resize(wizardSize)
 	w.dialog.Show()
-	w.keys.install(w.env.window.Canvas())
+	w.keys.install(w.env.Window.Canvas())
 	w.focusStep()
 }
 
@@ -156,7 +157,7 @@ func (w *addChannelWizard) focusStep() {
 	if !w.isShown() {
 		return
 	}
-	c := w.env.window.Canvas()
+	c := w.env.Window.Canvas()
 	switch w.step {
 	case stepType:
 		c.Focus(w.whatsapp)
@@ -171,7 +172,7 @@ func (w *addChannelWizard) focusStep() {
 
 // isShown reports whether the dialog is on screen.
 func (w *addChannelWizard) isShown() bool {
-	return w.env.window.Canvas().Overlays().Top() != nil && w.keys.canvas != nil
+	return w.env.Window.Canvas().Overlays().Top() != nil && w.keys.canvas != nil
 }
 
 func (w *addChannelWizard) onBack() {
@@ -224,7 +225,7 @@ func (w *addChannelWizard) submit() {
 	nc := w.newChannel()
 	w.setBusy(true)
 	setFormProblem(w.formProblem, "")
-	w.env.run(func() {
+	w.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
 		defer cancel()
 		_, err := w.env.core.AddChannel(ctx, nc)

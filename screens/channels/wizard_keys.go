@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"fyne.io/fyne/v2"

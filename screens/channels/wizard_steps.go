@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // Hints under the fields of the number step.
@@ -23,7 +24,7 @@ const (
 // newTypeStep offers WhatsApp; the other kinds of channel are shown but
 // cannot be chosen yet.
 func (w *addChannelWizard) newTypeStep() fyne.CanvasObject {
-	w.whatsapp = w.newCard(chatIcon, "WhatsApp", "Your WhatsApp Business number", "")
+	w.whatsapp = w.newCard(kit.ChatIcon, "WhatsApp", "Your WhatsApp Business number", "")
 	w.whatsapp.selected = true
 	return container.NewVBox(container.NewGridWithColumns(2,
 		w.whatsapp,
@@ -35,7 +36,7 @@ func (w *addChannelWizard) newTypeStep() fyne.CanvasObject {
 
 // newProviderStep offers 360dialog, with one line on what it is.
 func (w *addChannelWizard) newProviderStep() fyne.CanvasObject {
-	w.dialog360 = w.newCard(channelIcon, "360dialog",
+	w.dialog360 = w.newCard(kit.ChannelIcon, "360dialog",
 		"An official WhatsApp Business API provider: it sells WhatsApp Business numbers and gives you the API key Parley connects with.", "")
 	w.dialog360.selected = true
 	other := w.newCard(theme.HelpIcon(), "Another provider", "Other WhatsApp providers will follow.", "Coming soon")
@@ -122,7 +123,7 @@ func (w *addChannelWizard) newDoneStep() fyne.CanvasObject {
 	w.sumNumber = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	w.sumName = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	summary := newFormCard(container.NewBorder(nil, nil,
-		container.NewCenter(newIconBadge(channelIcon, 44)), nil,
+		container.NewCenter(kit.NewIconBadge(kit.ChannelIcon, 44)), nil,
 		container.NewVBox(w.sumNumber,
 			container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), w.sumName))))
 	window := newFormInfoBox(theme.HistoryIcon(), "WhatsApp's 24-hour window",
@@ -132,7 +133,7 @@ func (w *addChannelWizard) newDoneStep() fyne.CanvasObject {
 	w.progress = newProgressLine(w.spinner, "Checking your API key with 360dialog…")
 	w.progress.Hide()
 	w.formProblem = newFormProblem()
-	next := newMutedText("Press Done to check the key and connect the number. Nothing is saved if the check fails.",
+	next := kit.NewMutedText("Press Done to check the key and connect the number. Nothing is saved if the check fails.",
 		fyne.TextAlignLeading, theme.SizeNameText)
 	next.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(summary, window, next, w.progress, w.formProblem)
@@ -161,7 +162,7 @@ type stepIndicator struct {
 }
 
 func newStepIndicator(n int) *stepIndicator {
-	s := &stepIndicator{label: newMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)}
+	s := &stepIndicator{label: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)}
 	bars := container.NewGridWithColumns(n)
 	for range n {
 		r := &canvas.Rectangle{CornerRadius: 2}

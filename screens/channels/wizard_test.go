@@ -1,4 +1,4 @@
-package screens
+package channels
 
 import (
 	"bytes"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // wizardDriver drives the Add Channel wizard as a user would.
@@ -23,20 +24,20 @@ type wizardDriver struct {
 func openWizard(t *testing.T, cw *coreWorld) *wizardDriver {
 	t.Helper()
 	cw.shell.show(pageChannels)
-	test.Tap(button(t, cw.shell.channels.content, "Add Channel"))
+	test.Tap(screentest.Button(t, cw.shell.channels.Content, "Add Channel"))
 	d := &wizardDriver{t: t, cw: cw}
 	if !d.shows("Step 1 of 4") {
-		t.Fatalf("Add Channel did not open the wizard; the window shows %q", visibleTexts(cw.window.Canvas().Content()))
+		t.Fatalf("Add Channel did not open the wizard; the window shows %q", screentest.VisibleTexts(cw.Window.Canvas().Content()))
 	}
 	return d
 }
 
 // overlay is the dialog on top, or nil.
-func (d *wizardDriver) overlay() fyne.CanvasObject { return d.cw.window.Canvas().Overlays().Top() }
+func (d *wizardDriver) overlay() fyne.CanvasObject { return d.cw.Window.Canvas().Overlays().Top() }
 
 func (d *wizardDriver) shows(text string) bool {
 	o := d.overlay()
-	return o != nil && showsText(o, text)
+	return o != nil && screentest.ShowsText(o, text)
 }
 
 // press taps the wizard's button labelled text.
@@ -53,13 +54,13 @@ func (d *wizardDriver) press(text string) {
 func (d *wizardDriver) fields() (number, name, key *keyEntry) {
 	d.t.Helper()
 	var es []*keyEntry
-	walkVisible(d.overlay(), func(o fyne.CanvasObject) {
+	screentest.WalkVisible(d.overlay(), func(o fyne.CanvasObject) {
 		if e, ok := o.(*keyEntry); ok {
 			es = append(es, e)
 		}
 	})
 	if len(es) != 3 {
-		d.t.Fatalf("the number step shows %d entries, want 3; it shows %q", len(es), visibleTexts(d.overlay()))
+		d.t.Fatalf("the number step shows %d entries, want 3; it shows %q", len(es), screentest.VisibleTexts(d.overlay()))
 	}
 	return es[0], es[1], es[2]
 }
@@ -79,13 +80,13 @@ func (d *wizardDriver) fillIn(number, name, key string) {
 func findKeyButton(t *testing.T, o fyne.CanvasObject, text string) *keyButton {
 	t.Helper()
 	var found *keyButton
-	walkVisible(o, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
 		if b, ok := o.(*keyButton); ok && b.Text == text && found == nil {
 			found = b
 		}
 	})
 	if found == nil {
-		t.Fatalf("no visible %q button; the dialog shows %q", text, visibleTexts(o))
+		t.Fatalf("no visible %q button; the dialog shows %q", text, screentest.VisibleTexts(o))
 	}
 	return found
 }
@@ -113,7 +114,7 @@ func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 	}
 	d.press("Next")
 	if !d.shows("Step 2 of 4") || !d.shows("360dialog") || !d.shows("official WhatsApp Business API provider") {
-		t.Fatalf("the provider step shows %q", visibleTexts(d.overlay()))
+		t.Fatalf("the provider step shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	d.press("Next")
 	number, name, key := d.fields()
@@ -125,43 +126,43 @@ func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 	}
 	test.Type(number, "0049 30 123456")
 	if !d.shows("Will be saved as +49 30 123456") {
-		t.Errorf("the number is not shown normalised; the step shows %q", visibleTexts(d.overlay()))
+		t.Errorf("the number is not shown normalised; the step shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	test.Type(name, "Shop")
-	test.Type(key, worldKey)
+	test.Type(key, screentest.WorldKey)
 	d.press("Next")
 	if !d.shows("Step 4 of 4") || !d.shows("24 hours") || !d.shows("approved message template") {
-		t.Fatalf("the last step does not explain the 24-hour window; it shows %q", visibleTexts(d.overlay()))
+		t.Fatalf("the last step does not explain the 24-hour window; it shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	if !d.shows("+49 30 123456") || !d.shows("Shop") {
-		t.Errorf("the last step does not sum up the channel: %q", visibleTexts(d.overlay()))
+		t.Errorf("the last step does not sum up the channel: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	d.press("Done")
 
 	if d.overlay() != nil {
-		t.Fatalf("the wizard is still open after a successful Done: %q", visibleTexts(d.overlay()))
+		t.Fatalf("the wizard is still open after a successful Done: %q", screentest.VisibleTexts(d.overlay()))
 	}
-	list := cw.shell.channels.content
-	if !showsText(list, "Shop") || !showsText(list, "+49 30 123456") || !showsText(list, "Connected") {
-		t.Fatalf("the new channel is not listed as connected; the page shows %q", visibleTexts(list))
+	list := cw.shell.channels.Content
+	if !screentest.ShowsText(list, "Shop") || !screentest.ShowsText(list, "+49 30 123456") || !screentest.ShowsText(list, "Connected") {
+		t.Fatalf("the new channel is not listed as connected; the page shows %q", screentest.VisibleTexts(list))
 	}
-	chs, err := cw.core.Channels(cw.ctx)
+	chs, err := cw.Core.Channels(cw.Ctx)
 	if err != nil || len(chs) != 1 {
 		t.Fatalf("channels stored: %d, %v", len(chs), err)
 	}
-	if k, err := persistence.NewKeyringSecrets().APIKey(chs[0].ID); err != nil || k != worldKey {
+	if k, err := persistence.NewKeyringSecrets().APIKey(chs[0].ID); err != nil || k != screentest.WorldKey {
 		t.Errorf("key in the keyring = %q, %v", k, err)
 	}
-	assertKeyNotOnDisk(t, cw, worldKey)
+	assertKeyNotOnDisk(t, cw, screentest.WorldKey)
 }
 
 // assertKeyNotOnDisk reads every file of the database (with its WAL) and
 // fails if key appears in one.
 func assertKeyNotOnDisk(t *testing.T, cw *coreWorld, key string) {
 	t.Helper()
-	files, _ := filepath.Glob(cw.store.Path() + "*")
+	files, _ := filepath.Glob(cw.Store.Path() + "*")
 	if len(files) == 0 {
-		t.Fatalf("no database files at %s", cw.store.Path())
+		t.Fatalf("no database files at %s", cw.Store.Path())
 	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -178,7 +179,7 @@ func TestWizardComingSoonTypesCannotBeChosen(t *testing.T) {
 	cw := newCoreWorld(t)
 	d := openWizard(t, cw)
 	var cards []*choiceCard
-	walkVisible(d.overlay(), func(o fyne.CanvasObject) {
+	screentest.WalkVisible(d.overlay(), func(o fyne.CanvasObject) {
 		if c, ok := o.(*choiceCard); ok {
 			cards = append(cards, c)
 		}
@@ -206,9 +207,9 @@ func TestWizardChecksFieldsBeforeMovingOn(t *testing.T) {
 		t.Fatal("the wizard moved on with an invalid number and no key")
 	}
 	if !d.shows("not a valid phone number") || !d.shows("Paste the API key from the 360dialog hub") {
-		t.Errorf("the problems are not shown at their fields: %q", visibleTexts(d.overlay()))
+		t.Errorf("the problems are not shown at their fields: %q", screentest.VisibleTexts(d.overlay()))
 	}
-	if f := cw.window.Canvas().Focused(); f == nil || f.(*keyEntry).Text != "12" {
+	if f := cw.Window.Canvas().Focused(); f == nil || f.(*keyEntry).Text != "12" {
 		t.Errorf("the focus is not on the wrong number but on %v", f)
 	}
 }
@@ -222,11 +223,11 @@ func TestWizardShowsEachFailureAtItsFieldAndKeepsTyping(t *testing.T) {
 		step    string
 		want    string
 	}{
-		{"wrong key", worldNumber, "WRONGKEY-123456", nil, "Step 3 of 4", "did not accept this API key"},
-		{"number of another key", "+49 30 9999999", worldKey, nil, "Step 3 of 4", "belongs to +49 30 123456"},
-		{"no network", worldNumber, worldKey, func(cw *coreWorld) { cw.emu.SetOffline(true) }, "Step 4 of 4", "could not reach 360dialog"},
-		{"emulator stopped", worldNumber, worldKey, func(cw *coreWorld) { cw.server.Close() }, "Step 4 of 4", "could not reach 360dialog"},
-		{"360dialog unavailable", worldNumber, worldKey, func(cw *coreWorld) { cw.emu.FailNext(emulator.Fault502, 10) }, "Step 4 of 4", "cannot be reached through 360dialog"},
+		{"wrong key", screentest.WorldNumber, "WRONGKEY-123456", nil, "Step 3 of 4", "did not accept this API key"},
+		{"number of another key", "+49 30 9999999", screentest.WorldKey, nil, "Step 3 of 4", "belongs to +49 30 123456"},
+		{"no network", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.SetOffline(true) }, "Step 4 of 4", "could not reach 360dialog"},
+		{"emulator stopped", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Server.Close() }, "Step 4 of 4", "could not reach 360dialog"},
+		{"360dialog unavailable", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.FailNext(emulator.Fault502, 10) }, "Step 4 of 4", "cannot be reached through 360dialog"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -242,7 +243,7 @@ func TestWizardShowsEachFailureAtItsFieldAndKeepsTyping(t *testing.T) {
 				t.Fatal("the wizard closed after a failure")
 			}
 			if !d.shows(tc.step) || !d.shows(tc.want) {
-				t.Fatalf("want %q on %s; the wizard shows %q", tc.want, tc.step, visibleTexts(d.overlay()))
+				t.Fatalf("want %q on %s; the wizard shows %q", tc.want, tc.step, screentest.VisibleTexts(d.overlay()))
 			}
 			if tc.step == "Step 4 of 4" {
 				d.press("Back")
@@ -251,7 +252,7 @@ func TestWizardShowsEachFailureAtItsFieldAndKeepsTyping(t *testing.T) {
 			if number.Text != tc.number || name.Text != "Shop" || key.Text != tc.key {
 				t.Errorf("typed values lost: %q %q %q", number.Text, name.Text, key.Text)
 			}
-			if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 0 {
+			if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 0 {
 				t.Errorf("a failed check saved %d channels", len(chs))
 			}
 		})
@@ -262,22 +263,22 @@ func TestWizardHoldsButtonsWhileChecking(t *testing.T) {
 	cw := newCoreWorld(t)
 	var pending []func()
 	e := cw.shell.env
-	e.run = func(work func()) { pending = append(pending, work) }
+	e.Run = func(work func()) { pending = append(pending, work) }
 	w := newAddChannelWizard(e)
 	w.show()
 	d := &wizardDriver{t: t, cw: cw}
-	d.fillIn(worldNumber, "", worldKey)
+	d.fillIn(screentest.WorldNumber, "", screentest.WorldKey)
 	d.press("Next")
 	d.press("Done")
 	if !d.shows("Checking your API key with 360dialog") {
-		t.Errorf("no progress while checking: %q", visibleTexts(d.overlay()))
+		t.Errorf("no progress while checking: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	for _, label := range []string{"Cancel", "Back", "Done"} {
 		if !findKeyButton(t, d.overlay(), label).Disabled() {
 			t.Errorf("%s can be pressed while the key is checked", label)
 		}
 	}
-	pressKey(cw.window.Canvas(), fyne.KeyEscape)
+	pressKey(cw.Window.Canvas(), fyne.KeyEscape)
 	if d.overlay() == nil {
 		t.Fatal("Escape closed the wizard while the key was being checked")
 	}
@@ -286,29 +287,29 @@ func TestWizardHoldsButtonsWhileChecking(t *testing.T) {
 	}
 	pending[0]()
 	if d.overlay() != nil {
-		t.Fatalf("the wizard stayed open after the check: %q", visibleTexts(d.overlay()))
+		t.Fatalf("the wizard stayed open after the check: %q", screentest.VisibleTexts(d.overlay()))
 	}
-	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 1 || chs[0].Name != "WhatsApp +49 30 123456" {
+	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 1 || chs[0].Name != "WhatsApp +49 30 123456" {
 		t.Errorf("channels after the check: %+v", chs)
 	}
 }
 
 func TestWizardKeyboard(t *testing.T) {
 	cw := newCoreWorld(t)
-	c := cw.window.Canvas()
+	c := cw.Window.Canvas()
 	d := openWizard(t, cw)
 
 	// Enter moves on from the focused choice.
 	pressKey(c, fyne.KeyReturn)
 	pressKey(c, fyne.KeyReturn)
 	if !d.shows("Step 3 of 4") {
-		t.Fatalf("Enter did not move through the first steps: %q", visibleTexts(d.overlay()))
+		t.Fatalf("Enter did not move through the first steps: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	number, name, key := d.fields()
 	if c.Focused() != number {
 		t.Fatal("the number field does not have the focus on the number step")
 	}
-	test.Type(number, worldNumber)
+	test.Type(number, screentest.WorldNumber)
 	c.FocusNext()
 	if c.Focused() != name {
 		t.Fatal("Tab does not go from the number to the name")
@@ -317,16 +318,16 @@ func TestWizardKeyboard(t *testing.T) {
 	if c.Focused() != key {
 		t.Fatal("Tab does not go from the name to the API key")
 	}
-	test.Type(key, worldKey)
+	test.Type(key, screentest.WorldKey)
 	pressKey(c, fyne.KeyReturn)
 	if !d.shows("Step 4 of 4") {
-		t.Fatalf("Enter in the key field did not move on: %q", visibleTexts(d.overlay()))
+		t.Fatalf("Enter in the key field did not move on: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	pressKey(c, fyne.KeyEscape)
 	if d.overlay() != nil {
 		t.Fatal("Escape did not cancel the wizard")
 	}
-	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 0 {
+	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 0 {
 		t.Fatal("a cancelled wizard saved a channel")
 	}
 	if c.OnTypedKey() != nil {
@@ -335,7 +336,7 @@ func TestWizardKeyboard(t *testing.T) {
 
 	// Escape while typing cancels too; Enter on the last step is Done.
 	d = openWizard(t, cw)
-	d.fillIn(worldNumber, "", "")
+	d.fillIn(screentest.WorldNumber, "", "")
 	_, _, key = d.fields()
 	c.Focus(key)
 	pressKey(c, fyne.KeyEscape)
@@ -343,29 +344,29 @@ func TestWizardKeyboard(t *testing.T) {
 		t.Fatal("Escape in an entry did not cancel the wizard")
 	}
 	d = openWizard(t, cw)
-	d.fillIn(worldNumber, "Till", worldKey)
+	d.fillIn(screentest.WorldNumber, "Till", screentest.WorldKey)
 	pressKey(c, fyne.KeyReturn)
 	c.Unfocus()
 	pressKey(c, fyne.KeyReturn)
 	if d.overlay() != nil {
-		t.Fatalf("Enter on the last step did not finish: %q", visibleTexts(d.overlay()))
+		t.Fatalf("Enter on the last step did not finish: %q", screentest.VisibleTexts(d.overlay()))
 	}
-	if !showsText(cw.shell.channels.content, "Till") {
+	if !screentest.ShowsText(cw.shell.channels.Content, "Till") {
 		t.Error("the channel added with the keyboard is not listed")
 	}
 }
 
 func TestWizardRefusesANumberAlreadyListed(t *testing.T) {
 	cw := newCoreWorld(t)
-	cw.addChannel(t)
+	cw.AddChannel(t)
 	d := openWizard(t, cw)
-	d.fillIn("+49 30 123456", "", worldKey)
+	d.fillIn("+49 30 123456", "", screentest.WorldKey)
 	d.press("Next")
 	d.press("Done")
 	if !d.shows("Step 3 of 4") || !d.shows("already connected as “Shop”") {
-		t.Fatalf("a second channel for the same number is not refused at the number: %q", visibleTexts(d.overlay()))
+		t.Fatalf("a second channel for the same number is not refused at the number: %q", screentest.VisibleTexts(d.overlay()))
 	}
-	if chs, _ := cw.core.Channels(cw.ctx); len(chs) != 1 {
+	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 1 {
 		t.Errorf("%d channels, want the one", len(chs))
 	}
 }

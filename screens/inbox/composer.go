@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"strings"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -53,7 +54,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 	c.entry = newComposerEntry(c.onEnter)
 	c.entry.OnChanged = c.onChanged
 	c.send = &widget.Button{Text: "Send", Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: c.onEnter}
-	c.template = &widget.Button{Text: "Template", Icon: templatesIcon, Importance: widget.LowImportance, OnTapped: c.onTemplateTapped}
+	c.template = &widget.Button{Text: "Template", Icon: kit.TemplatesIcon, Importance: widget.LowImportance, OnTapped: c.onTemplateTapped}
 	c.attach = &widget.Button{Icon: theme.MailAttachmentIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		if c.onAttach != nil {
 			c.onAttach()
@@ -63,7 +64,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 	c.problem.Hide()
 
 	c.preview = widgets.NewWrappingText()
-	previewLabel := newMutedText("Preview", fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	previewLabel := kit.NewMutedText("Preview", fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	c.previewBox = container.NewBorder(nil, nil, container.NewVBox(previewLabel), nil, c.preview)
 	c.previewBox.Hide()
 
@@ -85,12 +86,12 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 	c.open = container.NewVBox(c.replyBox, c.previewBox, c.problem, row)
 
 	c.explain = &widget.Label{Text: textWindowClosed, Wrapping: fyne.TextWrapWord}
-	sendTemplate := &widget.Button{Text: "Send a template", Icon: templatesIcon, Importance: widget.HighImportance, OnTapped: c.onTemplateTapped}
+	sendTemplate := &widget.Button{Text: "Send a template", Icon: kit.TemplatesIcon, Importance: widget.HighImportance, OnTapped: c.onTemplateTapped}
 	c.closed = container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.InfoIcon())),
 		container.NewCenter(sendTemplate), c.explain)
 	c.closed.Hide()
 
-	bg := canvas.NewRectangle(theme.Color(colorNameSidebar))
+	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	c.content = container.NewBorder(widget.NewSeparator(), nil, nil, nil, container.NewStack(bg,
 		container.New(layout.NewCustomPaddedLayout(6, 8, 10, 10), container.NewStack(c.open, c.closed))))
 	return c

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"fmt"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/waformat"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // paramField is the entry of one template parameter.
@@ -47,7 +48,7 @@ func (f *paramForm) set(t app.Template, v app.TemplateValues, cv app.Conversatio
 	f.fields, f.header, f.url = nil, nil, nil
 	objs := []fyne.CanvasObject{&widget.Label{Text: "Values", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}}
 	if len(v.Body) == 0 && !hasHeaderParam(t) && !hasURLParam(t) {
-		objs = append(objs, newMutedText("This template has no values to fill in. Check the preview and send it.", fyne.TextAlignLeading, theme.SizeNameText))
+		objs = append(objs, kit.NewMutedText("This template has no values to fill in. Check the preview and send it.", fyne.TextAlignLeading, theme.SizeNameText))
 	}
 	if hasHeaderParam(t) {
 		f.header = f.addField(fmt.Sprintf("%s.header", app.FieldTemplateParam), "", v.HeaderText, t.Header.Example)
@@ -80,7 +81,7 @@ func (f *paramForm) set(t app.Template, v app.TemplateValues, cv app.Conversatio
 
 func (f *paramForm) addField(key string, src app.VariableSource, value, sample string) *paramField {
 	fld := &paramField{key: key, source: src, initial: value,
-		hint:    newMutedText(sampleHint(value, sample), fyne.TextAlignTrailing, theme.SizeNameCaptionText),
+		hint:    kit.NewMutedText(sampleHint(value, sample), fyne.TextAlignTrailing, theme.SizeNameCaptionText),
 		problem: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}}
 	fld.entry = &widget.Entry{Text: value, PlaceHolder: "Type a value"}
 	fld.entry.OnChanged = func(string) {

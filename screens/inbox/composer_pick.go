@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // onChosen fills the form and the preview for the chosen template.
@@ -79,8 +80,8 @@ func (p *templatePicker) onSend() {
 	}
 	p.send.Disable()
 	p.problem.Hide()
-	p.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	p.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		var m app.Message
 		var err error

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -73,11 +74,11 @@ func openTemplatePicker(e env, target pickerTarget, onSent func(app.Message)) *t
 	cancel := &widget.Button{Text: "Cancel", OnTapped: p.close}
 	buttons := container.NewHBox(layout.NewSpacer(), cancel, p.send)
 	p.dlg = dialog.NewCustomWithoutButtons(title, container.NewBorder(nil, buttons, nil, nil,
-		container.NewStack(p.main, p.none)), e.window)
+		container.NewStack(p.main, p.none)), e.Window)
 	p.dlg.Resize(fyne.NewSize(980, 640))
 	p.dlg.Show()
 	if p.number != nil {
-		e.window.Canvas().Focus(p.number)
+		e.Window.Canvas().Focus(p.number)
 	}
 	p.reload()
 	return p
@@ -113,7 +114,7 @@ func (p *templatePicker) build() {
 		}
 	}
 	left := container.NewBorder(p.search, nil, nil, nil, p.list)
-	hint := newMutedText("Choose an approved template on the left.", fyne.TextAlignCenter, theme.SizeNameText)
+	hint := kit.NewMutedText("Choose an approved template on the left.", fyne.TextAlignCenter, theme.SizeNameText)
 	middle := container.NewBorder(nil, p.problem, nil, nil, container.NewStack(hint, container.NewVScroll(p.form.content)))
 	p.form.onShown = func() { hint.Hide() }
 	right := container.NewGridWrap(fyne.NewSize(360, 520), p.preview)
@@ -126,7 +127,7 @@ func (p *templatePicker) build() {
 	p.progress.Stop()
 	p.progress.Hide()
 	p.none = container.NewCenter(container.NewVBox(
-		container.NewCenter(newIconBadge(templatesIcon, 88)),
+		container.NewCenter(kit.NewIconBadge(kit.TemplatesIcon, 88)),
 		&widget.Label{Text: "Sync templates first", Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
 		container.NewGridWrap(fyne.NewSize(460, 70), p.noneText),
 		container.NewCenter(p.syncBtn), p.progress))
@@ -158,8 +159,8 @@ func (p *templatePicker) onChannel(label string) {
 // reload reads the channel's local templates in the background.
 func (p *templatePicker) reload() {
 	core, id := p.env.core, p.target.channelID
-	p.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	p.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		list, err := core.Templates(ctx, id)
 		fyne.Do(func() { p.loaded(list, err) })
@@ -209,7 +210,7 @@ func (p *templatePicker) onSync() {
 	p.progress.Show()
 	p.progress.Start()
 	core, id := p.env.core, p.target.channelID
-	p.env.run(func() {
+	p.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), syncTimeout)
 		defer cancel()
 		_, err := core.SyncTemplates(ctx, id, nil)
@@ -249,7 +250,7 @@ func (p *templatePicker) applySearch() {
 // and category.
 func newTemplatePickRow() fyne.CanvasObject {
 	name := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-	sub := newMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	sub := kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	sub.Truncation = fyne.TextTruncateEllipsis
 	return container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), sub)))

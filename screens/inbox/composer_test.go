@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"strings"
@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // typeAndSend types text into the composer and presses Enter.
@@ -21,15 +22,15 @@ func typeAndSend(v *conversationView, text string) {
 
 func TestReplyIsQueuedThenTicksFollowTheStatuses(t *testing.T) {
 	sw := newSpaceWorld(t)
-	sw.emu.SetStatusDelay(time.Minute)
+	sw.Emu.SetStatusDelay(time.Minute)
 	question := sw.writes(t, annaWAID, "Anna Schmidt", "Is my cake ready?")
 	v := sw.open(t, "Anna Schmidt")
 
 	asked := bubbleWith(t, v.content, "Is my cake ready?")
 	asked.MouseIn(&desktop.MouseEvent{})
 	tapLabelled(t, asked, "Reply")
-	if !showsText(v.composer.content, "Replying to Anna Schmidt") {
-		t.Fatalf("no reply chip; the composer shows %q", visibleTexts(v.composer.content))
+	if !screentest.ShowsText(v.composer.content, "Replying to Anna Schmidt") {
+		t.Fatalf("no reply chip; the composer shows %q", screentest.VisibleTexts(v.composer.content))
 	}
 	typeAndSend(v, "Yes, *ready* at 3pm!")
 
@@ -49,14 +50,14 @@ func TestReplyIsQueuedThenTicksFollowTheStatuses(t *testing.T) {
 		t.Fatalf("after sending the tick is %q", got)
 	}
 	for _, want := range []string{"delivered", "read"} {
-		sw.clock.Advance(time.Minute)
-		sw.emu.Tick()
+		sw.Clock.Advance(time.Minute)
+		sw.Emu.Tick()
 		sw.flush(t)
 		if got := tick(lastBubble(t, v.content)); got != want {
 			t.Fatalf("want %s, the tick is %q", want, got)
 		}
 	}
-	sent := sw.emu.Sent(worldKey)
+	sent := sw.Emu.Sent(screentest.WorldKey)
 	if len(sent) != 1 || sent[0].ReplyTo != question || sent[0].Text != "Yes, *ready* at 3pm!" {
 		t.Fatalf("WhatsApp got %+v", sent)
 	}
@@ -78,7 +79,7 @@ func TestShiftEnterAddsALine(t *testing.T) {
 	if len(bubbles(v.content)) != 1 {
 		t.Fatal("Shift+Enter sent the message")
 	}
-	test.Tap(button(t, v.composer.content, "Send"))
+	test.Tap(screentest.Button(t, v.composer.content, "Send"))
 	if got := lastBubble(t, v.content).Message().Text; got != "Line one\nline two" {
 		t.Fatalf("Send queued %q", got)
 	}
@@ -99,24 +100,24 @@ func TestClosedWindowOffersATemplateThatCanBeSent(t *testing.T) {
 	sw.writes(t, annaWAID, "Anna Schmidt", "Please tell me when my order is ready")
 	tpl := app.Template{Name: "order_ready", Language: "en_US", Category: app.CategoryUtility, Status: app.TemplateApproved,
 		Body: "Hello {{1}}, your order {{2}} is ready.", BodyExamples: []string{"Max", "#1001"}}
-	if err := sw.emu.AddTemplate(worldKey, tpl); err != nil {
+	if err := sw.Emu.AddTemplate(screentest.WorldKey, tpl); err != nil {
 		t.Fatal(err)
 	}
-	sw.clock.Advance(25 * time.Hour)
+	sw.Clock.Advance(25 * time.Hour)
 	v := sw.open(t, "Anna Schmidt")
-	if !showsText(v.content, "Reply window closed") || !showsText(v.composer.content, "only allows an approved template") {
-		t.Fatalf("closed window: the conversation shows %q", visibleTexts(v.content))
+	if !screentest.ShowsText(v.content, "Reply window closed") || !screentest.ShowsText(v.composer.content, "only allows an approved template") {
+		t.Fatalf("closed window: the conversation shows %q", screentest.VisibleTexts(v.content))
 	}
 	if v.composer.open.Visible() {
 		t.Fatal("the text field is offered although only a template can be sent")
 	}
 
-	test.Tap(button(t, v.composer.content, "Send a template"))
+	test.Tap(screentest.Button(t, v.composer.content, "Send a template"))
 	d := sw.topDialog(t)
-	if !showsText(d, "Sync templates first") {
-		t.Fatalf("before a sync the dialog shows %q", visibleTexts(d))
+	if !screentest.ShowsText(d, "Sync templates first") {
+		t.Fatalf("before a sync the dialog shows %q", screentest.VisibleTexts(d))
 	}
-	test.Tap(button(t, d, "Sync templates"))
+	test.Tap(screentest.Button(t, d, "Sync templates"))
 	p := sw.picker(t)
 	if len(p.shown) != 1 || p.shown[0].Name != "order_ready" {
 		t.Fatalf("after the sync the picker lists %+v", p.shown)
@@ -124,19 +125,19 @@ func TestClosedWindowOffersATemplateThatCanBeSent(t *testing.T) {
 	// Bind {{1}} to the contact's name, as the template builder would.
 	p.shown[0].Variables = []app.Variable{{Source: app.VarContactName}}
 	p.list.Select(0)
-	if !showsText(d, "from the contact's name") || p.form.fields[0].entry.Text != "Anna Schmidt" || p.form.fields[1].entry.Text != "#1001" {
-		t.Fatalf("pre-filled values: %q / %q; the form shows %q", p.form.fields[0].entry.Text, p.form.fields[1].entry.Text, visibleTexts(d))
+	if !screentest.ShowsText(d, "from the contact's name") || p.form.fields[0].entry.Text != "Anna Schmidt" || p.form.fields[1].entry.Text != "#1001" {
+		t.Fatalf("pre-filled values: %q / %q; the form shows %q", p.form.fields[0].entry.Text, p.form.fields[1].entry.Text, screentest.VisibleTexts(d))
 	}
 	p.form.fields[1].entry.SetText("")
 	if !p.send.Disabled() {
 		t.Fatal("Send is enabled with a value missing")
 	}
 	test.Type(p.form.fields[1].entry, "#4711")
-	if !showsText(d, "#4711") {
-		t.Errorf("the preview does not show the typed value: %q", visibleTexts(d))
+	if !screentest.ShowsText(d, "#4711") {
+		t.Errorf("the preview does not show the typed value: %q", screentest.VisibleTexts(d))
 	}
 	test.Tap(p.send)
-	if sw.window.Canvas().Overlays().Top() != nil {
+	if sw.Window.Canvas().Overlays().Top() != nil {
 		t.Fatal("the dialog stayed open after sending")
 	}
 	b := lastBubble(t, v.content)
@@ -158,7 +159,7 @@ func (sw *spaceWorld) picker(t *testing.T) *templatePicker {
 	} else {
 		p = sw.inbox().picker
 	}
-	if p == nil || sw.window.Canvas().Overlays().Top() == nil {
+	if p == nil || sw.Window.Canvas().Overlays().Top() == nil {
 		t.Fatal("no template picker is open")
 	}
 	return p
@@ -167,18 +168,18 @@ func (sw *spaceWorld) picker(t *testing.T) *templatePicker {
 func TestFailedMessageShowsWhyAndRetries(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.writes(t, benWAID, "Ben", "Hello?")
-	sw.emu.AddUnreachable(benWAID)
+	sw.Emu.AddUnreachable(benWAID)
 	v := sw.open(t, "Ben")
 	typeAndSend(v, "Your bread is ready")
 	sw.sendQueued()
-	sw.emu.Tick()
+	sw.Emu.Tick()
 	sw.flush(t)
 
 	b := lastBubble(t, v.content)
 	if tick(b) != "failed" || !strings.Contains(texts(b), "Not sent.") || !strings.Contains(texts(b), b.Message().ErrorText) || b.Message().ErrorText == "" {
 		t.Fatalf("failed bubble: tick %q, shows %q", tick(b), texts(b))
 	}
-	test.Tap(button(t, b, "Retry"))
+	test.Tap(screentest.Button(t, b, "Retry"))
 	if got := tick(lastBubble(t, v.content)); got != "queued" {
 		t.Fatalf("after Retry the tick is %q", got)
 	}
@@ -188,7 +189,7 @@ func TestUnknownOutcomeAsksBeforeSendingAgain(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.writes(t, annaWAID, "Anna Schmidt", "Hi")
 	v := sw.open(t, "Anna Schmidt")
-	sw.emu.FailNext(emulator.FaultDrop, 1)
+	sw.Emu.FailNext(emulator.FaultDrop, 1)
 	typeAndSend(v, "Your order ships today")
 	sw.sendQueued()
 
@@ -196,12 +197,12 @@ func TestUnknownOutcomeAsksBeforeSendingAgain(t *testing.T) {
 	if tick(b) != "unknown" || !strings.Contains(texts(b), app.UnknownStateMessage) {
 		t.Fatalf("unknown bubble: tick %q, shows %q", tick(b), texts(b))
 	}
-	test.Tap(button(t, b, "Send again"))
+	test.Tap(screentest.Button(t, b, "Send again"))
 	d := sw.topDialog(t)
-	if !showsText(d, "cannot tell whether the customer already got this message") {
-		t.Fatalf("the confirmation says %q", visibleTexts(d))
+	if !screentest.ShowsText(d, "cannot tell whether the customer already got this message") {
+		t.Fatalf("the confirmation says %q", screentest.VisibleTexts(d))
 	}
-	test.Tap(button(t, d, "Send again"))
+	test.Tap(screentest.Button(t, d, "Send again"))
 	if got := tick(lastBubble(t, v.content)); got != "queued" {
 		t.Fatalf("after confirming the tick is %q", got)
 	}
@@ -211,13 +212,13 @@ func TestNewConversationStartsWithATemplate(t *testing.T) {
 	sw := newSpaceWorld(t)
 	tpl := app.Template{Name: "welcome", Language: "en_US", Category: app.CategoryMarketing, Status: app.TemplateApproved,
 		Body: "Welcome to our bakery!"}
-	if err := sw.emu.AddTemplate(worldKey, tpl); err != nil {
+	if err := sw.Emu.AddTemplate(screentest.WorldKey, tpl); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sw.core.SyncTemplates(sw.ctx, sw.ch.ID, nil); err != nil {
+	if _, err := sw.Core.SyncTemplates(sw.Ctx, sw.ch.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(t, sw.shell.space.content, "Start a conversation"))
+	test.Tap(screentest.Button(t, sw.shell.space.Content, "Start a conversation"))
 	d := sw.topDialog(t)
 	p := sw.picker(t)
 	p.list.Select(0)
@@ -226,11 +227,11 @@ func TestNewConversationStartsWithATemplate(t *testing.T) {
 	}
 	test.Type(p.number, "+49 170 5550123")
 	test.Tap(p.send)
-	if sw.window.Canvas().Overlays().Top() != nil {
-		t.Fatalf("the dialog stayed open: %q", visibleTexts(d))
+	if sw.Window.Canvas().Overlays().Top() != nil {
+		t.Fatalf("the dialog stayed open: %q", screentest.VisibleTexts(d))
 	}
 	v := sw.conv(t)
-	if v.conv.WAID != "491705550123" || !showsText(v.content, "Welcome to our bakery!") || !showsText(v.content, "has not written to you yet") {
-		t.Fatalf("the new conversation shows %q", visibleTexts(v.content))
+	if v.conv.WAID != "491705550123" || !screentest.ShowsText(v.content, "Welcome to our bakery!") || !screentest.ShowsText(v.content, "has not written to you yet") {
+		t.Fatalf("the new conversation shows %q", screentest.VisibleTexts(v.content))
 	}
 }

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -154,8 +155,8 @@ func (v *conversationView) reload() {
 	if len(v.msgs) > 0 {
 		oldest = v.msgs[0].ID
 	}
-	v.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	v.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		cv, err := core.Conversation(ctx, id)
 		var msgs []app.Message
@@ -170,7 +171,7 @@ func (v *conversationView) reload() {
 // fetchDownTo reads a conversation's messages from the newest down to
 // message oldest (one page when oldest is 0), returned oldest first, and
 // whether older ones exist below the first page.
-func fetchDownTo(ctx context.Context, core *app.Core, convID, oldest int64) ([]app.Message, bool, error) {
+func fetchDownTo(ctx context.Context, core Core, convID, oldest int64) ([]app.Message, bool, error) {
 	var out []app.Message // newest first
 	before := int64(0)
 	for {

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -9,12 +9,13 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
 // onSend queues the composer's text as a reply.
 func (v *conversationView) onSend() {
-	v.queueReply("send text", func(ctx context.Context, core *app.Core, id int64, text, replyTo string) error {
+	v.queueReply("send text", func(ctx context.Context, core Core, id int64, text, replyTo string) error {
 		_, err := core.SendText(ctx, id, text, replyTo)
 		return err
 	})
@@ -24,13 +25,13 @@ func (v *conversationView) onSend() {
 // message, or an attachment's caption) and the message it answers. The
 // text stays in the field until the core has stored the reply, so nothing
 // typed is lost on an error; op names the reply in the log.
-func (v *conversationView) queueReply(op string, send func(ctx context.Context, core *app.Core, id int64, text, replyTo string) error) {
+func (v *conversationView) queueReply(op string, send func(ctx context.Context, core Core, id int64, text, replyTo string) error) {
 	text, replyTo := v.composer.entry.Text, v.composer.replyID
 	v.composer.setBusy(true)
 	v.stickBottom = true
 	core, id := v.env.core, v.conv.ID
-	v.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	v.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		err := send(ctx, core, id, text, replyTo)
 		fyne.Do(func() { v.queued(op, text, err) })
@@ -81,14 +82,14 @@ func (v *conversationView) onReply(m app.Message) {
 func (v *conversationView) onRetry(m app.Message) {
 	core := v.env.core
 	v.stickBottom = v.atBottom()
-	v.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	v.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		err := core.RetryMessage(ctx, m.ID)
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("retry message", "message", m.ID, "err", err)
-				dialog.ShowInformation("Could not send again", spacePlainError(err), v.env.window)
+				dialog.ShowInformation("Could not send again", spacePlainError(err), v.env.Window)
 			}
 		})
 	})
@@ -104,7 +105,7 @@ func (v *conversationView) onSendAgain(m app.Message) {
 			if ok {
 				v.onRetry(m)
 			}
-		}, v.env.window)
+		}, v.env.Window)
 	d.SetConfirmText("Send again")
 	d.SetDismissText("Cancel")
 	d.Show()

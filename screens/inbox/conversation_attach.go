@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -6,12 +6,13 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // onAttach lets the owner choose a photo or document to send.
 func (v *conversationView) onAttach() {
 	// The dialog lists what WhatsApp takes as a photo or a document.
-	showFileOpen(v.env.window, "Send a photo or document", "Send", app.AttachableExtensions(), func(r fyne.URIReadCloser, err error) {
+	kit.ShowFileOpen(v.env.Window, "Send a photo or document", "Send", app.AttachableExtensions(), func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			v.composer.showProblem("Parley could not open that file: " + err.Error())
 			return
@@ -28,7 +29,7 @@ func (v *conversationView) onAttach() {
 // attachFile checks and queues the file at path, with the composer's text
 // as its caption; a problem shows above the field and the text stays.
 func (v *conversationView) attachFile(path string) {
-	v.queueReply("send attachment", func(ctx context.Context, core *app.Core, id int64, caption, replyTo string) error {
+	v.queueReply("send attachment", func(ctx context.Context, core Core, id int64, caption, replyTo string) error {
 		_, err := core.SendAttachment(ctx, id, path, caption, replyTo)
 		return err
 	})

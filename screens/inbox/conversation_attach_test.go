@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // The owner attaches a photo with the text typed as its caption: it shows
@@ -29,8 +30,8 @@ func TestAttachingAPhotoSendsItWithTheCaption(t *testing.T) {
 	v.composer.entry.SetText("Here it is")
 	v.attachFile(bad)
 	want := "WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); cake.exe is none of these."
-	if !showsText(v.composer.content, want) || v.composer.entry.Text != "Here it is" {
-		t.Fatalf("a wrong file was not explained (or the text was lost): %q", visibleTexts(v.composer.content))
+	if !screentest.ShowsText(v.composer.content, want) || v.composer.entry.Text != "Here it is" {
+		t.Fatalf("a wrong file was not explained (or the text was lost): %q", screentest.VisibleTexts(v.composer.content))
 	}
 
 	var b bytes.Buffer
@@ -53,7 +54,7 @@ func TestAttachingAPhotoSendsItWithTheCaption(t *testing.T) {
 	if got := tick(lastBubble(t, v.content)); got != "sent" {
 		t.Fatalf("after sending the tick is %q", got)
 	}
-	sent := sw.emu.Sent(worldKey)
+	sent := sw.Emu.Sent(screentest.WorldKey)
 	if len(sent) != 1 || sent[0].Type != "image" || sent[0].Caption != "Here it is" || sent[0].MediaID == "" {
 		t.Fatalf("WhatsApp got %+v", sent)
 	}
@@ -75,13 +76,13 @@ func TestAttachingAfterTheWindowClosedKeepsTheCaption(t *testing.T) {
 	if err := os.WriteFile(photo, b.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	sw.clock.Advance(25 * time.Hour)
+	sw.Clock.Advance(25 * time.Hour)
 	v.composer.entry.SetText("Here it is")
 	v.attachFile(photo)
-	if !showsText(v.content, "Reply window closed") || !showsText(v.content, "Send a template") || v.composer.entry.Text != "Here it is" {
-		t.Fatalf("after the window closed the conversation shows %q (field %q)", visibleTexts(v.content), v.composer.entry.Text)
+	if !screentest.ShowsText(v.content, "Reply window closed") || !screentest.ShowsText(v.content, "Send a template") || v.composer.entry.Text != "Here it is" {
+		t.Fatalf("after the window closed the conversation shows %q (field %q)", screentest.VisibleTexts(v.content), v.composer.entry.Text)
 	}
-	if sent := sw.emu.Sent(worldKey); len(sent) != 0 {
+	if sent := sw.Emu.Sent(screentest.WorldKey); len(sent) != 0 {
 		t.Fatalf("WhatsApp got %+v", sent)
 	}
 }

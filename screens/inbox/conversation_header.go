@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"image/color"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // conversationHeader is the top of an open conversation: the customer's
@@ -31,7 +32,7 @@ func newConversationHeader() *conversationHeader {
 	h := &conversationHeader{
 		avatar: newAvatar(40),
 		name:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		number: newMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText),
+		number: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText),
 		window: canvas.NewText("", theme.Color(theme.ColorNameSuccess)),
 	}
 	h.window.TextSize = theme.CaptionTextSize() + 1
@@ -42,7 +43,7 @@ func newConversationHeader() *conversationHeader {
 	names := container.New(layout.NewCustomPaddedLayout(-6, -6, 0, 0), container.NewVBox(h.name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
 	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.content), container.NewCenter(pill), names)
-	bg := canvas.NewRectangle(theme.Color(colorNameSidebar))
+	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	h.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 12, 14), row)))
 	return h

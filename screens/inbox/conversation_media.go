@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -99,7 +99,7 @@ func (l *mediaLoader) fetch(m app.Message, open bool) {
 	}
 	core := l.env.core
 	photo := isPhotoType(m.Type)
-	l.env.run(func() {
+	l.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
 		defer cancel()
 		path, err := core.DownloadMedia(ctx, m.ID)

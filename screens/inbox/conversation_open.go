@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"log/slog"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // What the owner reads instead of an attachment opening.
@@ -59,7 +60,7 @@ func (l *mediaLoader) offerSave(m app.Message, path string, policy app.OpenPolic
 		if save {
 			l.saveTo(suggested, func(dst string) { l.saveCopy(m.ID, path, dst) })
 		}
-	}, l.env.window)
+	}, l.env.Window)
 	d.Resize(fyne.NewSize(460, d.MinSize().Height))
 	d.Show()
 }
@@ -82,8 +83,8 @@ func (l *mediaLoader) saveCopy(id int64, src, dst string) {
 	if dst == "" {
 		return
 	}
-	core, w := l.env.core, l.env.window
-	l.env.run(func() {
+	core, w := l.env.core, l.env.Window
+	l.env.Run(func() {
 		err := core.SaveAttachmentCopy(src, dst)
 		fyne.Do(func() {
 			if err != nil {
@@ -100,8 +101,8 @@ func (l *mediaLoader) saveCopy(id int64, src, dst string) {
 // saveWithDialog asks the owner where to save a file, suggesting name,
 // and calls done with the path chosen; a cancelled dialog calls nothing.
 func (l *mediaLoader) saveWithDialog(name string, done func(path string)) {
-	w := l.env.window
-	showFileSave(w, name, func(wc fyne.URIWriteCloser, err error) {
+	w := l.env.Window
+	kit.ShowFileSave(w, name, func(wc fyne.URIWriteCloser, err error) {
 		if err != nil {
 			dialog.ShowInformation("Parley could not save the file", err.Error(), w)
 			return

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"bytes"
@@ -12,12 +12,13 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // sendsDocument makes Anna send a document and opens her conversation.
 func (sw *spaceWorld) sendsDocument(t *testing.T, name, mimeType string, data []byte) *conversationView {
 	t.Helper()
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "Anna Schmidt", app.MsgDocument, name, mimeType, data, ""); err != nil {
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgDocument, name, mimeType, data, ""); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
@@ -53,22 +54,22 @@ func TestProgramsAreNeverOpened(t *testing.T) {
 			sw := newSpaceWorld(t)
 			data := []byte("MZ\x90\x00 a program")
 			v := sw.sendsDocument(t, tc.name, tc.mimeType, data)
-			if !showsText(v.content, tc.shown) || strings.ContainsRune(texts(v.content), '\u202E') {
-				t.Fatalf("the bubble does not show %q cleanly: %+q", tc.shown, visibleTexts(v.content))
+			if !screentest.ShowsText(v.content, tc.shown) || strings.ContainsRune(texts(v.content), '\u202E') {
+				t.Fatalf("the bubble does not show %q cleanly: %+q", tc.shown, screentest.VisibleTexts(v.content))
 			}
 			// The button says what clicking will do, before the click.
-			test.Tap(button(t, v.content, "Save…"))
+			test.Tap(screentest.Button(t, v.content, "Save…"))
 			if len(sw.opened) != 0 {
 				t.Fatalf("%q was handed to the system: %v", tc.name, sw.opened)
 			}
 			dlg := sw.topDialog(t)
-			if !showsText(dlg, textProgramWarning) || !showsText(dlg, tc.shown) {
-				t.Fatalf("the dialog shows %q", visibleTexts(dlg))
+			if !screentest.ShowsText(dlg, textProgramWarning) || !screentest.ShowsText(dlg, tc.shown) {
+				t.Fatalf("the dialog shows %q", screentest.VisibleTexts(dlg))
 			}
 
 			dst := filepath.Join(t.TempDir(), "saved")
 			suggested := savesTo(v, dst)
-			test.Tap(button(t, dlg, "Save as…"))
+			test.Tap(screentest.Button(t, dlg, "Save as…"))
 			if got, err := os.ReadFile(dst); err != nil || !bytes.Equal(got, data) {
 				t.Fatalf("Save as wrote %q (%v)", got, err)
 			}
@@ -86,15 +87,15 @@ func TestProgramsAreNeverOpened(t *testing.T) {
 // name; such a copy of a program is refused too.
 func TestOldCopyOfAProgramIsNotOpened(t *testing.T) {
 	sw := newSpaceWorld(t)
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "Anna Schmidt", app.MsgDocument, "invoice.pdf.exe", "application/pdf", []byte("MZ"), ""); err != nil {
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgDocument, "invoice.pdf.exe", "application/pdf", []byte("MZ"), ""); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
-	cv, err := sw.store.ConversationFor(sw.ctx, sw.ch.ID, annaWAID, "")
+	cv, err := sw.Store.ConversationFor(sw.Ctx, sw.ch.ID, annaWAID, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	msgs, err := sw.core.Messages(sw.ctx, cv.ID, 0, 1)
+	msgs, err := sw.Core.Messages(sw.Ctx, cv.ID, 0, 1)
 	if err != nil || len(msgs) != 1 {
 		t.Fatalf("messages: %v %v", msgs, err)
 	}
@@ -102,12 +103,12 @@ func TestOldCopyOfAProgramIsNotOpened(t *testing.T) {
 	if err := os.WriteFile(old, []byte("MZ"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := sw.store.SetMediaPath(sw.ctx, msgs[0].ID, old); err != nil {
+	if err := sw.Store.SetMediaPath(sw.Ctx, msgs[0].ID, old); err != nil {
 		t.Fatal(err)
 	}
 	v := sw.open(t, "Anna Schmidt")
-	test.Tap(button(t, v.content, "Save…"))
-	if len(sw.opened) != 0 || !showsText(sw.topDialog(t), textProgramWarning) {
+	test.Tap(screentest.Button(t, v.content, "Save…"))
+	if len(sw.opened) != 0 || !screentest.ShowsText(sw.topDialog(t), textProgramWarning) {
 		t.Fatalf("the old copy was opened (%v) or not explained", sw.opened)
 	}
 }
@@ -122,8 +123,8 @@ func TestDocumentsOpenArchivesAreSaved(t *testing.T) {
 	} {
 		sw := newSpaceWorld(t)
 		v := sw.sendsDocument(t, tc.name, tc.mimeType, []byte("content"))
-		test.Tap(button(t, v.content, "Open"))
-		if len(sw.opened) != 1 || !strings.HasSuffix(sw.opened[0], tc.ext) || sw.window.Canvas().Overlays().Top() != nil {
+		test.Tap(screentest.Button(t, v.content, "Open"))
+		if len(sw.opened) != 1 || !strings.HasSuffix(sw.opened[0], tc.ext) || sw.Window.Canvas().Overlays().Top() != nil {
 			t.Fatalf("%s: opened %v", tc.name, sw.opened)
 		}
 	}
@@ -134,13 +135,13 @@ func TestDocumentsOpenArchivesAreSaved(t *testing.T) {
 	} {
 		sw := newSpaceWorld(t)
 		v := sw.sendsDocument(t, tc.name, tc.mimeType, []byte("content"))
-		test.Tap(button(t, v.content, "Save…"))
-		if len(sw.opened) != 0 || !showsText(sw.topDialog(t), tc.warning) {
-			t.Fatalf("%s: opened %v, the dialog shows %q", tc.name, sw.opened, visibleTexts(sw.topDialog(t)))
+		test.Tap(screentest.Button(t, v.content, "Save…"))
+		if len(sw.opened) != 0 || !screentest.ShowsText(sw.topDialog(t), tc.warning) {
+			t.Fatalf("%s: opened %v, the dialog shows %q", tc.name, sw.opened, screentest.VisibleTexts(sw.topDialog(t)))
 		}
 		dst := filepath.Join(t.TempDir(), "saved")
 		suggested := savesTo(v, dst)
-		test.Tap(button(t, sw.topDialog(t), "Save as…"))
+		test.Tap(screentest.Button(t, sw.topDialog(t), "Save as…"))
 		if *suggested != tc.name {
 			t.Errorf("%s: Save as suggested %q", tc.name, *suggested)
 		}
@@ -159,8 +160,8 @@ func TestCustomerNamesAreShownClean(t *testing.T) {
 	n := newMessageNotifier(sw.shell.env)
 	n.send = func(note *fyne.Notification) { got = append(got, note) }
 	n.focused.Store(false)
-	sw.core.Events().Subscribe(n.onCoreEvent)
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "\u202EAnna\u200B Schmidt\u202C", app.MsgDocument, "Rechnung\u202Efdp.exe", "application/pdf", []byte("MZ"), ""); err != nil {
+	sw.Core.Events().Subscribe(n.onCoreEvent)
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "\u202EAnna\u200B Schmidt\u202C", app.MsgDocument, "Rechnung\u202Efdp.exe", "application/pdf", []byte("MZ"), ""); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
@@ -180,15 +181,15 @@ func TestCustomerNamesAreShownClean(t *testing.T) {
 func TestSaveAsShowsTheFileDialog(t *testing.T) {
 	sw := newSpaceWorld(t)
 	v := sw.sendsDocument(t, "invoice.pdf.exe", "application/pdf", []byte("MZ"))
-	test.Tap(button(t, v.content, "Save…"))
-	test.Tap(button(t, sw.topDialog(t), "Save as…"))
+	test.Tap(screentest.Button(t, v.content, "Save…"))
+	test.Tap(screentest.Button(t, sw.topDialog(t), "Save as…"))
 	var name *widget.Entry
-	walkVisible(sw.topDialog(t), func(o fyne.CanvasObject) {
+	screentest.WalkVisible(sw.topDialog(t), func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && e.Text == "invoice.pdf.exe.bin" {
 			name = e
 		}
 	})
 	if name == nil {
-		t.Fatalf("no file dialog suggesting invoice.pdf.exe.bin; the top dialog shows %q", visibleTexts(sw.topDialog(t)))
+		t.Fatalf("no file dialog suggesting invoice.pdf.exe.bin; the top dialog shows %q", screentest.VisibleTexts(sw.topDialog(t)))
 	}
 }

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"strings"
@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // A customer's photo whose header claims 30000×30000 pixels (a file of
@@ -18,7 +19,7 @@ import (
 func TestPictureBombInAConversationIsNotDecoded(t *testing.T) {
 	sw := newSpaceWorld(t)
 	bomb := testkit.HugePNG(30000, 30000)
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", bomb, "Look at this"); err != nil {
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", bomb, "Look at this"); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
@@ -34,12 +35,12 @@ func TestPictureBombInAConversationIsNotDecoded(t *testing.T) {
 	if got := strings.ReplaceAll(texts(b), " | ", " "); !strings.Contains(got, "This photo is too large to show here (30000 × 30000 pixels). You can still open it.") {
 		t.Fatalf("the bubble shows %q", got)
 	}
-	walkVisible(b, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(b, func(o fyne.CanvasObject) {
 		if img, ok := o.(*canvas.Image); ok && img.Resource == nil {
 			t.Errorf("the bubble shows a picture: %+v", img)
 		}
 	})
-	test.Tap(button(t, b, "Open"))
+	test.Tap(screentest.Button(t, b, "Open"))
 	if len(sw.opened) != 1 || !strings.HasSuffix(sw.opened[0], ".png") {
 		t.Fatalf("Open opened %v", sw.opened)
 	}

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // olderThreshold is how close to the top scrolling loads older messages.
@@ -33,8 +34,8 @@ func (v *conversationView) loadOlder() {
 	v.loadingOlder = true
 	v.older.Show()
 	core, id, before := v.env.core, v.conv.ID, v.msgs[0].ID
-	v.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	v.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		page, err := core.Messages(ctx, id, before, pageSize)
 		fyne.Do(func() { v.olderLoaded(page, err) })

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"strings"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -76,14 +77,14 @@ func TestLocationLinksToTheMap(t *testing.T) {
 
 func TestPhotoIsDownloadedShownAndOpened(t *testing.T) {
 	sw := newSpaceWorld(t)
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", pngPhoto(t, 120, 80), "Das Regal, Größe M"); err != nil {
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", pngPhoto(t, 120, 80), "Das Regal, Größe M"); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
 	v := sw.open(t, "Anna Schmidt")
 	b := bubbleWith(t, v.content, "Das Regal")
 	var pic *canvas.Image
-	walkVisible(b, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(b, func(o fyne.CanvasObject) {
 		if img, ok := o.(*canvas.Image); ok && img.Image != nil {
 			pic = img
 		}
@@ -91,12 +92,12 @@ func TestPhotoIsDownloadedShownAndOpened(t *testing.T) {
 	if pic == nil || pic.Image.Bounds().Dx() != 120 {
 		t.Fatalf("no thumbnail of the photo; the bubble shows %q", texts(b))
 	}
-	stored, _ := sw.core.Messages(sw.ctx, v.conv.ID, 0, 1)
+	stored, _ := sw.Core.Messages(sw.Ctx, v.conv.ID, 0, 1)
 	if stored[0].Media == nil || stored[0].Media.LocalPath == "" {
 		t.Fatal("the downloaded photo was not recorded")
 	}
 	var photo fyne.Tappable
-	walkVisible(b, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(b, func(o fyne.CanvasObject) {
 		if tap, ok := o.(fyne.Tappable); ok && photo == nil {
 			photo = tap
 		}
@@ -112,22 +113,22 @@ func TestPhotoIsDownloadedShownAndOpened(t *testing.T) {
 
 func TestFailedDownloadCanBeTriedAgain(t *testing.T) {
 	sw := newSpaceWorld(t)
-	if _, err := sw.emu.InboundMedia(worldKey, annaWAID, "Anna Schmidt", app.MsgDocument, "Angebot.pdf", "application/pdf", []byte("%PDF-1.4 offer"), ""); err != nil {
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgDocument, "Angebot.pdf", "application/pdf", []byte("%PDF-1.4 offer"), ""); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
 	v := sw.open(t, "Anna Schmidt")
-	sw.emu.SetOffline(true)
-	test.Tap(button(t, v.content, "Open"))
-	if !showsText(v.content, "Couldn't download") || len(sw.opened) != 0 {
+	sw.Emu.SetOffline(true)
+	test.Tap(screentest.Button(t, v.content, "Open"))
+	if !screentest.ShowsText(v.content, "Couldn't download") || len(sw.opened) != 0 {
 		t.Fatalf("offline, the document shows %q and opened %v", texts(v.content), sw.opened)
 	}
-	sw.emu.SetOffline(false)
-	test.Tap(button(t, v.content, "Open"))
+	sw.Emu.SetOffline(false)
+	test.Tap(screentest.Button(t, v.content, "Open"))
 	if len(sw.opened) != 1 || !strings.HasSuffix(sw.opened[0], ".pdf") {
 		t.Fatalf("second try opened %v", sw.opened)
 	}
-	if showsText(v.content, "Couldn't download") {
+	if screentest.ShowsText(v.content, "Couldn't download") {
 		t.Error("the failure note stays after the download worked")
 	}
 }
@@ -136,7 +137,7 @@ func TestReactionSitsOnItsMessage(t *testing.T) {
 	sw := newSpaceWorld(t)
 	wamid := sw.writes(t, annaWAID, "Anna Schmidt", "See you at 3")
 	react := app.InboundBatch{Messages: []app.Message{{WAMessageID: "wamid.react1", From: annaWAID, Type: app.MsgReaction,
-		RawType: "reaction", Text: "👍", ReplyTo: wamid, Timestamp: sw.clock.Now()}}}
+		RawType: "reaction", Text: "👍", ReplyTo: wamid, Timestamp: sw.Clock.Now()}}}
 	if err := sw.ingest(sw.ch, react); err != nil {
 		t.Fatal(err)
 	}
@@ -148,7 +149,7 @@ func TestReactionSitsOnItsMessage(t *testing.T) {
 		t.Fatalf("the reacted message shows %q", got)
 	}
 	undo := app.InboundBatch{Messages: []app.Message{{WAMessageID: "wamid.react2", From: annaWAID, Type: app.MsgReaction,
-		RawType: "reaction", ReplyTo: wamid, Timestamp: sw.clock.Now()}}}
+		RawType: "reaction", ReplyTo: wamid, Timestamp: sw.Clock.Now()}}}
 	if err := sw.ingest(sw.ch, undo); err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestReplyQuotesTheMessageItAnswers(t *testing.T) {
 	sw := newSpaceWorld(t)
 	wamid := sw.writes(t, annaWAID, "Anna Schmidt", "Do you have spelt bread?")
 	reply := app.InboundBatch{Messages: []app.Message{{WAMessageID: "wamid.reply1", From: annaWAID, Type: app.MsgText,
-		RawType: "text", Text: "Two loaves, please", ReplyTo: wamid, Timestamp: sw.clock.Now()}}}
+		RawType: "text", Text: "Two loaves, please", ReplyTo: wamid, Timestamp: sw.Clock.Now()}}}
 	if err := sw.ingest(sw.ch, reply); err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // messageNotifier posts a desktop notification for new customer messages
@@ -36,10 +37,10 @@ func (n *messageNotifier) onCoreEvent(e app.Event) {
 		return
 	}
 	core := n.env.core
-	n.env.run(func() {
+	n.env.Run(func() {
 		title := "New WhatsApp message"
 		if len(e.ConversationIDs) == 1 {
-			ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+			ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 			defer cancel()
 			if cv, err := core.Conversation(ctx, e.ConversationIDs[0]); err == nil {
 				title = conversationName(cv)

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"time"
@@ -8,12 +8,14 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
-// spacePage is the Space: the inbox where customers' messages arrive.
+// Page is the Space: the inbox where customers' messages arrive.
 // Until a conversation exists it shows its empty state; then the list of
 // conversations and the open one (see spaceInbox).
-type spacePage struct {
+type Page struct {
 	// onConnect opens the Channels page.
 	onConnect func()
 	// onTryDemo opens the demo workspace; nil when there is none to offer.
@@ -24,54 +26,58 @@ type spacePage struct {
 	// relaunch re-enables tryDemo after demoRelaunchPause; nil until the
 	// first tap. Only the UI goroutine sets it.
 	relaunch *time.Timer
-	empty    *emptyState
+	empty    *kit.EmptyState
 	// start begins a conversation with a template; shown once channels
 	// exist and the core is attached.
 	start     *widget.Button
 	emptyPage fyne.CanvasObject
-	inbox     *spaceInbox // nil until attach
-	content   *fyne.Container
+	inbox     *spaceInbox     // nil until attach
+	Content   *fyne.Container // the page, for the shell to show
 }
 
-func newSpacePage(onConnect, onTryDemo func()) *spacePage {
-	s := &spacePage{onConnect: onConnect, onTryDemo: onTryDemo}
+// NewPage builds the Space, empty until Attach connects it to the core.
+// onConnect leads to the Channels page; onTryDemo, when not nil, opens
+// the demo workspace.
+func NewPage(onConnect, onTryDemo func()) *Page {
+	s := &Page{onConnect: onConnect, onTryDemo: onTryDemo}
 	s.connect = &widget.Button{
 		Text:       "Connect a WhatsApp number",
 		Icon:       theme.ContentAddIcon(),
 		Importance: widget.HighImportance,
 		OnTapped:   s.onConnectTapped,
 	}
-	s.tryDemo = &widget.Button{Text: textTryDemo, Icon: theme.MediaPlayIcon(), OnTapped: s.onTryDemoTapped}
-	s.empty = newEmptyState(chatIcon, "No messages yet", textNoChannel, nil)
-	s.start = &widget.Button{Text: "Start a conversation", Icon: templatesIcon, OnTapped: s.onStartTapped}
+	s.tryDemo = &widget.Button{Text: textTryDemo, Icon: theme.MediaPlayIcon(), OnTapped: s.OnTryDemoTapped}
+	s.empty = kit.NewEmptyState(kit.ChatIcon, "No messages yet", textNoChannel, nil)
+	s.start = &widget.Button{Text: "Start a conversation", Icon: kit.TemplatesIcon, OnTapped: s.onStartTapped}
 	s.start.Hide()
 	// No explanation under "Try the demo": the welcome says what the demo
 	// is, and a caption here made Fyne open the first window at its
 	// minimum size instead of the remembered one.
 	actions := container.NewCenter(container.NewHBox(s.connect, s.tryDemo, s.start))
 	body := container.NewCenter(container.NewVBox(
-		s.empty.content,
+		s.empty.Content,
 		container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), actions),
 	))
-	s.emptyPage = newPage("Space", "Your conversations with customers", nil, body)
-	s.content = container.NewStack(s.emptyPage)
+	s.emptyPage = kit.NewPage("Space", "Your conversations with customers", nil, body)
+	s.Content = container.NewStack(s.emptyPage)
 	s.showDemoOffer(onTryDemo != nil)
 	return s
 }
 
-// attach connects the Space to the core: it lists the conversations,
+// Attach connects the Space to the core: it lists the conversations,
 // follows core events and notifies about new messages.
-func (s *spacePage) attach(e env) {
+func (s *Page) Attach(k kit.Env, core Core) {
+	e := env{Env: k, core: core}
 	s.inbox = newSpaceInbox(e, s.onCount)
 	s.inbox.content.Hide()
-	s.content.Add(s.inbox.content)
+	s.Content.Add(s.inbox.content)
 	e.core.Events().Subscribe(newMessageNotifier(e).onCoreEvent)
 	s.inbox.reload()
 }
 
 // onCount shows the inbox once a conversation exists, else the empty
 // state, which offers to start one while channels exist.
-func (s *spacePage) onCount(channels, conversations int) {
+func (s *Page) onCount(channels, conversations int) {
 	if conversations > 0 {
 		s.emptyPage.Hide()
 		s.inbox.content.Show()
@@ -86,13 +92,13 @@ func (s *spacePage) onCount(channels, conversations int) {
 	}
 }
 
-func (s *spacePage) onStartTapped() {
+func (s *Page) onStartTapped() {
 	if s.inbox != nil {
 		s.inbox.onNewConversation()
 	}
 }
 
-func (s *spacePage) onConnectTapped() {
+func (s *Page) onConnectTapped() {
 	if s.onConnect != nil {
 		s.onConnect()
 	}
@@ -102,15 +108,15 @@ func (s *spacePage) onConnectTapped() {
 // double click does not open two demo windows.
 const demoRelaunchPause = 10 * time.Second
 
-// onTryDemoTapped opens the demo in a new window; this one stays.
-func (s *spacePage) onTryDemoTapped() {
+// OnTryDemoTapped opens the demo in a new window; this one stays.
+func (s *Page) OnTryDemoTapped() {
 	if s.onTryDemo == nil {
 		return
 	}
 	s.onTryDemo()
 	s.tryDemo.SetText(textDemoOpening)
 	s.tryDemo.Disable()
-	s.stopTimers()
+	s.StopTimers()
 	s.relaunch = time.AfterFunc(demoRelaunchPause, func() {
 		fyne.Do(func() {
 			s.tryDemo.SetText(textTryDemo)
@@ -119,9 +125,9 @@ func (s *spacePage) onTryDemoTapped() {
 	})
 }
 
-// stopTimers stops a pending re-enable of "Try the demo", so that it
+// StopTimers stops a pending re-enable of "Try the demo", so that it
 // cannot fire once the page is gone (tests stop it after each tap).
-func (s *spacePage) stopTimers() {
+func (s *Page) StopTimers() {
 	if s.relaunch != nil {
 		s.relaunch.Stop()
 	}
@@ -135,20 +141,20 @@ const (
 	textDemoOpening = "Opening the demo…"
 )
 
-// setChannelCount shows the way to Channels, and to the demo, only while
+// SetChannelCount shows the way to Channels, and to the demo, only while
 // none is connected.
-func (s *spacePage) setChannelCount(n int) {
+func (s *Page) SetChannelCount(n int) {
 	if n == 0 {
-		s.empty.setText(textNoChannel)
+		s.empty.SetText(textNoChannel)
 		s.connect.Show()
 	} else {
-		s.empty.setText(textWaiting)
+		s.empty.SetText(textWaiting)
 		s.connect.Hide()
 	}
 	s.showDemoOffer(n == 0 && s.onTryDemo != nil)
 }
 
-func (s *spacePage) showDemoOffer(show bool) {
+func (s *Page) showDemoOffer(show bool) {
 	if show {
 		s.tryDemo.Show()
 	} else {

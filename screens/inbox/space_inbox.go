@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // allChannels is the channel filter's first choice.
@@ -72,8 +73,8 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 		s.filterBox, s.problem)
 	left := container.NewBorder(container.New(layout.NewCustomPaddedLayout(8, 4, 10, 8), head), nil, nil, nil, s.list)
 
-	s.placeholder = newEmptyState(chatIcon, "Choose a conversation",
-		"Pick a customer on the left to read and answer their messages.", nil).content
+	s.placeholder = kit.NewEmptyState(kit.ChatIcon, "Choose a conversation",
+		"Pick a customer on the left to read and answer their messages.", nil).Content
 	s.detail = container.NewStack(s.placeholder)
 	split := container.NewHSplit(left, s.detail)
 	split.Offset = 0.32
@@ -124,8 +125,8 @@ func (s *spaceInbox) reload() {
 	}
 	s.loading = true
 	core := s.env.core
-	s.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		chs, convs, err := loadConversations(ctx, core)
 		fyne.Do(func() { s.show(chs, convs, err) })
@@ -134,7 +135,7 @@ func (s *spaceInbox) reload() {
 
 // loadConversations reads the channels and all their conversations,
 // newest first.
-func loadConversations(ctx context.Context, core *app.Core) ([]app.Channel, []app.Conversation, error) {
+func loadConversations(ctx context.Context, core Core) ([]app.Channel, []app.Conversation, error) {
 	chs, err := core.Channels(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -318,8 +319,8 @@ func (s *spaceInbox) clearUnread(id int64) {
 // conversation, then reloads the list.
 func (s *spaceInbox) markRead(id int64) {
 	core := s.env.core
-	s.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		if err := core.MarkConversationRead(ctx, id); err != nil {
 			slog.Error("mark conversation read", "conversation", id, "err", err)
@@ -340,8 +341,8 @@ func (s *spaceInbox) onNewConversation() {
 // pendingOpen opens a conversation that the next reload will list.
 func (s *spaceInbox) pendingOpen(id int64) {
 	core := s.env.core
-	s.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		chs, convs, err := loadConversations(ctx, core)
 		fyne.Do(func() {

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"math"
@@ -9,15 +9,16 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestSpaceListsConversationsNewestFirst(t *testing.T) {
 	sw := newSpaceWorld(t)
-	if !showsText(sw.shell.space.content, "No messages yet") {
-		t.Fatalf("an empty Space shows %q", visibleTexts(sw.shell.space.content))
+	if !screentest.ShowsText(sw.shell.space.Content, "No messages yet") {
+		t.Fatalf("an empty Space shows %q", screentest.VisibleTexts(sw.shell.space.Content))
 	}
 	sw.writes(t, annaWAID, "Anna Schmidt", "Is my cake ready?")
-	sw.clock.Advance(time.Minute)
+	sw.Clock.Advance(time.Minute)
 	sw.writes(t, benWAID, "Ben", "Do you have rye bread?")
 	sw.writes(t, benWAID, "Ben", "Two loaves please")
 
@@ -25,13 +26,13 @@ func TestSpaceListsConversationsNewestFirst(t *testing.T) {
 	if len(in.shown) != 2 || conversationName(in.shown[0]) != "Ben" || conversationName(in.shown[1]) != "Anna Schmidt" {
 		t.Fatalf("list order: %+v", in.shown)
 	}
-	list := sw.shell.space.content
+	list := sw.shell.space.Content
 	for _, want := range []string{"Ben", "Two loaves please", "Anna Schmidt", "Is my cake ready?", "open · 23h left", "2", "1", "10:01"} {
-		if !showsText(list, want) {
-			t.Errorf("the list does not show %q; it shows %q", want, visibleTexts(list))
+		if !screentest.ShowsText(list, want) {
+			t.Errorf("the list does not show %q; it shows %q", want, screentest.VisibleTexts(list))
 		}
 	}
-	if showsText(list, "No messages yet") {
+	if screentest.ShowsText(list, "No messages yet") {
 		t.Error("the empty state stays although conversations exist")
 	}
 }
@@ -43,11 +44,11 @@ func TestOpeningAConversationMarksItRead(t *testing.T) {
 
 	v := sw.open(t, "Anna Schmidt")
 	for _, want := range []string{"Anna Schmidt", "+49 170 1234567", "Reply window open · 24 h 0 min left", "Today", "Is my cake ready?", "It's for Saturday"} {
-		if !showsText(v.content, want) {
-			t.Errorf("the conversation does not show %q; it shows %q", want, visibleTexts(v.content))
+		if !screentest.ShowsText(v.content, want) {
+			t.Errorf("the conversation does not show %q; it shows %q", want, screentest.VisibleTexts(v.content))
 		}
 	}
-	if cv, _ := sw.core.Conversation(sw.ctx, v.conv.ID); cv.Unread != 0 {
+	if cv, _ := sw.Core.Conversation(sw.Ctx, v.conv.ID); cv.Unread != 0 {
 		t.Errorf("unread after opening: %d", cv.Unread)
 	}
 	if u := sw.inbox().shown[0].Unread; u != 0 {
@@ -59,16 +60,16 @@ func TestLiveArrivalUpdatesTheOpenConversation(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.writes(t, annaWAID, "Anna Schmidt", "Hello")
 	v := sw.open(t, "Anna Schmidt")
-	sw.clock.Advance(time.Minute)
+	sw.Clock.Advance(time.Minute)
 	sw.writes(t, annaWAID, "Anna Schmidt", "Are you open on Sunday?")
 
-	if !showsText(v.content, "Are you open on Sunday?") {
-		t.Fatalf("the new message did not appear; the conversation shows %q", visibleTexts(v.content))
+	if !screentest.ShowsText(v.content, "Are you open on Sunday?") {
+		t.Fatalf("the new message did not appear; the conversation shows %q", screentest.VisibleTexts(v.content))
 	}
 	if !v.atBottom() {
 		t.Error("the view did not follow the new message although it showed the newest one")
 	}
-	if cv, _ := sw.core.Conversation(sw.ctx, v.conv.ID); cv.Unread != 0 {
+	if cv, _ := sw.Core.Conversation(sw.Ctx, v.conv.ID); cv.Unread != 0 {
 		t.Errorf("a message arriving in the open conversation is counted unread (%d)", cv.Unread)
 	}
 }
@@ -79,7 +80,7 @@ func TestLiveArrivalKeepsTheScrollPosition(t *testing.T) {
 	v := sw.open(t, "Anna Schmidt")
 	v.scroll.ScrollToOffset(fyne.NewPos(0, 300))
 	sw.writes(t, annaWAID, "Anna Schmidt", "One more thing")
-	if !showsText(v.content, "One more thing") {
+	if !screentest.ShowsText(v.content, "One more thing") {
 		t.Fatal("the new message did not appear")
 	}
 	if v.scroll.Offset.Y != 300 {
@@ -91,8 +92,8 @@ func TestScrollingUpLoadsOlderMessages(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.bulk(t, 70)
 	v := sw.open(t, "Anna Schmidt")
-	if showsText(v.content, "message 20") || !showsText(v.content, "message 21") || !showsText(v.content, "message 70") {
-		t.Fatalf("the first page should hold messages 21–70; it shows %q", visibleTexts(v.content))
+	if screentest.ShowsText(v.content, "message 20") || !screentest.ShowsText(v.content, "message 21") || !screentest.ShowsText(v.content, "message 70") {
+		t.Fatalf("the first page should hold messages 21–70; it shows %q", screentest.VisibleTexts(v.content))
 	}
 	// Where message 21 sits once the owner has scrolled to the top.
 	before := bubbleWith(t, v.content, "message 21").Position().Y
@@ -101,8 +102,8 @@ func TestScrollingUpLoadsOlderMessages(t *testing.T) {
 		t.Fatal("the conversation did not open at its newest message")
 	}
 	v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: v.scroll.Offset.Y}}) // the owner scrolls to the top
-	if !showsText(v.content, "message 1") || !showsText(v.content, "message 20") {
-		t.Fatalf("older messages did not load; it shows %q", visibleTexts(v.content))
+	if !screentest.ShowsText(v.content, "message 1") || !screentest.ShowsText(v.content, "message 20") {
+		t.Fatalf("older messages did not load; it shows %q", screentest.VisibleTexts(v.content))
 	}
 	after := bubbleWith(t, v.content, "message 21").Position().Y - v.scroll.Offset.Y
 	if math.Abs(float64(after-before)) > 2 {
@@ -116,14 +117,14 @@ func TestScrollingUpLoadsOlderMessages(t *testing.T) {
 func TestChannelFilterWithSeveralNumbers(t *testing.T) {
 	sw := newSpaceWorld(t)
 	const key2, number2 = "TESTKEY-second-number-0000", "+4930999888"
-	sw.emu.AddNumber(key2, number2, "Café Müller")
-	ch2, err := sw.core.AddChannel(sw.ctx, app.NewChannel{Name: "Café", Number: number2, APIKey: key2})
+	sw.Emu.AddNumber(key2, number2, "Café Müller")
+	ch2, err := sw.Core.AddChannel(sw.Ctx, app.NewChannel{Name: "Café", Number: number2, APIKey: key2})
 	if err != nil {
 		t.Fatal(err)
 	}
 	sw.hookUp(t, ch2, key2)
 	sw.writes(t, annaWAID, "Anna Schmidt", "Bakery question")
-	if _, err := sw.emu.Inbound(key2, benWAID, "Ben", "Café question"); err != nil {
+	if _, err := sw.Emu.Inbound(key2, benWAID, "Ben", "Café question"); err != nil {
 		t.Fatal(err)
 	}
 	sw.flush(t)
@@ -141,8 +142,8 @@ func TestChannelFilterWithSeveralNumbers(t *testing.T) {
 		t.Fatalf("all channels again: %d conversations", len(in.shown))
 	}
 	v := sw.open(t, "Ben")
-	if !showsText(v.content, "to Café") {
-		t.Errorf("with several numbers the header should say which one; it shows %q", visibleTexts(v.header.content))
+	if !screentest.ShowsText(v.content, "to Café") {
+		t.Errorf("with several numbers the header should say which one; it shows %q", screentest.VisibleTexts(v.header.content))
 	}
 }
 
@@ -151,7 +152,7 @@ func TestNewMessageNotifiesWhenTheWindowIsNotInFront(t *testing.T) {
 	var got []*fyne.Notification
 	n := newMessageNotifier(sw.shell.env)
 	n.send = func(note *fyne.Notification) { got = append(got, note) }
-	sw.core.Events().Subscribe(n.onCoreEvent)
+	sw.Core.Events().Subscribe(n.onCoreEvent)
 
 	sw.writes(t, annaWAID, "Anna Schmidt", "Seen while you look")
 	if len(got) != 0 {
@@ -168,20 +169,20 @@ func TestCountdownFollowsTheClock(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.writes(t, annaWAID, "Anna Schmidt", "Hello")
 	v := sw.open(t, "Anna Schmidt")
-	sw.clock.Advance(90 * time.Minute)
+	sw.Clock.Advance(90 * time.Minute)
 	v.tick()
-	if !showsText(v.header.content, "Reply window open · 22 h 30 min left") {
-		t.Fatalf("after 90 minutes the header shows %q", visibleTexts(v.header.content))
+	if !screentest.ShowsText(v.header.content, "Reply window open · 22 h 30 min left") {
+		t.Fatalf("after 90 minutes the header shows %q", screentest.VisibleTexts(v.header.content))
 	}
-	sw.clock.Advance(23 * time.Hour)
+	sw.Clock.Advance(23 * time.Hour)
 	v.tick()
-	if !showsText(v.header.content, "Reply window closed") || !showsText(v.content, "Send a template") {
-		t.Fatalf("after the window closed it shows %q", visibleTexts(v.content))
+	if !screentest.ShowsText(v.header.content, "Reply window closed") || !screentest.ShowsText(v.content, "Send a template") {
+		t.Fatalf("after the window closed it shows %q", screentest.VisibleTexts(v.content))
 	}
 	if v.composer.entry.Visible() && v.composer.open.Visible() {
 		t.Error("the text field is still offered with the window closed")
 	}
-	if !showsText(sw.shell.space.content, "closed") {
-		t.Errorf("the list does not mark the window closed: %q", visibleTexts(sw.inbox().list))
+	if !screentest.ShowsText(sw.shell.space.Content, "closed") {
+		t.Errorf("the list does not mark the window closed: %q", screentest.VisibleTexts(sw.inbox().list))
 	}
 }

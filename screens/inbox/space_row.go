@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"hash/fnv"
@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // avatarColours tint customers' avatars; each customer keeps one.
@@ -72,7 +73,7 @@ func newConversationRow() *conversationRow {
 		avatar:  newAvatar(44),
 		name:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		when:    canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
-		preview: newMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
+		preview: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
 		window:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
 		count:   canvas.NewText("", color.White),
 	}

@@ -1,4 +1,4 @@
-package screens
+package inbox
 
 import (
 	"bytes"
@@ -24,6 +24,7 @@ import (
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/internal/testworld"
+	"github.com/parley-app/parley/screens/screentest"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -56,8 +57,8 @@ func newSpaceWorld(t *testing.T) *spaceWorld {
 			v.close()
 		}
 	})
-	sw.ch = sw.addChannel(t)
-	sw.hookUp(t, sw.ch, worldKey)
+	sw.ch = sw.AddChannel(t)
+	sw.hookUp(t, sw.ch, screentest.WorldKey)
 	s.show(pageSpace)
 	return sw
 }
@@ -78,26 +79,26 @@ func (sw *spaceWorld) hookUp(t *testing.T, ch app.Channel, key string) {
 		}
 	}))
 	t.Cleanup(sink.Close)
-	p := dialog360.New(key, dialog360.WithBaseURL(sw.server.URL))
-	if err := p.SetWebhook(sw.ctx, app.WebhookConfig{URL: sink.URL}); err != nil {
+	p := dialog360.New(key, dialog360.WithBaseURL(sw.Server.URL))
+	if err := p.SetWebhook(sw.Ctx, app.WebhookConfig{URL: sink.URL}); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // ingest stores a parsed payload and announces it.
 func (sw *spaceWorld) ingest(ch app.Channel, b app.InboundBatch) error {
-	ins, err := sw.store.IngestBatch(sw.ctx, ch.ID, b)
+	ins, err := sw.Store.IngestBatch(sw.Ctx, ch.ID, b)
 	if err != nil {
 		return err
 	}
-	sw.core.IngestNotify(ch.ID, ins, b)
+	sw.Core.IngestNotify(ch.ID, ins, b)
 	return nil
 }
 
 // flush delivers the emulator's pending webhooks.
 func (sw *spaceWorld) flush(t *testing.T) {
 	t.Helper()
-	if err := sw.emu.Flush(sw.ctx); err != nil {
+	if err := sw.Emu.Flush(sw.Ctx); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -105,7 +106,7 @@ func (sw *spaceWorld) flush(t *testing.T) {
 // writes makes a customer send a text and returns its wamid.
 func (sw *spaceWorld) writes(t *testing.T, waID, name, text string) string {
 	t.Helper()
-	id, err := sw.emu.Inbound(worldKey, waID, name, text)
+	id, err := sw.Emu.Inbound(screentest.WorldKey, waID, name, text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func (sw *spaceWorld) writes(t *testing.T, waID, name, text string) string {
 // fixture stores a webhook sample from testdata/webhooks.
 func (sw *spaceWorld) fixture(t *testing.T, name string) {
 	t.Helper()
-	body, err := os.ReadFile(filepath.Join("..", "testdata", "webhooks", name))
+	body, err := os.ReadFile(filepath.Join("..", "..", "testdata", "webhooks", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,13 +164,13 @@ func (sw *spaceWorld) open(t *testing.T, who string) *conversationView {
 
 // sendQueued runs one round of the outbox.
 func (sw *spaceWorld) sendQueued() {
-	sw.core.NewOutbox(app.OutboxOptions{}).SendQueuedOnce(sw.ctx)
+	sw.Core.NewOutbox(app.OutboxOptions{}).SendQueuedOnce(sw.Ctx)
 }
 
 // bubbles returns the visible chat bubbles under o.
 func bubbles(o fyne.CanvasObject) []*widgets.ChatBubble {
 	var out []*widgets.ChatBubble
-	walkVisible(o, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widgets.ChatBubble); ok {
 			out = append(out, b)
 		}
@@ -186,7 +187,7 @@ func bubbleWith(t *testing.T, o fyne.CanvasObject, text string) *widgets.ChatBub
 			return b
 		}
 	}
-	t.Fatalf("no bubble with %q; the conversation shows %q", text, visibleTexts(o))
+	t.Fatalf("no bubble with %q; the conversation shows %q", text, screentest.VisibleTexts(o))
 	return nil
 }
 
@@ -195,7 +196,7 @@ func lastBubble(t *testing.T, o fyne.CanvasObject) *widgets.ChatBubble {
 	t.Helper()
 	bs := bubbles(o)
 	if len(bs) == 0 {
-		t.Fatalf("no bubbles; the conversation shows %q", visibleTexts(o))
+		t.Fatalf("no bubbles; the conversation shows %q", screentest.VisibleTexts(o))
 	}
 	return bs[len(bs)-1]
 }
@@ -203,7 +204,7 @@ func lastBubble(t *testing.T, o fyne.CanvasObject) *widgets.ChatBubble {
 // tick names the delivery tick a bubble shows ("sent", "read", …), or "".
 func tick(b *widgets.ChatBubble) string {
 	name := ""
-	walkVisible(b, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(b, func(o fyne.CanvasObject) {
 		if img, ok := o.(*canvas.Image); ok && img.Resource != nil {
 			if n := img.Resource.Name(); strings.HasPrefix(n, "state-") {
 				name = strings.TrimSuffix(strings.TrimPrefix(n, "state-"), ".svg")
@@ -218,24 +219,24 @@ func tick(b *widgets.ChatBubble) string {
 func tapLabelled(t *testing.T, o fyne.CanvasObject, label string) {
 	t.Helper()
 	var target fyne.Tappable
-	walkVisible(o, func(c fyne.CanvasObject) {
-		if tap, ok := c.(fyne.Tappable); ok && c != o && showsText(c, label) {
+	screentest.WalkVisible(o, func(c fyne.CanvasObject) {
+		if tap, ok := c.(fyne.Tappable); ok && c != o && screentest.ShowsText(c, label) {
 			target = tap // later matches are deeper in the tree
 		}
 	})
 	if target == nil {
-		t.Fatalf("nothing labelled %q to click; it shows %q", label, visibleTexts(o))
+		t.Fatalf("nothing labelled %q to click; it shows %q", label, screentest.VisibleTexts(o))
 	}
 	test.Tap(target)
 }
 
 // texts joins what a bubble shows, for assertions on its content.
-func texts(o fyne.CanvasObject) string { return strings.Join(visibleTexts(o), " | ") }
+func texts(o fyne.CanvasObject) string { return strings.Join(screentest.VisibleTexts(o), " | ") }
 
 // hyperlinks returns the visible links under o.
 func hyperlinks(o fyne.CanvasObject) []*widget.Hyperlink {
 	var out []*widget.Hyperlink
-	walkVisible(o, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
 		if h, ok := o.(*widget.Hyperlink); ok {
 			out = append(out, h)
 		}
@@ -263,7 +264,7 @@ func pngPhoto(t *testing.T, w, h int) []byte {
 // apart, in one payload.
 func (sw *spaceWorld) bulk(t *testing.T, n int) {
 	t.Helper()
-	start := sw.clock.Now().Add(-time.Duration(n) * time.Minute)
+	start := sw.Clock.Now().Add(-time.Duration(n) * time.Minute)
 	b := app.InboundBatch{Contacts: []app.Contact{{WAID: annaWAID, Name: "Anna Schmidt"}}}
 	for i := 1; i <= n; i++ {
 		b.Messages = append(b.Messages, app.Message{
@@ -279,7 +280,7 @@ func (sw *spaceWorld) bulk(t *testing.T, n int) {
 // topDialog is the dialog on top of the window, failing without one.
 func (sw *spaceWorld) topDialog(t *testing.T) fyne.CanvasObject {
 	t.Helper()
-	top := sw.window.Canvas().Overlays().Top()
+	top := sw.Window.Canvas().Overlays().Top()
 	if top == nil {
 		t.Fatal("no dialog is open")
 	}

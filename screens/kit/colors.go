@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"image/color"
@@ -8,13 +8,13 @@ import (
 
 // Colours of Parley's own surfaces.
 const (
-	colorNameSidebar    fyne.ThemeColorName = "parley.sidebar"    // the navigation column
-	colorNameCard       fyne.ThemeColorName = "parley.card"       // a card on a page
-	colorNameCardBorder fyne.ThemeColorName = "parley.cardBorder" // its outline
+	ColorNameSidebar    fyne.ThemeColorName = "parley.sidebar"    // the navigation column
+	ColorNameCard       fyne.ThemeColorName = "parley.card"       // a card on a page
+	ColorNameCardBorder fyne.ThemeColorName = "parley.cardBorder" // its outline
 )
 
-// badgeTint is c at the given opacity, for a soft background behind c.
-func badgeTint(c color.Color, alpha uint8) color.NRGBA {
+// BadgeTint is c at the given opacity, for a soft background behind c.
+func BadgeTint(c color.Color, alpha uint8) color.NRGBA {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: alpha}
 }

@@ -1,30 +1,12 @@
-package screens
+package kit
 
-import (
-	"context"
+import "fyne.io/fyne/v2"
 
-	"fyne.io/fyne/v2"
-
-	"github.com/parley-app/parley/app"
-)
-
-// ChannelLister lists channels; the Core and test fakes implement it.
-type ChannelLister interface {
-	Channels(ctx context.Context) ([]app.Channel, error)
-}
-
-// navigator moves between the Channels list and a channel's own pages.
-type navigator interface {
-	// showDetail shows a channel's page in place of the Channels list.
-	showDetail(obj fyne.CanvasObject)
-	// backToChannels returns to the Channels list.
-	backToChannels()
-}
-
-// env is what every page of a channel is built with.
-type env struct {
-	window fyne.Window
-	core   *app.Core
-	run    runner // runs slow work off the UI goroutine
-	nav    navigator
+// Env is what every feature's page is built with, whatever the feature:
+// the window, the runner for slow work and the way to other pages. Each
+// feature adds the part of the core it uses.
+type Env struct {
+	Window fyne.Window
+	Run    Runner // runs slow work off the UI goroutine
+	Nav    Nav
 }

@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -14,11 +14,11 @@ const (
 	fileDialogMargin    = 40
 )
 
-// showFileOpen shows Fyne's file dialog over w, listing only files with
+// ShowFileOpen shows Fyne's file dialog over w, listing only files with
 // the given extensions (in any letter case), sized to use most of the
 // window: Fyne's own size shows only a few files at a time. An empty
 // title or confirm keeps Fyne's wording.
-func showFileOpen(w fyne.Window, title, confirm string, extensions []string, done func(fyne.URIReadCloser, error)) {
+func ShowFileOpen(w fyne.Window, title, confirm string, extensions []string, done func(fyne.URIReadCloser, error)) {
 	d := dialog.NewFileOpen(done, w)
 	d.SetFilter(storage.NewExtensionFileFilter(extensions))
 	if title != "" {
@@ -31,9 +31,9 @@ func showFileOpen(w fyne.Window, title, confirm string, extensions []string, don
 	d.Show()
 }
 
-// showFileSave shows Fyne's save dialog over w with name suggested,
+// ShowFileSave shows Fyne's save dialog over w with name suggested,
 // sized like showFileOpen's.
-func showFileSave(w fyne.Window, name string, done func(fyne.URIWriteCloser, error)) {
+func ShowFileSave(w fyne.Window, name string, done func(fyne.URIWriteCloser, error)) {
 	d := dialog.NewFileSave(done, w)
 	d.SetFileName(name)
 	d.Resize(fileDialogSize(w))

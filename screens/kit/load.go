@@ -1,7 +1,7 @@
-package screens
+package kit
 
 import "time"
 
-// loadTimeout bounds one read from the core behind a page: a list, a
+// LoadTimeout bounds one read from the core behind a page: a list, a
 // conversation, a page of messages.
-const loadTimeout = 15 * time.Second
+const LoadTimeout = 15 * time.Second

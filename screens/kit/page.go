@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"image/color"
@@ -11,16 +11,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// runner runs slow work (store and network calls) off the UI goroutine.
+// Runner runs slow work (store and network calls) off the UI goroutine.
 // Tests pass one that runs the work at once, so they need no waiting.
-type runner func(work func())
+type Runner func(work func())
 
-// inBackground is the runner of the real app.
-func inBackground(work func()) { go work() }
+// InBackground is the runner of the real app.
+func InBackground(work func()) { go work() }
 
-// newPage lays out a page: a heading with an optional subtitle and
+// NewPage lays out a page: a heading with an optional subtitle and
 // trailing actions, and the body below, all with generous margins.
-func newPage(title, subtitle string, actions fyne.CanvasObject, body fyne.CanvasObject) fyne.CanvasObject {
+func NewPage(title, subtitle string, actions fyne.CanvasObject, body fyne.CanvasObject) fyne.CanvasObject {
 	heading := container.NewVBox(&widget.Label{
 		Text:      title,
 		TextStyle: fyne.TextStyle{Bold: true},
@@ -29,7 +29,7 @@ func newPage(title, subtitle string, actions fyne.CanvasObject, body fyne.Canvas
 	if subtitle != "" {
 		// Pull the subtitle up to its title.
 		heading.Add(container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
-			newMutedText(subtitle, fyne.TextAlignLeading, theme.SizeNameText)))
+			NewMutedText(subtitle, fyne.TextAlignLeading, theme.SizeNameText)))
 	}
 	top := heading
 	if actions != nil {
@@ -39,20 +39,20 @@ func newPage(title, subtitle string, actions fyne.CanvasObject, body fyne.Canvas
 	return container.New(layout.NewCustomPaddedLayout(18, 18, 24, 24), container.NewBorder(top, nil, nil, nil, body))
 }
 
-// emptyState is the calm placeholder of a page with nothing to show yet:
+// EmptyState is the calm placeholder of a page with nothing to show yet:
 // an icon in a tinted circle, a short title, an explanation and an
 // optional action.
-type emptyState struct {
+type EmptyState struct {
 	text    *widget.RichText
-	content fyne.CanvasObject
+	Content fyne.CanvasObject
 }
 
-// newEmptyState builds an empty state. Put line breaks in text to keep
+// NewEmptyState builds an empty state. Put line breaks in text to keep
 // lines short.
-func newEmptyState(icon fyne.Resource, title, text string, action *widget.Button) *emptyState {
-	e := &emptyState{text: newMutedText(text, fyne.TextAlignCenter, theme.SizeNameText)}
+func NewEmptyState(icon fyne.Resource, title, text string, action *widget.Button) *EmptyState {
+	e := &EmptyState{text: NewMutedText(text, fyne.TextAlignCenter, theme.SizeNameText)}
 	items := container.NewVBox(
-		container.NewCenter(newIconBadge(icon, 104)),
+		container.NewCenter(NewIconBadge(icon, 104)),
 		&widget.Label{
 			Text:      title,
 			Alignment: fyne.TextAlignCenter,
@@ -64,24 +64,24 @@ func newEmptyState(icon fyne.Resource, title, text string, action *widget.Button
 	if action != nil {
 		items.Add(container.NewCenter(container.New(layout.NewCustomPaddedLayout(12, 0, 0, 0), action)))
 	}
-	e.content = container.NewCenter(items)
+	e.Content = container.NewCenter(items)
 	return e
 }
 
-// setText replaces the explanation.
-func (e *emptyState) setText(text string) {
+// SetText replaces the explanation.
+func (e *EmptyState) SetText(text string) {
 	e.text.Segments[0].(*widget.TextSegment).Text = text
 	e.text.Refresh()
 }
 
-// newIconBadge shows icon in the primary colour inside a tinted circle of
+// NewIconBadge shows icon in the primary colour inside a tinted circle of
 // the given diameter.
-func newIconBadge(icon fyne.Resource, diameter float32) fyne.CanvasObject {
-	return newBadge(icon, theme.ColorNamePrimary, diameter)
+func NewIconBadge(icon fyne.Resource, diameter float32) fyne.CanvasObject {
+	return NewBadge(icon, theme.ColorNamePrimary, diameter)
 }
 
-// newBadge shows icon in colour fg inside a circle tinted with fg.
-func newBadge(icon fyne.Resource, fg fyne.ThemeColorName, diameter float32) fyne.CanvasObject {
+// NewBadge shows icon in colour fg inside a circle tinted with fg.
+func NewBadge(icon fyne.Resource, fg fyne.ThemeColorName, diameter float32) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, fg))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(diameter * 0.48))
@@ -90,9 +90,9 @@ func newBadge(icon fyne.Resource, fg fyne.ThemeColorName, diameter float32) fyne
 	return container.NewGridWrap(fyne.NewSquareSize(diameter), container.NewStack(canvas.NewCircle(tint), container.NewCenter(img)))
 }
 
-// newMutedText is secondary text: readable, but quieter than a label.
+// NewMutedText is secondary text: readable, but quieter than a label.
 // Line breaks in text start new lines.
-func newMutedText(text string, align fyne.TextAlign, size fyne.ThemeSizeName) *widget.RichText {
+func NewMutedText(text string, align fyne.TextAlign, size fyne.ThemeSizeName) *widget.RichText {
 	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
 		Alignment: align,
 		ColorName: theme.ColorNamePlaceHolder,

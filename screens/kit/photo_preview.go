@@ -1,4 +1,4 @@
-package screens
+package kit
 
 import (
 	"bytes"
@@ -18,13 +18,13 @@ import (
 // too.
 const photoPreviewSide = 320
 
-// photoPreviews holds the decoded pictures of the forms (profile photos,
+// PhotoPreviews holds the decoded pictures of the forms (profile photos,
 // template samples), so a form and its preview, redrawn on every
 // keystroke, decode each picture once. The pictures come from files the
 // owner picks and from WhatsApp, so they go through app.DecodeBounded: a
 // picture over app.MaxImagePixels is refused from its header and never
 // handed to Fyne to decode whole.
-var photoPreviews previewCache
+var PhotoPreviews previewCache
 
 // previewCache remembers the last few decoded pictures by their data. It
 // is safe for concurrent use, so slow work can decode a picture before
@@ -43,16 +43,16 @@ type previewEntry struct {
 // profile photo, the chosen one and its cropped copy, or a sample.
 const previewCacheSize = 4
 
-// get returns the picture data holds, scaled to photoPreviewSide,
+// Get returns the picture data holds, scaled to photoPreviewSide,
 // decoding it on first use; nil when there is no data or it cannot be
 // shown.
-func (c *previewCache) get(data []byte) image.Image {
+func (c *previewCache) Get(data []byte) image.Image {
 	if len(data) == 0 {
 		return nil
 	}
 	c.mu.Lock()
 	for _, e := range c.entries {
-		if sameImageData(e.data, data) {
+		if SameImageData(e.data, data) {
 			c.mu.Unlock()
 			return e.img
 		}
@@ -72,10 +72,10 @@ func (c *previewCache) get(data []byte) image.Image {
 	return img
 }
 
-// photoPicture is data's picture ready to draw, or nil when there is none
+// PhotoPicture is data's picture ready to draw, or nil when there is none
 // or it cannot be shown.
-func photoPicture(data []byte) *canvas.Image {
-	img := photoPreviews.get(data)
+func PhotoPicture(data []byte) *canvas.Image {
+	img := PhotoPreviews.Get(data)
 	if img == nil {
 		return nil
 	}
@@ -84,8 +84,8 @@ func photoPicture(data []byte) *canvas.Image {
 	return pic
 }
 
-// sameImageData reports whether a and b are the same slice (not merely equal
+// SameImageData reports whether a and b are the same slice (not merely equal
 // content), which is all the preview needs to skip a redraw.
-func sameImageData(a, b []byte) bool {
+func SameImageData(a, b []byte) bool {
 	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }

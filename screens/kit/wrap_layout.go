@@ -1,13 +1,13 @@
-package screens
+package kit
 
 import "fyne.io/fyne/v2"
 
-// wrapWidthLayout gives wrapping text a fixed width, so a dialog is as
+// WrapWidthLayout gives wrapping text a fixed width, so a dialog is as
 // wide as that and as tall as the wrapped text.
-type wrapWidthLayout struct{ width float32 }
+type WrapWidthLayout struct{ Width float32 }
 
 // Layout fills size with every object.
-func (l wrapWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+func (l WrapWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
@@ -15,13 +15,13 @@ func (l wrapWidthLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 // MinSize is the fixed width and the height the objects need at it.
-func (l wrapWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+func (l WrapWidthLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
 	for _, o := range objects {
-		if o.Size().Width != l.width {
-			o.Resize(fyne.NewSize(l.width, o.MinSize().Height))
+		if o.Size().Width != l.Width {
+			o.Resize(fyne.NewSize(l.Width, o.MinSize().Height))
 		}
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(l.width, h)
+	return fyne.NewSize(l.Width, h)
 }

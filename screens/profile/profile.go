@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,13 +9,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // openProfile shows a channel's WhatsApp Business profile editor in place
 // of the Channels list and returns it.
 func openProfile(e env, ch app.Channel) *profilePage {
 	p := newProfilePage(e, ch)
-	e.nav.showDetail(p.content)
+	e.Nav.Show(p.content)
 	p.unsubscribe = e.core.Events().Subscribe(p.onCoreEvent)
 	p.perform(profileLoad, nil, nil)
 	return p
@@ -63,7 +64,7 @@ type profilePage struct {
 func newProfilePage(e env, ch app.Channel) *profilePage {
 	p := &profilePage{env: e, ch: ch}
 	p.form = newProfileForm(p.onFormChanged)
-	p.photo = newProfilePhoto(e.window, e.run, p.onFormChanged)
+	p.photo = newProfilePhoto(e.Window, e.Run, p.onFormChanged)
 	p.preview = newProfilePreview(ch)
 	p.banner = newProfileBanner()
 	p.conflicts = container.NewVBox()
@@ -95,7 +96,7 @@ func newProfilePage(e env, ch app.Channel) *profilePage {
 	p.content = container.NewBorder(
 		container.New(layout.NewCustomPaddedLayout(8, -14, 12, 0), container.NewHBox(back)),
 		nil, nil, nil,
-		newPage("Business profile", subtitle, actions, body))
+		kit.NewPage("Business profile", subtitle, actions, body))
 	p.onFormChanged()
 	return p
 }
@@ -113,13 +114,13 @@ func (p *profilePage) onBack() {
 			if leave {
 				p.leave()
 			}
-		}, p.env.window)
+		}, p.env.Window)
 }
 
 // leave stops listening to the core and shows the Channels list.
 func (p *profilePage) leave() {
 	p.stopListening()
-	p.env.nav.backToChannels()
+	p.env.Nav.Back()
 }
 
 func (p *profilePage) stopListening() {
@@ -173,7 +174,7 @@ func (p *profilePage) onScreen() bool {
 			}
 		}
 	}
-	walk(p.env.window.Content())
+	walk(p.env.Window.Content())
 	return found
 }
 

@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // profileTimeout bounds one profile action: store, upload and push.
@@ -92,7 +93,7 @@ func (p *profilePage) onResolve(check app.ProfileConflictCheck, keepLocal map[st
 func (p *profilePage) perform(a profileAction, sent *app.Profile, do func(context.Context) (app.ProfileResult, error)) {
 	p.setBusy(a)
 	core, id := p.env.core, p.ch.ID
-	p.env.run(func() {
+	p.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
 		defer cancel()
 		out := profileOutcome{action: a, sent: sent}
@@ -107,7 +108,7 @@ func (p *profilePage) perform(a profileAction, sent *app.Profile, do func(contex
 // gatherProfile reads the stored profile and, for an edit waiting on the
 // owner's choice, what WhatsApp has now. If WhatsApp no longer disagrees
 // there is nothing to choose, and the edit is sent.
-func gatherProfile(ctx context.Context, core *app.Core, id app.ChannelID, out *profileOutcome) {
+func gatherProfile(ctx context.Context, core Core, id app.ChannelID, out *profileOutcome) {
 	out.rec, out.recErr = core.Profile(ctx, id)
 	if out.recErr != nil || out.rec.Pending == nil || !out.rec.Pending.AwaitsChoice() {
 		return
@@ -277,7 +278,7 @@ func (p *profilePage) showRejectedFields(verrs app.ValidationErrors) {
 // link changed.
 func (p *profilePage) showPhoto() {
 	if ed := p.rec.Pending; ed != nil && ed.Photo != nil {
-		if !sameImageData(p.photo.current, ed.Photo) || !p.photo.pending {
+		if !kit.SameImageData(p.photo.current, ed.Photo) || !p.photo.pending {
 			p.photo.setCurrent(ed.Photo, true)
 		}
 		return
@@ -297,11 +298,11 @@ func (p *profilePage) fetchPhoto(url string) {
 		p.photo.setRemoteNote("Loading your photo from WhatsApp…")
 	}
 	core, id := p.env.core, p.ch.ID
-	p.env.run(func() {
+	p.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
 		defer cancel()
 		data, err := core.ProfilePhoto(ctx, id)
-		photoPreviews.get(data) // decoded here, not on the UI goroutine
+		kit.PhotoPreviews.Get(data) // decoded here, not on the UI goroutine
 		fyne.Do(func() {
 			if err != nil {
 				slog.Warn("download profile photo", "channel", id, "err", err)

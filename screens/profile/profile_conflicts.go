@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"image/color"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // Captions of the two sides of a conflict.
@@ -52,7 +53,7 @@ func newConflictPanel(check app.ProfileConflictCheck, onApply func(app.ProfileCo
 	c.refresh()
 
 	bg := &canvas.Rectangle{
-		FillColor:    theme.Color(colorNameCard),
+		FillColor:    theme.Color(kit.ColorNameCard),
 		StrokeColor:  theme.Color(theme.ColorNameWarning),
 		StrokeWidth:  2,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
@@ -189,7 +190,7 @@ func (r *conflictChoiceRenderer) Refresh() {
 		r.mark.SetResource(theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon()))
 	} else {
 		r.bg.FillColor = color.Transparent
-		r.bg.StrokeColor = theme.Color(colorNameCardBorder)
+		r.bg.StrokeColor = theme.Color(kit.ColorNameCardBorder)
 		r.bg.StrokeWidth = 1
 		r.mark.SetResource(theme.RadioButtonIcon())
 	}

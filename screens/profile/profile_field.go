@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"errors"
@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // profileEntry is an entry that reports when the owner leaves it, so a
@@ -74,7 +76,7 @@ func newProfileField(key, label, placeholder string, limit, lines int) *profileF
 		key:     key,
 		limit:   limit,
 		entry:   newProfileEntry(placeholder, lines),
-		counter: newMutedText("", fyne.TextAlignTrailing, theme.SizeNameCaptionText),
+		counter: kit.NewMutedText("", fyne.TextAlignTrailing, theme.SizeNameCaptionText),
 		message: &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord},
 	}
 	f.message.Hide()

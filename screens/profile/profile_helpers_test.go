@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"bytes"
@@ -13,23 +13,23 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // openProfilePage connects the emulator's number and opens its profile
 // page from the Channels list, as the owner would.
 func openProfilePage(t *testing.T, cw *coreWorld) (*profilePage, app.Channel) {
 	t.Helper()
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	return reopenProfilePage(t, cw, ch), ch
 }
 
 // reopenProfilePage opens the profile page of ch afresh.
 func reopenProfilePage(t *testing.T, cw *coreWorld, ch app.Channel) *profilePage {
 	t.Helper()
-	cw.shell.show(pageChannels)
-	p := openProfile(cw.shell.env, ch)
-	if !showsText(cw.window.Content(), "Business profile") {
-		t.Fatalf("the profile page is not shown; the window shows %q", visibleTexts(cw.window.Content()))
+	p := openProfile(cw.env(), ch)
+	if !screentest.ShowsText(cw.Window.Content(), "Business profile") {
+		t.Fatalf("the profile page is not shown; the window shows %q", screentest.VisibleTexts(cw.Window.Content()))
 	}
 	return p
 }
@@ -38,9 +38,9 @@ func reopenProfilePage(t *testing.T, cw *coreWorld, ch app.Channel) *profilePage
 // remote, after Sync Profile.
 func syncedProfilePage(t *testing.T, cw *coreWorld, remote app.Profile) (*profilePage, app.Channel) {
 	t.Helper()
-	cw.emu.SetProfile(worldKey, remote)
+	cw.Emu.SetProfile(screentest.WorldKey, remote)
 	p, ch := openProfilePage(t, cw)
-	test.Tap(button(t, p.content, "Sync Profile"))
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
 	if p.form.about.entry.Text != remote.About {
 		t.Fatalf("after Sync Profile About shows %q, want %q", p.form.about.entry.Text, remote.About)
 	}
@@ -57,8 +57,8 @@ func retype(e *profileEntry, text string) {
 func pageShows(t *testing.T, p *profilePage, want ...string) {
 	t.Helper()
 	for _, w := range want {
-		if !showsText(p.content, w) {
-			t.Errorf("the page does not show %q; it shows %q", w, visibleTexts(p.content))
+		if !screentest.ShowsText(p.content, w) {
+			t.Errorf("the page does not show %q; it shows %q", w, screentest.VisibleTexts(p.content))
 		}
 	}
 }
@@ -67,7 +67,7 @@ func pageShows(t *testing.T, p *profilePage, want ...string) {
 func pageHides(t *testing.T, p *profilePage, unwanted ...string) {
 	t.Helper()
 	for _, u := range unwanted {
-		if showsText(p.content, u) {
+		if screentest.ShowsText(p.content, u) {
 			t.Errorf("the page shows %q but should not", u)
 		}
 	}
@@ -77,13 +77,13 @@ func pageHides(t *testing.T, p *profilePage, unwanted ...string) {
 func tapChoice(t *testing.T, p *profilePage, caption, value string) {
 	t.Helper()
 	var found *conflictChoice
-	walkVisible(p.content, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(p.content, func(o fyne.CanvasObject) {
 		if c, ok := o.(*conflictChoice); ok && c.caption == caption && c.value == value {
 			found = c
 		}
 	})
 	if found == nil {
-		t.Fatalf("no choice %q: %q; the page shows %q", caption, value, visibleTexts(p.content))
+		t.Fatalf("no choice %q: %q; the page shows %q", caption, value, screentest.VisibleTexts(p.content))
 	}
 	test.Tap(found)
 }

@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"fmt"
@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // profilePhotoSide is the side of the photo preview on the form.
@@ -39,7 +40,7 @@ type chosenPhoto struct {
 // chosen photo, what is wrong with it, and the buttons to choose and crop.
 type profilePhoto struct {
 	window fyne.Window
-	run    runner
+	run    kit.Runner
 
 	current []byte // the photo customers see, or the pending one
 	pending bool   // current is a saved photo not yet on WhatsApp
@@ -60,7 +61,7 @@ type profilePhoto struct {
 	content fyne.CanvasObject
 }
 
-func newProfilePhoto(w fyne.Window, run runner, onChange func()) *profilePhoto {
+func newProfilePhoto(w fyne.Window, run kit.Runner, onChange func()) *profilePhoto {
 	ph := &profilePhoto{window: w, run: run, onChange: onChange}
 	ph.frame = container.NewGridWrap(fyne.NewSquareSize(profilePhotoSide))
 	ph.status = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -69,7 +70,7 @@ func newProfilePhoto(w fyne.Window, run runner, onChange func()) *profilePhoto {
 	ph.choose = &widget.Button{Text: "Choose photo…", Icon: theme.FolderOpenIcon(), OnTapped: ph.onChoose}
 	ph.crop = &widget.Button{Text: "Crop to 640×640", Icon: theme.ContentCutIcon(), Importance: widget.HighImportance, OnTapped: ph.onCrop}
 	ph.undo = &widget.Button{Text: "Keep the current photo", Icon: theme.ContentUndoIcon(), Importance: widget.LowImportance, OnTapped: ph.onUndo}
-	hint := newMutedText("A square JPEG or PNG of 640×640 looks best.", fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	hint := kit.NewMutedText("A square JPEG or PNG of 640×640 looks best.", fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	side := container.NewVBox(
 		&widget.Label{Text: "Profile photo", TextStyle: fyne.TextStyle{Bold: true}},
 		ph.status, ph.problem, ph.advice,
@@ -137,7 +138,7 @@ func (ph *profilePhoto) showProblem(msg string) {
 }
 
 func (ph *profilePhoto) onChoose() {
-	showFileOpen(ph.window, "Choose a profile photo", "Use this photo", []string{".jpg", ".jpeg", ".png"}, func(r fyne.URIReadCloser, err error) {
+	kit.ShowFileOpen(ph.window, "Choose a profile photo", "Use this photo", []string{".jpg", ".jpeg", ".png"}, func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			dialog.ShowError(fmt.Errorf("the file could not be opened: %w", err), ph.window)
 			return
@@ -149,7 +150,7 @@ func (ph *profilePhoto) onChoose() {
 		ph.run(func() {
 			defer r.Close()
 			data, err := io.ReadAll(io.LimitReader(r, maxProfilePhotoFile))
-			photoPreviews.get(data) // decoded here, not on the UI goroutine
+			kit.PhotoPreviews.Get(data) // decoded here, not on the UI goroutine
 			fyne.Do(func() {
 				if err != nil {
 					slog.Warn("read profile photo", "err", err)
@@ -184,7 +185,7 @@ func (ph *profilePhoto) onCrop() {
 	ph.crop.SetText("Cropping…")
 	ph.run(func() {
 		out, err := app.CropPhoto(c.data)
-		photoPreviews.get(out)
+		kit.PhotoPreviews.Get(out)
 		fyne.Do(func() {
 			ph.crop.SetText("Crop to 640×640")
 			ph.crop.Enable()
@@ -266,9 +267,9 @@ func chosenDescription(c *chosenPhoto) string {
 // on WhatsApp, or a placeholder avatar without data or when the data
 // cannot be shown.
 func profilePhotoImage(data []byte, side float32) fyne.CanvasObject {
-	img := photoPicture(data)
+	img := kit.PhotoPicture(data)
 	if img == nil {
-		return newBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
+		return kit.NewBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
 	}
 	img.FillMode = canvas.ImageFillContain
 	img.CornerRadius = 8

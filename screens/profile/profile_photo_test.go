@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"image"
@@ -6,11 +6,11 @@ import (
 	"net/http"
 	"testing"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/screens/kit"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestProfilePhotoIsCroppedAndSaved(t *testing.T) {
@@ -21,16 +21,16 @@ func TestProfilePhotoIsCroppedAndSaved(t *testing.T) {
 	p.photo.onPhotoChosen("shopfront.png", testPhoto(t, 900, 600, true))
 	pageShows(t, p, "shopfront.png: 900×600 PNG", "Crop to 640×640", "WhatsApp shows profile photos as a 640×640 square")
 	pageHides(t, p, "No profile photo yet.")
-	if !sameImageData(p.preview.photo, p.photo.chosen.data) {
+	if !kit.SameImageData(p.preview.photo, p.photo.chosen.data) {
 		t.Error("the preview does not show the chosen photo")
 	}
 
-	test.Tap(button(t, p.content, "Crop to 640×640"))
+	test.Tap(screentest.Button(t, p.content, "Crop to 640×640"))
 	pageShows(t, p, "Cropped to 640×640 JPEG")
 	pageHides(t, p, "Crop to 640×640", "cuts off the rest")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 
-	url := cw.emu.Profile(worldKey).PhotoURL
+	url := cw.Emu.Profile(screentest.WorldKey).PhotoURL
 	if url == "" {
 		t.Fatal("the photo did not reach WhatsApp")
 	}
@@ -46,8 +46,8 @@ func TestProfilePhotoIsCroppedAndSaved(t *testing.T) {
 	pageShows(t, p, "The photo your customers see now.", "Your profile changes are live on WhatsApp")
 
 	// Opened again later, the page shows the photo from WhatsApp.
-	test.Tap(button(t, p.content, "Sync Profile"))
-	test.Tap(button(t, p.content, "Channels"))
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
+	test.Tap(screentest.Button(t, p.content, "Channels"))
 	p = reopenProfilePage(t, cw, ch)
 	if p.photo.current == nil {
 		t.Error("the reopened page does not show WhatsApp's photo")
@@ -60,9 +60,9 @@ func TestProfilePhotoProblemsAreShownNextToThePhoto(t *testing.T) {
 
 	p.photo.onPhotoChosen("icon.jpg", testPhoto(t, 120, 100, false))
 	pageShows(t, p, "This image is too small (120×100). WhatsApp needs at least 192×192")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 	pageShows(t, p, "Nothing was saved. Please correct what is marked in red.")
-	if cw.emu.Profile(worldKey).PhotoURL != "" {
+	if cw.Emu.Profile(screentest.WorldKey).PhotoURL != "" {
 		t.Fatal("a too-small photo reached WhatsApp")
 	}
 
@@ -70,7 +70,7 @@ func TestProfilePhotoProblemsAreShownNextToThePhoto(t *testing.T) {
 	pageShows(t, p, "Choose a JPEG or PNG image. This file is not one Parley can read.")
 	pageHides(t, p, "Crop to 640×640", "too small")
 
-	test.Tap(button(t, p.content, "Keep the current photo"))
+	test.Tap(screentest.Button(t, p.content, "Keep the current photo"))
 	pageShows(t, p, "No profile photo yet.")
 	pageHides(t, p, "Choose a JPEG or PNG image")
 }
@@ -78,25 +78,25 @@ func TestProfilePhotoProblemsAreShownNextToThePhoto(t *testing.T) {
 func TestProfilePhotoSavedOfflineWaitsWithTheEdit(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, ch := syncedProfilePage(t, cw, bakery)
-	cw.emu.SetOffline(true)
+	cw.Emu.SetOffline(true)
 	square := testPhoto(t, 640, 640, false)
 	p.photo.onPhotoChosen("square.jpg", square)
 	pageHides(t, p, "Crop to 640×640")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 	pageShows(t, p, "Pending — will sync when online", "New photo, saved on this laptop")
 
-	test.Tap(button(t, p.content, "Channels"))
+	test.Tap(screentest.Button(t, p.content, "Channels"))
 	p = reopenProfilePage(t, cw, ch)
 	pageShows(t, p, "New photo, saved on this laptop")
-	cw.emu.SetOffline(false)
-	if n, err := cw.core.PushPendingProfiles(cw.ctx); n != 1 || err != nil {
+	cw.Emu.SetOffline(false)
+	if n, err := cw.Core.PushPendingProfiles(cw.Ctx); n != 1 || err != nil {
 		t.Fatalf("push: %d, %v", n, err)
 	}
-	if cw.emu.Profile(worldKey).PhotoURL == "" {
+	if cw.Emu.Profile(screentest.WorldKey).PhotoURL == "" {
 		t.Fatal("the pending photo did not reach WhatsApp")
 	}
 	pageShows(t, p, "The photo your customers see now.", "Your profile changes are live on WhatsApp")
-	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending != nil {
+	if rec, _ := cw.Core.Profile(cw.Ctx, ch.ID); rec.Pending != nil {
 		t.Errorf("still pending: %+v", rec.Pending.LastError)
 	}
 }
@@ -109,7 +109,7 @@ func TestProfilePhotoBombIsRefusedBeforeDecoding(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, _ := syncedProfilePage(t, cw, bakery)
 	p.photo.onPhotoChosen("shopfront.png", testPhoto(t, 900, 600, true))
-	if shown := shownPictures(p.content); shown != 2 {
+	if shown := screentest.ShownPictures(p.content); shown != 2 {
 		t.Fatalf("a good photo is shown %d times, want the form and the preview", shown)
 	}
 	bomb := testkit.HugePNG(30000, 30000)
@@ -123,16 +123,16 @@ func TestProfilePhotoBombIsRefusedBeforeDecoding(t *testing.T) {
 	t.Logf("choosing the picture bomb allocated %.1f MB", float64(alloc)/(1<<20))
 	pageShows(t, p, "This image is 30000×30000 pixels, more than Parley can open (at most 40 megapixels). Choose a smaller photo.")
 	pageHides(t, p, "Crop to 640×640")
-	if shown := shownPictures(p.content); shown != 0 {
+	if shown := screentest.ShownPictures(p.content); shown != 0 {
 		t.Errorf("the page shows %d pictures of the bomb", shown)
 	}
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 	pageShows(t, p, "Nothing was saved. Please correct what is marked in red.")
-	if cw.emu.Profile(worldKey).PhotoURL != "" {
+	if cw.Emu.Profile(screentest.WorldKey).PhotoURL != "" {
 		t.Fatal("the picture bomb reached WhatsApp")
 	}
 
-	test.Tap(button(t, p.content, "Keep the current photo"))
+	test.Tap(screentest.Button(t, p.content, "Keep the current photo"))
 	alloc = testkit.AllocatedBy(func() {
 		p.photo.setCurrent(bomb, false)
 		p.content.Refresh()
@@ -140,15 +140,4 @@ func TestProfilePhotoBombIsRefusedBeforeDecoding(t *testing.T) {
 	if alloc > 64<<20 {
 		t.Errorf("showing a picture bomb as WhatsApp's photo allocated %d MB", alloc>>20)
 	}
-}
-
-// shownPictures counts the decoded pictures (not icons) under o.
-func shownPictures(o fyne.CanvasObject) int {
-	n := 0
-	walkVisible(o, func(o fyne.CanvasObject) {
-		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Resource == nil {
-			n++
-		}
-	})
-	return n
 }

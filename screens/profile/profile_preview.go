@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"image/color"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // profilePreviewWidth is the width of the WhatsApp-style preview column.
@@ -18,10 +19,10 @@ const profilePreviewWidth = 330
 
 // Icons of the preview's detail rows.
 var (
-	previewPlaceIcon = themedSVG("place.svg", `<path d="M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5a2.5 2.5 0 0 1 0-5 2.5 2.5 0 0 1 0 5z"/>`)
-	previewMailIcon  = themedSVG("mail.svg", `<path d="M20 4H4c-1.1 0-1.99.9-1.99 2L2 18c0 1.1.9 2 2 2h16c1.1 0 2-.9 2-2V6c0-1.1-.9-2-2-2zm0 4-8 5-8-5V6l8 5 8-5v2z"/>`)
-	previewWebIcon   = themedSVG("web.svg", `<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z"/>`)
-	previewInfoIcon  = themedSVG("about.svg", `<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/>`)
+	previewPlaceIcon = kit.ThemedSVG("place.svg", `<path d="M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5a2.5 2.5 0 0 1 0-5 2.5 2.5 0 0 1 0 5z"/>`)
+	previewMailIcon  = kit.ThemedSVG("mail.svg", `<path d="M20 4H4c-1.1 0-1.99.9-1.99 2L2 18c0 1.1.9 2 2 2h16c1.1 0 2-.9 2-2V6c0-1.1-.9-2-2-2zm0 4-8 5-8-5V6l8 5 8-5v2z"/>`)
+	previewWebIcon   = kit.ThemedSVG("web.svg", `<path d="M3.9 12c0-1.71 1.39-3.1 3.1-3.1h4V7H7c-2.76 0-5 2.24-5 5s2.24 5 5 5h4v-1.9H7c-1.71 0-3.1-1.39-3.1-3.1zM8 13h8v-2H8v2zm9-6h-4v1.9h4c1.71 0 3.1 1.39 3.1 3.1s-1.39 3.1-3.1 3.1h-4V17h4c2.76 0 5-2.24 5-5s-2.24-5-5-5z"/>`)
+	previewInfoIcon  = kit.ThemedSVG("about.svg", `<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/>`)
 )
 
 // profilePreviewTheme keeps the preview in WhatsApp's light look whatever
@@ -101,14 +102,14 @@ func newProfilePreview(ch app.Channel) *profilePreview {
 		pv.frame,
 		&widget.Label{Text: ch.Name, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
-			newMutedText(app.FormatPhone(ch.PhoneNumber)+"\nBusiness account", fyne.TextAlignCenter, theme.SizeNameText)),
+			kit.NewMutedText(app.FormatPhone(ch.PhoneNumber)+"\nBusiness account", fyne.TextAlignCenter, theme.SizeNameText)),
 	))
 	pv.about = &widget.Label{Wrapping: fyne.TextWrapWord}
 	pv.aboutBox = previewSection(container.NewVBox(
-		newMutedText("About", fyne.TextAlignLeading, theme.SizeNameCaptionText),
+		kit.NewMutedText("About", fyne.TextAlignLeading, theme.SizeNameCaptionText),
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), pv.about)))
 	pv.rows = []*previewRow{
-		newPreviewRow(previewInfoIcon, false), newPreviewRow(profileIcon, false), newPreviewRow(previewPlaceIcon, false),
+		newPreviewRow(previewInfoIcon, false), newPreviewRow(kit.ProfileIcon, false), newPreviewRow(previewPlaceIcon, false),
 		newPreviewRow(previewMailIcon, false), newPreviewRow(previewWebIcon, true), newPreviewRow(previewWebIcon, true),
 	}
 	rows := container.NewVBox()
@@ -124,7 +125,7 @@ func newProfilePreview(ch app.Channel) *profilePreview {
 	}
 	phone := container.NewStack(screen, container.New(layout.NewCustomPaddedLayout(14, 14, 10, 10),
 		container.NewVBox(head, pv.aboutBox, pv.details)))
-	caption := newMutedText("How customers see it on WhatsApp", fyne.TextAlignLeading, theme.SizeNameText)
+	caption := kit.NewMutedText("How customers see it on WhatsApp", fyne.TextAlignLeading, theme.SizeNameText)
 	caption.Segments[0].(*widget.TextSegment).Style.TextStyle.Bold = true
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(profilePreviewWidth, 0))
@@ -136,7 +137,7 @@ func newProfilePreview(ch app.Channel) *profilePreview {
 // show renders p with photo (nil for the placeholder avatar), touching
 // only what changed so typing stays quick.
 func (pv *profilePreview) show(p app.Profile, photo []byte) {
-	if !sameImageData(photo, pv.photo) {
+	if !kit.SameImageData(photo, pv.photo) {
 		pv.photo = photo
 		pv.frame.Objects = []fyne.CanvasObject{previewPhoto(photo, 96)}
 		pv.frame.Refresh()
@@ -170,9 +171,9 @@ func previewSection(content fyne.CanvasObject) fyne.CanvasObject {
 
 // previewPhoto is the photo cut to a circle, as WhatsApp shows it.
 func previewPhoto(data []byte, side float32) fyne.CanvasObject {
-	img := photoPicture(data)
+	img := kit.PhotoPicture(data)
 	if img == nil {
-		return newBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
+		return kit.NewBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
 	}
 	img.FillMode = canvas.ImageFillCover
 	img.CornerRadius = side / 2

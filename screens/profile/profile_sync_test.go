@@ -1,30 +1,32 @@
-package screens
+package profile
 
 import (
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestProfileOfflineSaveIsPendingSurvivesReopeningAndGoesLive(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, ch := syncedProfilePage(t, cw, bakery)
 
-	cw.emu.SetOffline(true) // the laptop lost its network
+	cw.Emu.SetOffline(true) // the laptop lost its network
 	retype(p.form.about.entry, "Fresh bread, now with cakes")
-	test.Tap(button(t, p.content, "Save"))
-	pageShows(t, p, "Pending — will sync when online", app.PendingOfflineMessage, "Changed on "+profileWhen(cw.clock.Now())+": About.")
+	test.Tap(screentest.Button(t, p.content, "Save"))
+	pageShows(t, p, "Pending — will sync when online", app.PendingOfflineMessage, "Changed on "+profileWhen(cw.Clock.Now())+": About.")
 	pageHides(t, p, "not saved yet")
-	if cw.emu.Profile(worldKey).About != bakery.About {
+	if cw.Emu.Profile(screentest.WorldKey).About != bakery.About {
 		t.Fatal("WhatsApp changed while offline")
 	}
 
 	// Parley is closed and opened again: the edit is still there.
-	test.Tap(button(t, p.content, "Channels"))
+	test.Tap(screentest.Button(t, p.content, "Channels"))
 	p = reopenProfilePage(t, cw, ch)
 	if p.form.about.entry.Text != "Fresh bread, now with cakes" {
 		t.Fatalf("reopened page shows About %q, not the pending edit", p.form.about.entry.Text)
@@ -32,11 +34,11 @@ func TestProfileOfflineSaveIsPendingSurvivesReopeningAndGoesLive(t *testing.T) {
 	pageShows(t, p, "Pending — will sync when online")
 
 	// The network returns and the background loop pushes the edit.
-	cw.emu.SetOffline(false)
-	if n, err := cw.core.PushPendingProfiles(cw.ctx); n != 1 || err != nil {
+	cw.Emu.SetOffline(false)
+	if n, err := cw.Core.PushPendingProfiles(cw.Ctx); n != 1 || err != nil {
 		t.Fatalf("push: %d, %v", n, err)
 	}
-	if cw.emu.Profile(worldKey).About != "Fresh bread, now with cakes" {
+	if cw.Emu.Profile(screentest.WorldKey).About != "Fresh bread, now with cakes" {
 		t.Fatal("the pending edit did not reach WhatsApp")
 	}
 	pageShows(t, p, "Your profile changes are live on WhatsApp")
@@ -54,20 +56,20 @@ func TestProfileRejectedSaveKeepsTheEditAndSaysWhy(t *testing.T) {
 		t.Fatal(err)
 	}
 	retype(p.form.email.entry, "bestellung@baeckerei-mueller.de")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 
 	pageShows(t, p, "WhatsApp did not accept your changes", "Your changes to Email", "When the problem is fixed, press Save again")
-	rec, _ := cw.core.Profile(cw.ctx, ch.ID)
-	if rec.Pending == nil || !showsText(p.content, rejectionReason(rec.Pending.LastError)) || !strings.Contains(rec.Pending.LastError, "API key") {
-		t.Fatalf("the reason is not shown: pending %+v; the page shows %q", rec.Pending, visibleTexts(p.content))
+	rec, _ := cw.Core.Profile(cw.Ctx, ch.ID)
+	if rec.Pending == nil || !screentest.ShowsText(p.content, rejectionReason(rec.Pending.LastError)) || !strings.Contains(rec.Pending.LastError, "API key") {
+		t.Fatalf("the reason is not shown: pending %+v; the page shows %q", rec.Pending, screentest.VisibleTexts(p.content))
 	}
 	if p.form.email.entry.Text != "bestellung@baeckerei-mueller.de" {
 		t.Errorf("the edit was lost: Email shows %q", p.form.email.entry.Text)
 	}
-	if cw.emu.Profile(worldKey).Email != bakery.Email {
+	if cw.Emu.Profile(screentest.WorldKey).Email != bakery.Email {
 		t.Error("a rejected change reached WhatsApp")
 	}
-	test.Tap(button(t, p.content, "Channels"))
+	test.Tap(screentest.Button(t, p.content, "Channels"))
 	p = reopenProfilePage(t, cw, ch)
 	if p.form.email.entry.Text != "bestellung@baeckerei-mueller.de" {
 		t.Errorf("after reopening Email shows %q", p.form.email.entry.Text)
@@ -79,21 +81,21 @@ func TestProfileConflictShowsBothValuesAndPushesTheChoice(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, _ := syncedProfilePage(t, cw, app.Profile{About: "Bakery", Address: "Main St 1", Email: "old@bakery.de"})
 
-	cw.emu.SetOffline(true)
+	cw.Emu.SetOffline(true)
 	retype(p.form.about.entry, "Bakery & café")
 	retype(p.form.email.entry, "new@bakery.de")
-	test.Tap(button(t, p.content, "Save"))
-	cw.emu.SetOffline(false)
+	test.Tap(screentest.Button(t, p.content, "Save"))
+	cw.Emu.SetOffline(false)
 	// Meanwhile someone changed the profile on WhatsApp.
-	cw.emu.SetProfile(worldKey, app.Profile{About: "Bakery since 1920", Address: "Main St 2", Email: "shop@bakery.de"})
+	cw.Emu.SetProfile(screentest.WorldKey, app.Profile{About: "Bakery since 1920", Address: "Main St 2", Email: "shop@bakery.de"})
 
-	test.Tap(button(t, p.content, "Sync Profile"))
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
 	pageShows(t, p, "Your profile was also changed on WhatsApp", "Choose which value to keep",
 		conflictLocalCaption, conflictRemoteCaption, "Bakery & café", "Bakery since 1920", "new@bakery.de", "shop@bakery.de")
-	if got := cw.emu.Profile(worldKey); got.About != "Bakery since 1920" || got.Email != "shop@bakery.de" {
+	if got := cw.Emu.Profile(screentest.WorldKey); got.About != "Bakery since 1920" || got.Email != "shop@bakery.de" {
 		t.Fatalf("WhatsApp was overwritten without asking: %+v", got)
 	}
-	apply := button(t, p.content, "Apply my choices")
+	apply := screentest.Button(t, p.content, "Apply my choices")
 	if !apply.Disabled() {
 		t.Error("choices can be applied before every field has one")
 	}
@@ -104,7 +106,7 @@ func TestProfileConflictShowsBothValuesAndPushesTheChoice(t *testing.T) {
 	}
 	test.Tap(apply)
 
-	got := cw.emu.Profile(worldKey)
+	got := cw.Emu.Profile(screentest.WorldKey)
 	if got.About != "Bakery & café" || got.Email != "shop@bakery.de" || got.Address != "Main St 2" {
 		t.Fatalf("after applying, WhatsApp has %+v", got)
 	}
@@ -118,19 +120,19 @@ func TestProfileConflictShowsBothValuesAndPushesTheChoice(t *testing.T) {
 func TestProfileConflictIsShownAgainOnReopening(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, ch := syncedProfilePage(t, cw, app.Profile{About: "Bakery"})
-	cw.emu.SetOffline(true)
+	cw.Emu.SetOffline(true)
 	retype(p.form.about.entry, "Bakery & café")
-	test.Tap(button(t, p.content, "Save"))
-	cw.emu.SetOffline(false)
-	cw.emu.SetProfile(worldKey, app.Profile{About: "Bakery since 1920"})
-	test.Tap(button(t, p.content, "Sync Profile"))
-	test.Tap(button(t, p.content, "Channels"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
+	cw.Emu.SetOffline(false)
+	cw.Emu.SetProfile(screentest.WorldKey, app.Profile{About: "Bakery since 1920"})
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
+	test.Tap(screentest.Button(t, p.content, "Channels"))
 
 	p = reopenProfilePage(t, cw, ch)
 	pageShows(t, p, "Choose which value to keep", "Bakery & café", "Bakery since 1920")
-	test.Tap(button(t, p.content, "Use all from WhatsApp"))
-	test.Tap(button(t, p.content, "Apply my choices"))
-	if got := cw.emu.Profile(worldKey).About; got != "Bakery since 1920" {
+	test.Tap(screentest.Button(t, p.content, "Use all from WhatsApp"))
+	test.Tap(screentest.Button(t, p.content, "Apply my choices"))
+	if got := cw.Emu.Profile(screentest.WorldKey).About; got != "Bakery since 1920" {
 		t.Errorf("WhatsApp has About %q", got)
 	}
 	if p.form.about.entry.Text != "Bakery since 1920" {
@@ -141,13 +143,13 @@ func TestProfileConflictIsShownAgainOnReopening(t *testing.T) {
 func TestProfileSyncOfflineSaysSoAndKeepsTheFields(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, _ := syncedProfilePage(t, cw, bakery)
-	cw.emu.SetOffline(true)
-	test.Tap(button(t, p.content, "Sync Profile"))
-	pageShows(t, p, "Parley could not reach WhatsApp", "Last synced: "+profileWhen(cw.clock.Now()))
+	cw.Emu.SetOffline(true)
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
+	pageShows(t, p, "Parley could not reach WhatsApp", "Last synced: "+profileWhen(cw.Clock.Now()))
 	if p.form.about.entry.Text != bakery.About {
 		t.Errorf("a failed sync changed About to %q", p.form.about.entry.Text)
 	}
-	if button(t, p.content, "Sync Profile").Disabled() || button(t, p.content, "Save").Disabled() {
+	if screentest.Button(t, p.content, "Sync Profile").Disabled() || screentest.Button(t, p.content, "Save").Disabled() {
 		t.Error("the buttons stay disabled after a failed sync")
 	}
 }
@@ -155,8 +157,8 @@ func TestProfileSyncOfflineSaysSoAndKeepsTheFields(t *testing.T) {
 func TestProfilePageStopsListeningWhenLeftThroughTheNavigation(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, _ := syncedProfilePage(t, cw, bakery)
-	cw.shell.show(pageSpace) // the owner clicks Space in the navigation
-	if _, err := cw.core.SyncProfile(cw.ctx, p.ch.ID); err != nil {
+	cw.Nav.Show(widget.NewLabel("Space")) // the owner clicks Space in the navigation
+	if _, err := cw.Core.SyncProfile(cw.Ctx, p.ch.ID); err != nil {
 		t.Fatal(err)
 	}
 	if p.unsubscribe != nil {
@@ -171,10 +173,10 @@ func TestProfileSaveWithoutAPIKeyKeepsTheEditAndSaysWhatToDo(t *testing.T) {
 		t.Fatal(err)
 	}
 	retype(p.form.about.entry, "Fresh bread, Sundays too")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 	pageShows(t, p, "Your changes are saved on this laptop but could not be sent", "Open Configure and enter the key")
 	pageHides(t, p, "will sync when online")
-	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending == nil || rec.Pending.Profile.About != "Fresh bread, Sundays too" {
+	if rec, _ := cw.Core.Profile(cw.Ctx, ch.ID); rec.Pending == nil || rec.Pending.Profile.About != "Fresh bread, Sundays too" {
 		t.Fatalf("the edit was not kept: %+v", rec.Pending)
 	}
 }

@@ -1,4 +1,4 @@
-package screens
+package profile
 
 import (
 	"slices"
@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 var bakery = app.Profile{
@@ -17,27 +18,6 @@ var bakery = app.Profile{
 	Email:       "hallo@baeckerei-mueller.de",
 	Vertical:    "GROCERY",
 	Websites:    []string{"https://baeckerei-mueller.de"},
-}
-
-func TestProfileOpensFromChannelsAndOffersFirstSync(t *testing.T) {
-	cw := newCoreWorld(t)
-	cw.addChannel(t)
-	cw.shell.show(pageChannels)
-	test.Tap(button(t, cw.window.Content(), "Profile"))
-
-	content := cw.window.Content()
-	for _, want := range []string{"Business profile", "Shop", "+49 30 123456", "This profile has not been synced from WhatsApp yet", "Sync Profile"} {
-		if !showsText(content, want) {
-			t.Errorf("the new profile page does not show %q; it shows %q", want, visibleTexts(content))
-		}
-	}
-	if showsText(content, "Last synced") {
-		t.Error("a never-synced profile claims a last sync")
-	}
-	test.Tap(button(t, content, "Channels"))
-	if !showsText(cw.window.Content(), "The WhatsApp numbers connected to Parley") {
-		t.Errorf("back did not return to the Channels list; the window shows %q", visibleTexts(cw.window.Content()))
-	}
 }
 
 func TestProfileSyncFillsTheFields(t *testing.T) {
@@ -50,11 +30,11 @@ func TestProfileSyncFillsTheFields(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("the fields show %q, want %q", got, want)
 	}
-	pageShows(t, p, "Last synced: "+profileWhen(cw.clock.Now()), "25 / 139", "44 / 256", "Profile synced from WhatsApp")
+	pageShows(t, p, "Last synced: "+profileWhen(cw.Clock.Now()), "25 / 139", "44 / 256", "Profile synced from WhatsApp")
 	pageHides(t, p, "has not been synced")
 	// The preview shows what customers will see.
-	if !showsText(p.preview.content, bakery.About) || !showsText(p.preview.content, "Food and Grocery") {
-		t.Errorf("the preview shows %q", visibleTexts(p.preview.content))
+	if !screentest.ShowsText(p.preview.content, bakery.About) || !screentest.ShowsText(p.preview.content, "Food and Grocery") {
+		t.Errorf("the preview shows %q", screentest.VisibleTexts(p.preview.content))
 	}
 	// Once an industry is set, WhatsApp cannot clear it: no empty choice.
 	if slices.Contains(f.vertical.Options, verticalNotChosen) || len(f.vertical.Options) != len(app.Verticals) {
@@ -71,12 +51,12 @@ func TestProfileEditSaveReachesWhatsApp(t *testing.T) {
 	retype(p.form.websites[1].entry, "https://instagram.com/baeckerei")
 	p.form.vertical.SetSelected("Restaurant")
 	pageShows(t, p, "You have changes that are not saved yet.")
-	if !showsText(p.preview.content, "Fresh bread and cakes every morning") {
+	if !screentest.ShowsText(p.preview.content, "Fresh bread and cakes every morning") {
 		t.Error("the preview does not follow the typing")
 	}
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 
-	got := cw.emu.Profile(worldKey)
+	got := cw.Emu.Profile(screentest.WorldKey)
 	if got.About != "Fresh bread and cakes every morning" || got.Vertical != "RESTAURANT" ||
 		!slices.Equal(got.Websites, []string{"https://baeckerei-mueller.de", "https://instagram.com/baeckerei"}) {
 		t.Fatalf("WhatsApp has %+v", got)
@@ -99,13 +79,13 @@ func TestProfileOverLimitAboutIsExplainedAndNotSaved(t *testing.T) {
 	retype(p.form.about.entry, overLimit(152))
 	const msg = "About can be at most 139 characters (now 152)."
 	pageShows(t, p, msg, "152 / 139")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 
 	pageShows(t, p, msg, "Nothing was saved. Please correct what is marked in red.")
-	if cw.emu.Profile(worldKey).About != bakery.About {
+	if cw.Emu.Profile(screentest.WorldKey).About != bakery.About {
 		t.Error("an over-long About reached WhatsApp")
 	}
-	if rec, _ := cw.core.Profile(cw.ctx, ch.ID); rec.Pending != nil {
+	if rec, _ := cw.Core.Profile(cw.Ctx, ch.ID); rec.Pending != nil {
 		t.Error("an over-long About was stored")
 	}
 	if p.form.about.entry.Text != overLimit(152) {
@@ -128,12 +108,12 @@ func TestProfileFormatProblemsShowOnceTheFieldIsLeft(t *testing.T) {
 	pageHides(t, p, "not a valid email address")
 
 	retype(p.form.websites[1].entry, "www.baeckerei.de")
-	test.Tap(button(t, p.content, "Save"))
+	test.Tap(screentest.Button(t, p.content, "Save"))
 	pageShows(t, p, "The address must start with http:// or https://.")
 	if p.formScroll.Offset.Y == 0 {
 		t.Error("Save did not bring the problem at the bottom of the form into view")
 	}
-	if len(cw.emu.Profile(worldKey).Websites) != 1 {
+	if len(cw.Emu.Profile(screentest.WorldKey).Websites) != 1 {
 		t.Error("an invalid website reached WhatsApp")
 	}
 }
@@ -155,9 +135,9 @@ func TestProfileIndustryChoices(t *testing.T) {
 		t.Errorf("a profile without industry offers %q", p2.form.vertical.Options)
 	}
 	p2.form.vertical.SetSelected("Education")
-	test.Tap(button(t, p2.content, "Save"))
-	if cw2.emu.Profile(worldKey).Vertical != "EDU" {
-		t.Errorf("WhatsApp has industry %q", cw2.emu.Profile(worldKey).Vertical)
+	test.Tap(screentest.Button(t, p2.content, "Save"))
+	if cw2.Emu.Profile(screentest.WorldKey).Vertical != "EDU" {
+		t.Errorf("WhatsApp has industry %q", cw2.Emu.Profile(screentest.WorldKey).Vertical)
 	}
 	if slices.Contains(p2.form.vertical.Options, verticalNotChosen) {
 		t.Error("once set, the industry can still be cleared")
@@ -171,8 +151,8 @@ func TestProfileSyncKeepsWhatTheOwnerIsTyping(t *testing.T) {
 	retype(p.form.about.entry, "Typed but not saved")
 	changed := bakery
 	changed.Address = "Marktplatz 1, 10115 Berlin"
-	cw.emu.SetProfile(worldKey, changed)
-	test.Tap(button(t, p.content, "Sync Profile"))
+	cw.Emu.SetProfile(screentest.WorldKey, changed)
+	test.Tap(screentest.Button(t, p.content, "Sync Profile"))
 
 	if p.form.about.entry.Text != "Typed but not saved" {
 		t.Errorf("Sync Profile overwrote the owner's typing with %q", p.form.about.entry.Text)

@@ -1,4 +1,8 @@
-package screens
+// Package screentest is what the tests of Parley's screens share: a whole
+// core in a test window, a navigation that records where a page leads,
+// fakes, and helpers that read the screen as a user would. Only tests
+// import it.
+package screentest
 
 import (
 	"context"
@@ -6,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -13,51 +18,56 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360/emulator"
 )
 
-// fakeChannels is an in-memory app.ChannelStore.
-type fakeChannels struct {
-	mu       sync.Mutex
-	channels []app.Channel
-	err      error // returned by Channels when set
+// FakeChannels is an in-memory app.ChannelStore.
+type FakeChannels struct {
+	Mu   sync.Mutex    // guards List and Err
+	List []app.Channel // the stored channels
+	Err  error         // returned by Channels when set
 }
 
-func (f *fakeChannels) CreateChannel(_ context.Context, c app.Channel) (app.Channel, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	c.ID = app.ChannelID(len(f.channels) + 1)
-	f.channels = append(f.channels, c)
+// CreateChannel stores c under the next free id.
+func (f *FakeChannels) CreateChannel(_ context.Context, c app.Channel) (app.Channel, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	c.ID = app.ChannelID(len(f.List) + 1)
+	f.List = append(f.List, c)
 	return c, nil
 }
 
-func (f *fakeChannels) UpdateChannel(_ context.Context, c app.Channel) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for i := range f.channels {
-		if f.channels[i].ID == c.ID {
-			f.channels[i] = c
+// UpdateChannel replaces the stored channel of c's id.
+func (f *FakeChannels) UpdateChannel(_ context.Context, c app.Channel) error {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	for i := range f.List {
+		if f.List[i].ID == c.ID {
+			f.List[i] = c
 			return nil
 		}
 	}
 	return app.ErrNotFound
 }
 
-func (f *fakeChannels) DeleteChannel(_ context.Context, id app.ChannelID) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for i := range f.channels {
-		if f.channels[i].ID == id {
-			f.channels = append(f.channels[:i], f.channels[i+1:]...)
+// DeleteChannel removes the channel id.
+func (f *FakeChannels) DeleteChannel(_ context.Context, id app.ChannelID) error {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	for i := range f.List {
+		if f.List[i].ID == id {
+			f.List = append(f.List[:i], f.List[i+1:]...)
 			return nil
 		}
 	}
 	return app.ErrNotFound
 }
 
-func (f *fakeChannels) Channel(_ context.Context, id app.ChannelID) (app.Channel, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, c := range f.channels {
+// Channel returns the channel id.
+func (f *FakeChannels) Channel(_ context.Context, id app.ChannelID) (app.Channel, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	for _, c := range f.List {
 		if c.ID == id {
 			return c, nil
 		}
@@ -65,10 +75,11 @@ func (f *fakeChannels) Channel(_ context.Context, id app.ChannelID) (app.Channel
 	return app.Channel{}, app.ErrNotFound
 }
 
-func (f *fakeChannels) ChannelByWebhookToken(_ context.Context, token string) (app.Channel, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for _, c := range f.channels {
+// ChannelByWebhookToken returns the channel with the webhook token.
+func (f *FakeChannels) ChannelByWebhookToken(_ context.Context, token string) (app.Channel, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	for _, c := range f.List {
 		if c.WebhookToken == token {
 			return c, nil
 		}
@@ -76,36 +87,27 @@ func (f *fakeChannels) ChannelByWebhookToken(_ context.Context, token string) (a
 	return app.Channel{}, app.ErrNotFound
 }
 
-func (f *fakeChannels) Channels(context.Context) ([]app.Channel, error) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if f.err != nil {
-		return nil, f.err
+// Channels returns the stored channels, or Err when set.
+func (f *FakeChannels) Channels(context.Context) ([]app.Channel, error) {
+	f.Mu.Lock()
+	defer f.Mu.Unlock()
+	if f.Err != nil {
+		return nil, f.Err
 	}
-	return append([]app.Channel(nil), f.channels...), nil
+	return append([]app.Channel(nil), f.List...), nil
 }
 
-var errDiskGone = errors.New("disk I/O error")
+// ErrDiskGone is a store failure for tests of error states.
+var ErrDiskGone = errors.New("disk I/O error")
 
-// runNow runs background work at once, so tests need no waiting.
-func runNow(work func()) { work() }
+// RunNow runs background work at once, so tests need no waiting.
+func RunNow(work func()) { work() }
 
-// newTestShell shows the shell in a test window of the default size.
-func newTestShell(t *testing.T, store app.ChannelStore, demo bool) (*shell, fyne.Window) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	w := test.NewTempWindow(t, nil)
-	s := newShell(w, Deps{Channels: store, Version: "9.9.9", Demo: demo}, uiPrefs{p: a.Preferences()}, runNow)
-	w.SetContent(s.content)
-	w.Resize(defaultWindowSize)
-	return s, w
-}
-
-// visibleTexts collects the text of every visible label, rich text,
+// VisibleTexts collects the text of every visible label, rich text,
 // button and canvas text under o, as a user would read it.
-func visibleTexts(o fyne.CanvasObject) []string {
+func VisibleTexts(o fyne.CanvasObject) []string {
 	var out []string
-	walkVisible(o, func(o fyne.CanvasObject) {
+	WalkVisible(o, func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *widget.Label:
 			out = append(out, v.Text)
@@ -120,8 +122,8 @@ func visibleTexts(o fyne.CanvasObject) []string {
 	return out
 }
 
-// walkVisible calls fn for o and every visible object inside it.
-func walkVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+// WalkVisible calls fn for o and every visible object inside it.
+func WalkVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	if o == nil || !o.Visible() {
 		return
 	}
@@ -129,20 +131,20 @@ func walkVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	switch v := o.(type) {
 	case *fyne.Container:
 		for _, c := range v.Objects {
-			walkVisible(c, fn)
+			WalkVisible(c, fn)
 		}
 	case *widget.Label, *widget.RichText, *widget.Button:
 		// Their text is already collected.
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
-			walkVisible(c, fn)
+			WalkVisible(c, fn)
 		}
 	}
 }
 
-// showsText reports whether some visible text under o contains want.
-func showsText(o fyne.CanvasObject, want string) bool {
-	for _, s := range visibleTexts(o) {
+// ShowsText reports whether some visible text under o contains want.
+func ShowsText(o fyne.CanvasObject, want string) bool {
+	for _, s := range VisibleTexts(o) {
 		if strings.Contains(s, want) {
 			return true
 		}
@@ -150,18 +152,59 @@ func showsText(o fyne.CanvasObject, want string) bool {
 	return false
 }
 
-// button returns the visible button labelled text, failing the test if
+// Button returns the visible button labelled text, failing the test if
 // there is none.
-func button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+func Button(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	t.Helper()
 	var found *widget.Button
-	walkVisible(o, func(o fyne.CanvasObject) {
+	WalkVisible(o, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
 			found = b
 		}
 	})
 	if found == nil {
-		t.Fatalf("no visible %q button; the screen shows %q", text, visibleTexts(o))
+		t.Fatalf("no visible %q button; the screen shows %q", text, VisibleTexts(o))
 	}
 	return found
+}
+
+// ShownPictures counts the decoded pictures (not icons) under o.
+func ShownPictures(o fyne.CanvasObject) int {
+	n := 0
+	WalkVisible(o, func(o fyne.CanvasObject) {
+		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Resource == nil {
+			n++
+		}
+	})
+	return n
+}
+
+// BakeryTemplates are the templates of the test number on WhatsApp:
+// approved, submitted and rejected ones, one name in two languages.
+var BakeryTemplates = []app.Template{
+	{Name: "order_shipped", Language: "en_US", Category: app.CategoryUtility, Status: app.TemplateApproved,
+		Body: "Hi {{1}}, your order {{2}} is on its way.", BodyExamples: []string{"Anna", "A-1043"}},
+	{Name: "order_shipped", Language: "de", Category: app.CategoryUtility, Status: app.TemplateApproved,
+		Body: "Hallo {{1}}, deine Bestellung {{2}} ist unterwegs.", BodyExamples: []string{"Anna", "A-1043"}},
+	{Name: "winter_sale", Language: "de", Category: app.CategoryMarketing, Status: app.TemplateSubmitted,
+		Body: "Unser Winterverkauf beginnt morgen: 20 % auf alle Torten!", Footer: "Bäckerei Müller"},
+	{Name: "bad_promo", Language: "en_US", Category: app.CategoryMarketing, Status: app.TemplateRejected,
+		RejectedReason: "INVALID_FORMAT", Body: "{{1}}{{2}} buy now", BodyExamples: []string{"a", "b"}},
+	{Name: "login_code", Language: "en_US", Category: app.CategoryAuthentication, Status: app.TemplateApproved,
+		Body: "{{1}} is your verification code.", BodyExamples: []string{"123456"}},
+}
+
+// ReviewDelay is how long the emulator's reviewer takes in screen tests.
+const ReviewDelay = 24 * time.Hour
+
+// SeedTemplates puts BakeryTemplates on the emulator, reviewed after
+// ReviewDelay.
+func SeedTemplates(t *testing.T, emu *emulator.Emulator) {
+	t.Helper()
+	emu.SetReviewDelay(ReviewDelay)
+	for _, tpl := range BakeryTemplates {
+		if err := emu.AddTemplate(WorldKey, tpl); err != nil {
+			t.Fatal(err)
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package screens
+package screentest
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
@@ -13,50 +14,61 @@ import (
 	"github.com/parley-app/parley/internal/testkit"
 	"github.com/parley-app/parley/internal/testworld"
 	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // Test number and key of the emulator in screen tests.
 const (
-	worldKey    = testworld.Key
-	worldNumber = testworld.Number
+	WorldKey    = testworld.Key
+	WorldNumber = testworld.Number
 )
 
-// coreWorld is the whole app for a screen test: the shell in a test
-// window, driven by a real core on a real SQLite file, go-keyring's mock,
-// and the 360dialog emulator over real HTTP. Background work runs at once.
-type coreWorld struct {
-	shell  *shell
-	window fyne.Window
-	core   *app.Core
-	store  *persistence.Store
-	emu    *emulator.Emulator
-	server *httptest.Server
-	clock  *testkit.Clock
-	ctx    context.Context
-	tw     *testworld.World
+// WindowSize is the size of a test window: the main window's size on
+// first start.
+var WindowSize = fyne.NewSize(1100, 720)
+
+// World is the whole app under a screen test: a real core on a real
+// SQLite file, go-keyring's mock and the 360dialog emulator over real
+// HTTP, and a test window whose content is Nav's stage. Background work
+// runs at once.
+type World struct {
+	App    fyne.App
+	Window fyne.Window
+	Nav    *Nav
+	Core   *app.Core
+	Store  *persistence.Store
+	Emu    *emulator.Emulator
+	Server *httptest.Server
+	Clock  *testkit.Clock
+	Ctx    context.Context
+	TW     *testworld.World
 }
 
-func newCoreWorld(t *testing.T) *coreWorld { return newCoreWorldWith(t, nil) }
+// NewWorld is a World with the core as tests usually want it.
+func NewWorld(t *testing.T) *World { return NewWorldWith(t, nil) }
 
-// newCoreWorldWith is newCoreWorld with the core's parts changed by edit.
-func newCoreWorldWith(t *testing.T, edit func(*app.Deps)) *coreWorld {
+// NewWorldWith is NewWorld with the core's parts changed by edit.
+func NewWorldWith(t *testing.T, edit func(*app.Deps)) *World {
 	t.Helper()
-	return shellFor(t, testworld.New(t, testworld.Options{Edit: edit}), defaultWindowSize)
+	return WorldFor(t, testworld.New(t, testworld.Options{Edit: edit}), WindowSize)
 }
 
-// shellFor shows the shell of tw's core in a test window of the given
-// size.
-func shellFor(t *testing.T, tw *testworld.World, size fyne.Size) *coreWorld {
+// WorldFor puts tw's core in a test window of the given size.
+func WorldFor(t *testing.T, tw *testworld.World, size fyne.Size) *World {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	s := newShell(w, Deps{Core: tw.Core, Channels: tw.Core, Version: "9.9.9"}, uiPrefs{p: a.Preferences()}, runNow)
-	w.SetContent(s.content)
+	nav := &Nav{Stage: container.NewStack()}
+	w.SetContent(nav.Stage)
 	w.Resize(size)
-	return &coreWorld{shell: s, window: w, core: tw.Core, store: tw.Store, emu: tw.Emu, server: tw.Server,
-		clock: tw.Clock, ctx: context.Background(), tw: tw}
+	return &World{App: a, Window: w, Nav: nav, Core: tw.Core, Store: tw.Store, Emu: tw.Emu, Server: tw.Server,
+		Clock: tw.Clock, Ctx: context.Background(), TW: tw}
 }
 
-// addChannel connects the emulator's number through the core, as the
+// Env is what a feature's page is built with in w: its window, RunNow
+// and its Nav.
+func (w *World) Env() kit.Env { return kit.Env{Window: w.Window, Run: RunNow, Nav: w.Nav} }
+
+// AddChannel connects the emulator's number through the core, as the
 // wizard would.
-func (cw *coreWorld) addChannel(t *testing.T) app.Channel { return cw.tw.AddChannel(t) }
+func (w *World) AddChannel(t *testing.T) app.Channel { return w.TW.AddChannel(t) }

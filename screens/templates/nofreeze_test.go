@@ -1,18 +1,15 @@
-package screens
+package templates
 
 import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/parley-app/parley/screens/kit"
+	"github.com/parley-app/parley/screens/screentest"
 )
-
-// stayNav is a navigator for a page shown on its own.
-type stayNav struct{}
-
-func (stayNav) showDetail(fyne.CanvasObject) {}
-func (stayNav) backToChannels()              {}
 
 // While 360dialog does not answer (the network is stalled), the window
 // stays usable: Sync Templates returns at once with the sync shown as
@@ -21,23 +18,23 @@ func (stayNav) backToChannels()              {}
 func TestWindowStaysUsableWhileWhatsAppIsSlow(t *testing.T) {
 	cw := newCoreWorld(t)
 	seedTemplates(t, cw)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	finished := make(chan struct{}, 4)
 	background := func(work func()) {
 		go func() { work(); finished <- struct{}{} }()
 	}
 	w := test.NewTempWindow(t, nil)
-	page := newTemplatesPage(env{window: w, core: cw.core, run: runNow, nav: stayNav{}}, ch)
+	page := newTemplatesPage(env{Env: kit.Env{Window: w, Run: screentest.RunNow, Nav: &screentest.Nav{Stage: container.NewStack()}}, core: cw.Core}, ch)
 	w.SetContent(page.content)
-	w.Resize(defaultWindowSize)
+	w.Resize(screentest.WindowSize)
 	page.reload()
-	page.env.run = background // from here on, as in the app
+	page.env.Run = background // from here on, as in the app
 
-	release := cw.emu.Hold()
+	release := cw.Emu.Hold()
 	defer release()
 	test.Tap(page.syncButton) // returns while 360dialog has not answered
-	if !page.syncButton.Disabled() || !page.syncBusy.Visible() || !showsText(w.Content(), "Cancel") {
-		t.Fatalf("during the stalled sync the page shows %q", visibleTexts(w.Content()))
+	if !page.syncButton.Disabled() || !page.syncBusy.Visible() || !screentest.ShowsText(w.Content(), "Cancel") {
+		t.Fatalf("during the stalled sync the page shows %q", screentest.VisibleTexts(w.Content()))
 	}
 	release()
 	select {
@@ -46,6 +43,6 @@ func TestWindowStaysUsableWhileWhatsAppIsSlow(t *testing.T) {
 		t.Fatal("the sync did not finish after the network came back")
 	}
 	if page.syncButton.Disabled() || page.syncBusy.Visible() {
-		t.Errorf("after the network came back the page shows %q", visibleTexts(w.Content()))
+		t.Errorf("after the network came back the page shows %q", screentest.VisibleTexts(w.Content()))
 	}
 }

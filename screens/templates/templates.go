@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"context"
@@ -12,13 +12,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // openTemplates shows a channel's message templates in place of the
 // Channels list.
 func openTemplates(e env, ch app.Channel) {
 	p := newTemplatesPage(e, ch)
-	e.nav.showDetail(p.content)
+	e.Nav.Show(p.content)
 	p.reload()
 }
 
@@ -57,9 +58,9 @@ type templatesPage struct {
 
 	filters     *templateFilters
 	list        *widget.List
-	neverSynced *emptyState
-	noTemplates *emptyState
-	noMatch     *emptyState
+	neverSynced *kit.EmptyState
+	noTemplates *kit.EmptyState
+	noMatch     *kit.EmptyState
 	detail      *templateDetail
 	content     fyne.CanvasObject
 }
@@ -68,7 +69,7 @@ func newTemplatesPage(e env, ch app.Channel) *templatesPage {
 	p := &templatesPage{env: e, ch: ch}
 	p.syncButton = &widget.Button{Text: "Sync Templates", Icon: theme.ViewRefreshIcon(), OnTapped: p.onSync}
 	submit := &widget.Button{Text: "Submit Template", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onSubmit}
-	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: e.nav.backToChannels}
+	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: e.Nav.Back}
 
 	p.lastSynced = &widget.Label{}
 	p.syncNote = &widget.Label{Wrapping: fyne.TextWrapWord}
@@ -82,13 +83,13 @@ func newTemplatesPage(e env, ch app.Channel) *templatesPage {
 
 	p.filters = newTemplateFilters(p.applyFilter)
 	p.list = p.newList()
-	p.neverSynced = newEmptyState(templatesIcon, "No templates yet", textNeverSynced, nil)
-	p.noTemplates = newEmptyState(templatesIcon, "No templates yet", textNoTemplates, nil)
-	p.noMatch = newEmptyState(theme.SearchIcon(), "No matching templates", textNoMatch,
+	p.neverSynced = kit.NewEmptyState(kit.TemplatesIcon, "No templates yet", textNeverSynced, nil)
+	p.noTemplates = kit.NewEmptyState(kit.TemplatesIcon, "No templates yet", textNoTemplates, nil)
+	p.noMatch = kit.NewEmptyState(theme.SearchIcon(), "No matching templates", textNoMatch,
 		&widget.Button{Text: "Clear search and filters", Icon: theme.ContentClearIcon(), OnTapped: p.filters.clear})
 	p.detail = newTemplateDetail(p)
 
-	left := container.NewStack(p.list, p.neverSynced.content, p.noTemplates.content, p.noMatch.content)
+	left := container.NewStack(p.list, p.neverSynced.Content, p.noTemplates.Content, p.noMatch.Content)
 	split := container.NewHSplit(left, p.detail.content)
 	split.Offset = 0.5
 	body := container.NewBorder(container.NewVBox(syncRow, p.filters.content), nil, nil, nil, split)
@@ -108,7 +109,7 @@ func templatesLayout(back *widget.Button, title, subtitle string, actions, body 
 	heading := container.NewVBox(
 		&widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText},
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
-			newMutedText(subtitle, fyne.TextAlignLeading, theme.SizeNameText)),
+			kit.NewMutedText(subtitle, fyne.TextAlignLeading, theme.SizeNameText)),
 	)
 	top := container.NewVBox(
 		container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), -theme.Padding()*2, 0), container.NewHBox(back)),
@@ -127,8 +128,8 @@ const (
 
 // reload reads the local copy in the background and shows it.
 func (p *templatesPage) reload() {
-	p.env.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), loadTimeout)
+	p.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 		defer cancel()
 		list, err := p.env.core.Templates(ctx, p.ch.ID)
 		fyne.Do(func() { p.showList(list, err) })
@@ -189,7 +190,7 @@ func (p *templatesPage) onCoreEvent(ev app.Event) {
 
 // onScreen reports whether the page is still shown in the window.
 func (p *templatesPage) onScreen() bool {
-	return treeHolds(p.env.window.Content(), p.content)
+	return treeHolds(p.env.Window.Content(), p.content)
 }
 
 // treeHolds reports whether target is root or inside root's
@@ -209,4 +210,4 @@ func treeHolds(root, target fyne.CanvasObject) bool {
 }
 
 // onSubmit opens the template builder for a new template.
-func (p *templatesPage) onSubmit() { openTemplateBuilder(p.env, p.ch, nil) }
+func (p *templatesPage) onSubmit() { p.env.Nav.Push(kit.Route{Page: kit.PageBuilder, Channel: p.ch}) }

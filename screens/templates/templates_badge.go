@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // statusBadge is a template's review status as a small coloured pill:
@@ -80,7 +81,7 @@ func (r *badgeRenderer) Refresh() {
 	r.text.Text = app.StatusLabel(r.badge.status)
 	r.text.Color = fg
 	r.text.TextSize = theme.Size(theme.SizeNameCaptionText) + 1
-	r.bg.FillColor = badgeTint(fg, 0x2a)
+	r.bg.FillColor = kit.BadgeTint(fg, 0x2a)
 	r.bg.CornerRadius = (r.MinSize().Height) / 2
 	r.Layout(r.badge.Size())
 	r.bg.Refresh()

@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // deleteTimeout bounds deleting one template name on WhatsApp.
@@ -34,12 +35,12 @@ func (d *templateDetail) onDelete() {
 	sort.Strings(langs)
 	text := deleteQuestion(name, langs, remote)
 	msg := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
-	body := container.New(wrapWidthLayout{width: 440}, msg)
+	body := container.New(kit.WrapWidthLayout{Width: 440}, msg)
 	c := dialog.NewCustomConfirm("Delete this template?", "Delete", "Keep it", body, func(ok bool) {
 		if ok {
 			d.page.deleteTemplate(name)
 		}
-	}, d.page.env.window)
+	}, d.page.env.Window)
 	c.SetConfirmImportance(widget.DangerImportance)
 	c.Show()
 }
@@ -63,7 +64,7 @@ func deleteQuestion(name string, langs []string, remote bool) string {
 func (p *templatesPage) deleteTemplate(name string) {
 	p.deleting = true
 	p.detail.setDeleting(true)
-	p.env.run(func() {
+	p.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), deleteTimeout)
 		defer cancel()
 		err := p.env.core.DeleteTemplate(ctx, p.ch.ID, name)

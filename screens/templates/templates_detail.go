@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"image/color"
@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
 )
 
@@ -74,8 +75,8 @@ func newTemplateDetail(p *templatesPage) *templateDetail {
 		d.why,
 		facts,
 	)))
-	hint := newEmptyState(chatIcon, "Select a template", "Pick a template on the left\nto see it as your customers do.", nil)
-	d.none = hint.content
+	hint := kit.NewEmptyState(kit.ChatIcon, "Select a template", "Pick a template on the left\nto see it as your customers do.", nil)
+	d.none = hint.Content
 	d.content = container.NewStack(d.none, d.details)
 	d.showNone()
 	return d
@@ -84,13 +85,13 @@ func newTemplateDetail(p *templatesPage) *templateDetail {
 // newWhy is the tinted box that explains a rejection.
 func (d *templateDetail) newWhy() fyne.CanvasObject {
 	bg := &canvas.Rectangle{
-		FillColor:    badgeTint(theme.Color(theme.ColorNameError), 0x1c),
-		StrokeColor:  badgeTint(theme.Color(theme.ColorNameError), 0x60),
+		FillColor:    kit.BadgeTint(theme.Color(theme.ColorNameError), 0x1c),
+		StrokeColor:  kit.BadgeTint(theme.Color(theme.ColorNameError), 0x60),
 		StrokeWidth:  1,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
 	}
 	title := &widget.Label{Text: "Why WhatsApp rejected it", TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance}
-	hint := newMutedText("Fix the problem in a copy (Duplicate) and submit it again.", fyne.TextAlignLeading, theme.SizeNameText)
+	hint := kit.NewMutedText("Fix the problem in a copy (Duplicate) and submit it again.", fyne.TextAlignLeading, theme.SizeNameText)
 	hint.Wrapping = fyne.TextWrapWord
 	tight := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), o)
@@ -106,7 +107,7 @@ func (d *templateDetail) newWhy() fyne.CanvasObject {
 
 // detailKey is the name of a detail, in the muted colour.
 func detailKey(text string) fyne.CanvasObject {
-	return newMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)
+	return kit.NewMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)
 }
 
 // showNone asks the owner to pick a template, while some are listed.
@@ -184,5 +185,5 @@ func (d *templateDetail) showProblem(text string) {
 // other template as the start of a new one under a new name.
 func (d *templateDetail) onEdit() {
 	t := d.current
-	openTemplateBuilder(d.page.env, d.page.ch, &t)
+	d.page.env.Nav.Push(kit.Route{Page: kit.PageBuilder, Channel: d.page.ch, Template: &t})
 }

@@ -1,66 +1,47 @@
-package screens
+package templates
 
 import (
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
-// bakeryTemplates are the templates of the test number on WhatsApp:
-// approved, submitted and rejected ones, one name in two languages.
-var bakeryTemplates = []app.Template{
-	{Name: "order_shipped", Language: "en_US", Category: app.CategoryUtility, Status: app.TemplateApproved,
-		Body: "Hi {{1}}, your order {{2}} is on its way.", BodyExamples: []string{"Anna", "A-1043"}},
-	{Name: "order_shipped", Language: "de", Category: app.CategoryUtility, Status: app.TemplateApproved,
-		Body: "Hallo {{1}}, deine Bestellung {{2}} ist unterwegs.", BodyExamples: []string{"Anna", "A-1043"}},
-	{Name: "winter_sale", Language: "de", Category: app.CategoryMarketing, Status: app.TemplateSubmitted,
-		Body: "Unser Winterverkauf beginnt morgen: 20 % auf alle Torten!", Footer: "Bäckerei Müller"},
-	{Name: "bad_promo", Language: "en_US", Category: app.CategoryMarketing, Status: app.TemplateRejected,
-		RejectedReason: "INVALID_FORMAT", Body: "{{1}}{{2}} buy now", BodyExamples: []string{"a", "b"}},
-	{Name: "login_code", Language: "en_US", Category: app.CategoryAuthentication, Status: app.TemplateApproved,
-		Body: "{{1}} is your verification code.", BodyExamples: []string{"123456"}},
-}
-
-// reviewDelay is how long the emulator's reviewer takes in these tests.
-const reviewDelay = 24 * time.Hour
-
-// seedTemplates puts bakeryTemplates on the emulator.
+// seedTemplates puts screentest.BakeryTemplates on the emulator.
 func seedTemplates(t *testing.T, cw *coreWorld) {
 	t.Helper()
-	cw.emu.SetReviewDelay(reviewDelay)
-	for _, tpl := range bakeryTemplates {
-		if err := cw.emu.AddTemplate(worldKey, tpl); err != nil {
-			t.Fatal(err)
-		}
-	}
+	screentest.SeedTemplates(t, cw.Emu)
 }
 
-// openTemplatesOf opens Channel → Templates the way the owner does.
+// openTemplatesOf opens the Templates page of the first channel, as
+// Templates on its row in the Channels list does.
 func openTemplatesOf(t *testing.T, cw *coreWorld) fyne.CanvasObject {
 	t.Helper()
-	cw.shell.show(pageChannels)
-	test.Tap(button(t, cw.window.Content(), "Templates"))
-	c := cw.window.Content()
-	if !showsText(c, "Sync Templates") {
-		t.Fatalf("Templates did not open; the window shows %q", visibleTexts(c))
+	chs, err := cw.Core.Channels(cw.Ctx)
+	if err != nil || len(chs) == 0 {
+		t.Fatalf("no channel to open (%v)", err)
+	}
+	openTemplates(cw.env(), chs[0])
+	c := cw.Window.Content()
+	if !screentest.ShowsText(c, "Sync Templates") {
+		t.Fatalf("Templates did not open; the window shows %q", screentest.VisibleTexts(c))
 	}
 	return c
 }
 
-// syncedTemplatesWorld is a connected number with bakeryTemplates, its
+// syncedTemplatesWorld is a connected number with screentest.BakeryTemplates, its
 // Templates page open and synced once.
 func syncedTemplatesWorld(t *testing.T) (*coreWorld, fyne.CanvasObject) {
 	t.Helper()
 	cw := newCoreWorld(t)
 	seedTemplates(t, cw)
-	cw.addChannel(t)
+	cw.AddChannel(t)
 	c := openTemplatesOf(t, cw)
-	test.Tap(button(t, c, "Sync Templates"))
+	test.Tap(screentest.Button(t, c, "Sync Templates"))
 	return cw, c
 }
 
@@ -70,13 +51,13 @@ func findWidget[T fyne.CanvasObject](t *testing.T, o fyne.CanvasObject, what str
 	t.Helper()
 	var found T
 	ok := false
-	walkVisible(o, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
 		if w, is := o.(T); is && !ok && match(w) {
 			found, ok = w, true
 		}
 	})
 	if !ok {
-		t.Fatalf("no visible %s; the screen shows %q", what, visibleTexts(o))
+		t.Fatalf("no visible %s; the screen shows %q", what, screentest.VisibleTexts(o))
 	}
 	return found
 }
@@ -95,7 +76,7 @@ func filterSelect(t *testing.T, o fyne.CanvasObject, all string) *widget.Select 
 // line per visible row.
 func listedTemplates(o fyne.CanvasObject) []string {
 	var out []string
-	walkVisible(o, func(o fyne.CanvasObject) {
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
 		if r, ok := o.(*templateRow); ok {
 			out = append(out, r.name.Text+" "+r.language.String()+" "+app.StatusLabel(r.badge.status))
 		}
@@ -144,5 +125,5 @@ func dialogButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	if top == nil {
 		t.Fatalf("no dialog is open")
 	}
-	return button(t, top, text)
+	return screentest.Button(t, top, text)
 }

@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"strings"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // newList is the list of templates: one row per template in p.shown.
@@ -53,7 +54,7 @@ func (p *templatesPage) applyFilter() {
 // showEmpty explains an empty list: never synced, no templates at all,
 // or nothing matching the search.
 func (p *templatesPage) showEmpty() {
-	var show *emptyState
+	var show *kit.EmptyState
 	switch {
 	case len(p.shown) > 0 || !p.loaded:
 	case len(p.all) > 0:
@@ -63,11 +64,11 @@ func (p *templatesPage) showEmpty() {
 	default:
 		show = p.noTemplates
 	}
-	for _, e := range []*emptyState{p.noMatch, p.neverSynced, p.noTemplates} {
+	for _, e := range []*kit.EmptyState{p.noMatch, p.neverSynced, p.noTemplates} {
 		if e == show {
-			e.content.Show()
+			e.Content.Show()
 		} else {
-			e.content.Hide()
+			e.Content.Hide()
 		}
 	}
 }
@@ -102,9 +103,9 @@ func newTemplateRow() *templateRow {
 	r := &templateRow{
 		name:     &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		badge:    newStatusBadge(app.TemplateApproved),
-		language: newMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
-		category: newMutedText("", fyne.TextAlignTrailing, theme.SizeNameText),
-		note:     newMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
+		language: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
+		category: kit.NewMutedText("", fyne.TextAlignTrailing, theme.SizeNameText),
+		note:     kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
 	}
 	r.language.Truncation = fyne.TextTruncateEllipsis
 	r.note.Truncation = fyne.TextTruncateEllipsis

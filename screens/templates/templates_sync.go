@@ -1,4 +1,4 @@
-package screens
+package templates
 
 import (
 	"context"
@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // onSync fetches every template from WhatsApp in the background, showing
@@ -33,7 +34,7 @@ func (p *templatesPage) onSync() {
 	p.syncNote.Hide()
 	p.syncBusy.Show()
 
-	p.env.run(func() {
+	p.env.Run(func() {
 		defer cancel()
 		_, err := p.env.core.SyncTemplates(ctx, p.ch.ID, func(fetched, total int) {
 			fyne.Do(func() { p.showProgress(gen, fetched, total) })
@@ -42,7 +43,7 @@ func (p *templatesPage) onSync() {
 		var list app.TemplateList
 		var loadErr error
 		if err == nil {
-			lctx, lcancel := context.WithTimeout(context.Background(), loadTimeout)
+			lctx, lcancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
 			list, loadErr = p.env.core.Templates(lctx, p.ch.ID)
 			lcancel()
 		}
