@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // Texts of the About dialog.
@@ -56,7 +58,7 @@ func (a *about) onTapped() {
 
 // newContent is the body of the About dialog.
 func (a *about) newContent() fyne.CanvasObject {
-	var logo fyne.CanvasObject = newIconBadge(chatIcon, 72)
+	var logo fyne.CanvasObject = kit.NewIconBadge(kit.ChatIcon, 72)
 	if a.icon != nil {
 		img := canvas.NewImageFromResource(a.icon)
 		img.FillMode = canvas.ImageFillContain
@@ -65,7 +67,7 @@ func (a *about) newContent() fyne.CanvasObject {
 	}
 	version := &widget.Label{Text: "Version " + a.version, Alignment: fyne.TextAlignCenter, Selectable: true}
 	what := &widget.Label{Text: textAboutWhat, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
-	data := newMutedText(textAboutData, fyne.TextAlignCenter, theme.SizeNameCaptionText)
+	data := kit.NewMutedText(textAboutData, fyne.TextAlignCenter, theme.SizeNameCaptionText)
 	data.Wrapping = fyne.TextWrapWord
 	column := container.NewVBox(
 		container.NewCenter(logo),
@@ -74,5 +76,5 @@ func (a *about) newContent() fyne.CanvasObject {
 		what,
 		data,
 	)
-	return container.New(wrapWidthLayout{width: 380}, column)
+	return container.New(kit.WrapWidthLayout{Width: 380}, column)
 }

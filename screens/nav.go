@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // page names one page of the main window.
@@ -49,22 +51,22 @@ func newSidebar(icon fyne.Resource, footer string, onSelect func(page)) *sidebar
 	s := &sidebar{
 		onSelect: onSelect,
 		sections: []*navSection{
-			{items: []navItem{{page: pageSpace, label: "Space", icon: spaceIcon}}},
-			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: channelIcon}}},
+			{items: []navItem{{page: pageSpace, label: "Space", icon: kit.SpaceIcon}}},
+			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: kit.ChannelIcon}}},
 		},
 	}
 	column := container.NewVBox(s.newBrand(icon), widget.NewSeparator())
 	for _, sec := range s.sections {
 		sec.list = s.newList(sec)
 		if sec.caption != "" {
-			caption := newMutedText(sec.caption, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+			caption := kit.NewMutedText(sec.caption, fyne.TextAlignLeading, theme.SizeNameCaptionText)
 			caption.Segments[0].(*widget.TextSegment).Style.TextStyle.Bold = true
 			column.Add(container.New(layout.NewCustomPaddedLayout(10, 0, 10, 0), caption))
 		}
 		column.Add(sec.list)
 	}
-	bottom := newMutedText(footer, fyne.TextAlignLeading, theme.SizeNameCaptionText)
-	background := canvas.NewRectangle(theme.Color(colorNameSidebar))
+	bottom := kit.NewMutedText(footer, fyne.TextAlignLeading, theme.SizeNameCaptionText)
+	background := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	background.SetMinSize(fyne.NewSize(sidebarWidth, 0))
 	s.content = container.NewStack(background,
 		container.New(layout.NewCustomPaddedLayout(6, 6, 8, 8), container.NewBorder(column, bottom, nil, nil)),

@@ -1,13 +1,13 @@
 package screens
 
 import (
-	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestTemplateReviewTitles(t *testing.T) {
@@ -27,47 +27,47 @@ func TestTemplateReviewTitles(t *testing.T) {
 
 func TestTemplateReviewPostsNotificationAndRefreshesPage(t *testing.T) {
 	cw, c := syncedTemplatesWorld(t)
-	watcher := cw.core.NewBackground(app.BackgroundOptions{})
-	cw.emu.SetReviewOutcome(func(name string) (bool, string) { return name != "spring_sale", "INVALID_FORMAT" })
-	cw.clock.Advance(reviewDelay)
+	watcher := cw.Core.NewBackground(app.BackgroundOptions{})
+	cw.Emu.SetReviewOutcome(func(name string) (bool, string) { return name != "spring_sale", "INVALID_FORMAT" })
+	cw.Clock.Advance(screentest.ReviewDelay)
 
 	approved := app.TemplateChange{Name: "winter_sale", Language: "de", To: app.TemplateApproved}.Notice()
-	test.AssertNotificationSent(t, fyne.NewNotification("Template approved", approved), func() { watcher.RunOnce(cw.ctx) })
-	if got := listedTemplates(c); !slices.Contains(got, "winter_sale German · de Approved") {
+	test.AssertNotificationSent(t, fyne.NewNotification("Template approved", approved), func() { watcher.RunOnce(cw.Ctx) })
+	if got := screentest.VisibleTexts(c); !listsTemplate(c, "winter_sale", "German · de", "Approved") {
 		t.Errorf("the open page was not refreshed after the approval: %q", got)
 	}
 
 	// A template submitted later is rejected: the notification gives
 	// WhatsApp's reason in plain words, as the list does.
-	if err := cw.emu.AddTemplate(worldKey, app.Template{Name: "spring_sale", Language: "en_US", Category: app.CategoryMarketing,
+	if err := cw.Emu.AddTemplate(screentest.WorldKey, app.Template{Name: "spring_sale", Language: "en_US", Category: app.CategoryMarketing,
 		Status: app.TemplateSubmitted, Body: "Spring cakes are here!"}); err != nil {
 		t.Fatal(err)
 	}
-	test.Tap(button(t, c, "Sync Templates"))
-	if got := listedTemplates(c); !slices.Contains(got, "spring_sale English (US) · en_US Submitted") {
+	test.Tap(screentest.Button(t, c, "Sync Templates"))
+	if got := screentest.VisibleTexts(c); !listsTemplate(c, "spring_sale", "English (US) · en_US", "Submitted") {
 		t.Fatalf("the new submitted template is not listed: %q", got)
 	}
-	cw.clock.Advance(reviewDelay)
+	cw.Clock.Advance(screentest.ReviewDelay)
 	reason := rejectedReasonOf(t, cw, "bad_promo") // the same code, in plain words
 	rejected := app.TemplateChange{Name: "spring_sale", Language: "en_US", To: app.TemplateRejected, Reason: reason}.Notice()
-	test.AssertNotificationSent(t, fyne.NewNotification("Template rejected", rejected), func() { watcher.RunOnce(cw.ctx) })
-	if got := listedTemplates(c); !slices.Contains(got, "spring_sale English (US) · en_US Rejected") {
+	test.AssertNotificationSent(t, fyne.NewNotification("Template rejected", rejected), func() { watcher.RunOnce(cw.Ctx) })
+	if got := screentest.VisibleTexts(c); !listsTemplate(c, "spring_sale", "English (US) · en_US", "Rejected") {
 		t.Errorf("the open page was not refreshed after the rejection: %q", got)
 	}
 
 	// Nothing more to watch: no notification.
-	test.AssertNotificationSent(t, nil, func() { watcher.RunOnce(cw.ctx) })
+	test.AssertNotificationSent(t, nil, func() { watcher.RunOnce(cw.Ctx) })
 }
 
 func TestTemplateReviewNotifiesWithTemplatesPageClosed(t *testing.T) {
 	cw, c := syncedTemplatesWorld(t)
-	test.Tap(button(t, c, "Channels"))
-	cw.clock.Advance(reviewDelay)
+	test.Tap(screentest.Button(t, c, "Channels"))
+	cw.Clock.Advance(screentest.ReviewDelay)
 	approved := app.TemplateChange{Name: "winter_sale", Language: "de", To: app.TemplateApproved}.Notice()
 	test.AssertNotificationSent(t, fyne.NewNotification("Template approved", approved), func() {
-		cw.core.NewBackground(app.BackgroundOptions{}).RunOnce(cw.ctx)
+		cw.Core.NewBackground(app.BackgroundOptions{}).RunOnce(cw.Ctx)
 	})
-	if showsText(cw.window.Content(), "Sync Templates") {
+	if screentest.ShowsText(cw.Window.Content(), "Sync Templates") {
 		t.Error("a review outcome brought the closed Templates page back")
 	}
 }
@@ -75,11 +75,11 @@ func TestTemplateReviewNotifiesWithTemplatesPageClosed(t *testing.T) {
 // rejectedReasonOf is the saved rejection reason of the template name.
 func rejectedReasonOf(t *testing.T, cw *coreWorld, name string) string {
 	t.Helper()
-	chs, err := cw.core.Channels(cw.ctx)
+	chs, err := cw.Core.Channels(cw.Ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	list, err := cw.core.Templates(cw.ctx, chs[0].ID)
+	list, err := cw.Core.Templates(cw.Ctx, chs[0].ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,10 @@
-// Package screens is Parley's user interface: the main window and one file
-// per page. Screens call the core (package app) through its ports and
-// never touch SQL, the keyring or the network themselves.
+// Package screens is the shell of Parley's user interface: the main
+// window, its navigation, the tray and notifications. The pages are
+// feature packages under it (inbox, channels, profile, templates,
+// builder) that share only screens/kit; the shell is the one place that
+// imports them and leads from one to another. Screens call the core
+// (package app) and never touch SQL, the keyring or the network
+// themselves.
 package screens
 
 import (
@@ -12,6 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/channels"
+	"github.com/parley-app/parley/screens/inbox"
+	"github.com/parley-app/parley/screens/kit"
+	"github.com/parley-app/parley/screens/profile"
 )
 
 // Deps are what the screens need from the rest of Parley.
@@ -19,7 +27,7 @@ type Deps struct {
 	// Core runs every use case; nil only in tests of the bare shell.
 	Core *app.Core
 	// Channels lists the channels (the Core, or a fake in tests).
-	Channels ChannelLister
+	Channels channels.Lister
 	// Icon is the app icon, shown beside the name in the navigation.
 	Icon fyne.Resource
 	// Version is shown at the bottom of the navigation.
@@ -38,31 +46,37 @@ type shell struct {
 	prefs uiPrefs
 
 	nav      *sidebar
-	space    *spacePage
-	channels *channelsPage
+	space    *inbox.Page
+	channels *channels.Page
 	welcome  *welcome
 
 	current page
 	detail  bool            // a channel's page is shown instead of current
 	stage   *fyne.Container // holds the current page
 	content fyne.CanvasObject
-	env     env
+	env     kit.Env     // what every feature's page is built with; its Nav is the shell
+	core    *app.Core   // nil only in tests of the bare shell
+	routes  []kit.Route // pages pushed over the Channels list, the current one last
 }
 
-func newShell(w fyne.Window, d Deps, prefs uiPrefs, run runner) *shell {
+func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	s := &shell{prefs: prefs}
-	s.env = env{window: w, core: d.Core, run: run, nav: s}
-	s.space = newSpacePage(s.onConnect, d.OnTryDemo)
-	s.channels = newChannelsPage(w, d.Channels, run)
+	s.env = kit.Env{Window: w, Run: run, Nav: s}
+	s.core = d.Core
+	s.space = inbox.NewPage(s.onConnect, d.OnTryDemo)
+	s.channels = channels.NewPage(w, d.Channels, run)
 	s.welcome = newShellWelcome(s, d)
-	s.channels.onLoaded = func(n int) { s.space.setChannelCount(n); s.welcome.setChannelCount(n) }
+	s.channels.OnLoaded = func(n int) { s.space.SetChannelCount(n); s.welcome.setChannelCount(n) }
 	if d.Core != nil {
-		s.channels.OnAddChannel = func() { openAddChannel(s.env) }
-		s.channels.OnConfigure = func(ch app.Channel) { openConfigure(s.env, ch) }
-		s.channels.OnProfile = func(ch app.Channel) { openProfile(s.env, ch) }
-		s.channels.OnTemplates = func(ch app.Channel) { openTemplates(s.env, ch) }
+		s.channels.OnAddChannel = func() { channels.OpenAddChannel(s.env, s.core) }
+		s.channels.OnConfigure = func(ch app.Channel) { s.routes = nil; channels.OpenConfigure(s.env, s.core, ch) }
+		s.channels.OnProfile = func(ch app.Channel) { s.routes = nil; profile.Open(s.env, s.core, ch) }
+		s.channels.OnTemplates = func(ch app.Channel) {
+			s.routes = nil
+			s.Push(kit.Route{Page: kit.PageTemplates, Channel: ch})
+		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
-		s.space.attach(s.env)
+		s.space.Attach(s.env, s.core)
 	}
 
 	footer := "Parley " + d.Version
@@ -79,7 +93,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run runner) *shell {
 	navColumn := newAbout(w, d.Icon, d.Version, footer).over(s.nav.content)
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 
-	s.channels.reload()
+	s.channels.Reload()
 	switch p := prefs.lastPage(); p {
 	case pageChannels:
 		s.show(p)
@@ -95,35 +109,19 @@ func (s *shell) show(p page) {
 		return
 	}
 	s.current, s.detail = p, false
+	s.routes = nil
 	var obj fyne.CanvasObject
 	switch p {
 	case pageChannels:
-		obj = s.channels.content
-		s.channels.reload()
+		obj = s.channels.Content
+		s.channels.Reload()
 	default:
-		obj = s.space.content
+		obj = s.space.Content
 	}
 	s.stage.Objects = []fyne.CanvasObject{obj}
 	s.stage.Refresh()
 	s.nav.selectPage(p)
 	s.prefs.setLastPage(p)
-}
-
-// showDetail puts a channel's page (Configure, Profile, Templates) on
-// screen in place of the Channels list; its back button or a click on
-// Channels in the navigation returns to the list.
-func (s *shell) showDetail(obj fyne.CanvasObject) {
-	s.current, s.detail = pageChannels, true
-	s.stage.Objects = []fyne.CanvasObject{obj}
-	s.stage.Refresh()
-	// Nothing stays marked, so a click on Channels returns to the list.
-	s.nav.selectPage("")
-}
-
-// backToChannels leaves a channel's page for the Channels list.
-func (s *shell) backToChannels() {
-	s.current = ""
-	s.show(pageChannels)
 }
 
 // onCoreEvent runs on whatever goroutine published the event; it hands
@@ -132,7 +130,7 @@ func (s *shell) onCoreEvent(e app.Event) {
 	notifyTemplateReview(e)
 	switch e.Kind {
 	case app.EventChannelsChanged, app.EventWebhookReceived: // the list shows when the last webhook came
-		fyne.Do(s.channels.reload)
+		fyne.Do(s.channels.Reload)
 	}
 }
 

@@ -6,72 +6,73 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestFirstStartShowsEmptySpace(t *testing.T) {
-	s, w := newTestShell(t, &fakeChannels{}, false)
+	s, w := newTestShell(t, &screentest.FakeChannels{}, false)
 	c := w.Content()
 	for _, want := range []string{"Space", "No messages yet", "Once a channel is connected,\ncustomer messages appear here.", "Channels", "Parley 9.9.9"} {
-		if !showsText(c, want) {
-			t.Errorf("first start does not show %q; it shows %q", want, visibleTexts(c))
+		if !screentest.ShowsText(c, want) {
+			t.Errorf("first start does not show %q; it shows %q", want, screentest.VisibleTexts(c))
 		}
 	}
 	if s.current != pageSpace {
 		t.Errorf("first page is %q, want the Space", s.current)
 	}
-	if showsText(c, "Demo workspace") {
+	if screentest.ShowsText(c, "Demo workspace") {
 		t.Error("a normal workspace says it is the demo")
 	}
 }
 
 func TestSpaceLeadsToChannelsWhenNoneIsConnected(t *testing.T) {
-	s, w := newTestShell(t, &fakeChannels{}, false)
-	test.Tap(button(t, w.Content(), "Connect a WhatsApp number"))
+	s, w := newTestShell(t, &screentest.FakeChannels{}, false)
+	test.Tap(screentest.Button(t, w.Content(), "Connect a WhatsApp number"))
 	if s.current != pageChannels {
 		t.Fatalf("after tapping Connect the page is %q, want Channels", s.current)
 	}
-	if !showsText(w.Content(), "No channels yet") {
-		t.Errorf("the Channels page does not say it is empty; it shows %q", visibleTexts(w.Content()))
+	if !screentest.ShowsText(w.Content(), "No channels yet") {
+		t.Errorf("the Channels page does not say it is empty; it shows %q", screentest.VisibleTexts(w.Content()))
 	}
-	button(t, w.Content(), "Add Channel")
+	screentest.Button(t, w.Content(), "Add Channel")
 }
 
 func TestNavigationSwitchesPagesAndIsRemembered(t *testing.T) {
-	s, w := newTestShell(t, &fakeChannels{}, false)
+	s, w := newTestShell(t, &screentest.FakeChannels{}, false)
 	s.nav.sections[1].list.Select(0) // the owner clicks Settings → Channels
-	if !showsText(w.Content(), "The WhatsApp numbers connected to Parley") {
-		t.Fatalf("clicking Channels did not open it; the screen shows %q", visibleTexts(w.Content()))
+	if !screentest.ShowsText(w.Content(), "The WhatsApp numbers connected to Parley") {
+		t.Fatalf("clicking Channels did not open it; the screen shows %q", screentest.VisibleTexts(w.Content()))
 	}
-	if showsText(w.Content(), "No messages yet") {
+	if screentest.ShowsText(w.Content(), "No messages yet") {
 		t.Error("the Space is still on screen beside Channels")
 	}
 
 	// The next start opens on the page the owner left.
-	again := newShell(w, Deps{Channels: &fakeChannels{}}, s.prefs, runNow)
+	again := newShell(w, Deps{Channels: &screentest.FakeChannels{}}, s.prefs, screentest.RunNow)
 	if again.current != pageChannels {
 		t.Errorf("after a restart the page is %q, want Channels", again.current)
 	}
 
 	s.nav.sections[0].list.Select(0) // back to the Space
-	if !showsText(w.Content(), "No messages yet") {
-		t.Errorf("clicking Space did not open it; the screen shows %q", visibleTexts(w.Content()))
+	if !screentest.ShowsText(w.Content(), "No messages yet") {
+		t.Errorf("clicking Space did not open it; the screen shows %q", screentest.VisibleTexts(w.Content()))
 	}
 }
 
 func TestSpaceWithChannelsHidesConnectButton(t *testing.T) {
-	store := &fakeChannels{channels: []app.Channel{{ID: 1, Name: "Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog}}}
+	store := &screentest.FakeChannels{List: []app.Channel{{ID: 1, Name: "Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog}}}
 	_, w := newTestShell(t, store, false)
-	if showsText(w.Content(), "Connect a WhatsApp number") {
+	if screentest.ShowsText(w.Content(), "Connect a WhatsApp number") {
 		t.Error("the Space offers to connect a number although one is connected")
 	}
-	if !showsText(w.Content(), "No messages yet") || !showsText(w.Content(), "When a customer writes to one of your numbers") {
-		t.Errorf("the Space does not say messages will come; it shows %q", visibleTexts(w.Content()))
+	if !screentest.ShowsText(w.Content(), "No messages yet") || !screentest.ShowsText(w.Content(), "When a customer writes to one of your numbers") {
+		t.Errorf("the Space does not say messages will come; it shows %q", screentest.VisibleTexts(w.Content()))
 	}
 }
 
 func TestDemoWorkspaceSaysSo(t *testing.T) {
-	_, w := newTestShell(t, &fakeChannels{}, true)
-	if !showsText(w.Content(), "Demo workspace") || !showsText(w.Content(), "Parley 9.9.9 · demo") {
-		t.Errorf("the demo workspace does not say it is one; it shows %q", visibleTexts(w.Content()))
+	_, w := newTestShell(t, &screentest.FakeChannels{}, true)
+	if !screentest.ShowsText(w.Content(), "Demo workspace") || !screentest.ShowsText(w.Content(), "Parley 9.9.9 · demo") {
+		t.Errorf("the demo workspace does not say it is one; it shows %q", screentest.VisibleTexts(w.Content()))
 	}
 }

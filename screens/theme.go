@@ -6,14 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/widgets"
-)
-
-// Colours of Parley's own surfaces.
-const (
-	colorNameSidebar    fyne.ThemeColorName = "parley.sidebar"    // the navigation column
-	colorNameCard       fyne.ThemeColorName = "parley.card"       // a card on a page
-	colorNameCardBorder fyne.ThemeColorName = "parley.cardBorder" // its outline
 )
 
 // parleyTheme is Fyne's default theme in Parley's teal, with calmer text
@@ -58,11 +52,11 @@ func palette(name fyne.ThemeColorName, dark bool) (color.Color, bool) {
 		return pick(rgb(0xc7, 0x7c, 0x02, 0xff), rgb(0xf2, 0xb1, 0x3c, 0xff))
 	case theme.ColorNameError:
 		return pick(rgb(0xd0, 0x3b, 0x30, 0xff), rgb(0xf0, 0x6a, 0x5f, 0xff))
-	case colorNameSidebar:
+	case kit.ColorNameSidebar:
 		return pick(rgb(0xf2, 0xf5, 0xf5, 0xff), rgb(0x1f, 0x22, 0x23, 0xff))
-	case colorNameCard:
+	case kit.ColorNameCard:
 		return pick(rgb(0xff, 0xff, 0xff, 0xff), rgb(0x21, 0x24, 0x25, 0xff))
-	case colorNameCardBorder:
+	case kit.ColorNameCardBorder:
 		return pick(rgb(0xe0, 0xe4, 0xe4, 0xff), rgb(0x30, 0x34, 0x36, 0xff))
 	}
 	return nil, false

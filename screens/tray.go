@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // prefToldAboutTray remembers that the owner was told, the first time they
@@ -32,7 +33,7 @@ type systemTray struct {
 	desk   desktop.App
 	window fyne.Window
 	core   *app.Core
-	run    runner
+	run    kit.Runner
 	prefs  uiPrefs
 	icon   fyne.Resource
 	notify func(*fyne.Notification)
@@ -47,7 +48,7 @@ type systemTray struct {
 // the window hide it. It returns nil (and changes nothing) when the app
 // has no tray, the desktop shows no tray icons (hostAvailable), or there
 // is no core.
-func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run runner, hostAvailable func() bool) *systemTray {
+func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner, hostAvailable func() bool) *systemTray {
 	desk, ok := a.(desktop.App)
 	if !ok || d.Core == nil || d.Icon == nil || !hostAvailable() {
 		return nil

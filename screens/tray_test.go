@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // fakeDesktop is the test app with a system tray that records what it
@@ -67,11 +68,11 @@ func hasBadge(t *testing.T, r fyne.Resource) bool {
 // in its menu, live; reading the conversation clears it.
 func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 	cw := newCoreWorld(t)
-	ch := cw.addChannel(t)
+	ch := cw.AddChannel(t)
 	desk := &fakeDesktop{App: fyne.CurrentApp()}
 	icon := plainIcon(t)
-	tray := installTray(desk, cw.window, Deps{Core: cw.core, Icon: icon}, uiPrefs{p: desk.Preferences()}, runNow, func() bool { return true })
-	if tray == nil || desk.menu == nil || desk.window != cw.window {
+	tray := installTray(desk, cw.Window, Deps{Core: cw.Core, Icon: icon}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return true })
+	if tray == nil || desk.menu == nil || desk.window != cw.Window {
 		t.Fatal("no tray was set up on a desktop app")
 	}
 	if got := desk.menu.Items[0].Label; got != textOpenParley || hasBadge(t, desk.icon) {
@@ -81,7 +82,7 @@ func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 	msg := app.Message{WAMessageID: "wamid.tray1", From: "4917612345678", Type: app.MsgText, RawType: "text",
 		Text: "Are you open on Sunday?", Timestamp: time.Now()}
 	batch := app.InboundBatch{Messages: []app.Message{msg}}
-	ins, err := cw.core.Ingest(cw.ctx, ch.ID, batch)
+	ins, err := cw.Core.Ingest(cw.Ctx, ch.ID, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +93,7 @@ func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 		t.Error("after a customer wrote, the tray icon has no unread badge")
 	}
 
-	if err := cw.core.MarkConversationRead(cw.ctx, ins[0].ConversationID); err != nil {
+	if err := cw.Core.MarkConversationRead(cw.Ctx, ins[0].ConversationID); err != nil {
 		t.Fatal(err)
 	}
 	if got := desk.menu.Items[0].Label; got != textOpenParley || hasBadge(t, desk.icon) {
@@ -105,7 +106,7 @@ func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 func TestNoTrayWithoutATrayHost(t *testing.T) {
 	cw := newCoreWorld(t)
 	desk := &fakeDesktop{App: fyne.CurrentApp()}
-	if installTray(desk, cw.window, Deps{Core: cw.core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, runNow, func() bool { return false }) != nil || desk.menu != nil {
+	if installTray(desk, cw.Window, Deps{Core: cw.Core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return false }) != nil || desk.menu != nil {
 		t.Fatal("a tray was set up on a desktop without a tray host")
 	}
 }

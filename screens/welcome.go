@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // prefWelcomeSeen remembers that the owner has left the welcome screen.
@@ -72,7 +74,7 @@ func newWelcome(prefs uiPrefs, icon fyne.Resource, demoWorkspace bool, onAdd, on
 		container.NewCenter(w.skip),
 	)
 	w.content = container.NewStack(newBlocker(theme.ColorNameBackground),
-		container.NewCenter(container.New(wrapWidthLayout{width: welcomeWidth}, column)))
+		container.NewCenter(container.New(kit.WrapWidthLayout{Width: welcomeWidth}, column)))
 	// Shown at once on a first start, so no other page flashes before it;
 	// the channel list, once loaded, hides it again when channels exist.
 	if !w.enabled || prefs.welcomeSeen() {
@@ -84,7 +86,7 @@ func newWelcome(prefs uiPrefs, icon fyne.Resource, demoWorkspace bool, onAdd, on
 // newWelcomeLogo is the app icon, large, or the chat badge without one.
 func newWelcomeLogo(icon fyne.Resource) fyne.CanvasObject {
 	if icon == nil {
-		return newIconBadge(chatIcon, 96)
+		return kit.NewIconBadge(kit.ChatIcon, 96)
 	}
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
@@ -94,7 +96,7 @@ func newWelcomeLogo(icon fyne.Resource) fyne.CanvasObject {
 
 // newWelcomeChoice is one big button with a short note under it.
 func newWelcomeChoice(b *widget.Button, note string) fyne.CanvasObject {
-	text := newMutedText(note, fyne.TextAlignCenter, theme.SizeNameCaptionText)
+	text := kit.NewMutedText(note, fyne.TextAlignCenter, theme.SizeNameCaptionText)
 	text.Wrapping = fyne.TextWrapWord
 	tall := canvas.NewRectangle(color.Transparent)
 	tall.SetMinSize(fyne.NewSize(0, 56))
@@ -138,7 +140,7 @@ func (w *welcome) onSkipTapped() { w.dismiss() }
 func newShellWelcome(s *shell, d Deps) *welcome {
 	var tryDemo func()
 	if d.OnTryDemo != nil {
-		tryDemo = s.space.onTryDemoTapped
+		tryDemo = s.space.OnTryDemoTapped
 	}
 	return newWelcome(s.prefs, d.Icon, d.Demo, s.addFirstChannel, tryDemo)
 }

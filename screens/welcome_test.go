@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // newWelcomeShell starts the shell as main does outside the demo, on the
@@ -14,8 +15,8 @@ import (
 func newWelcomeShell(t *testing.T, prefs fyne.Preferences, store app.ChannelStore, demo bool, onTryDemo func()) *shell {
 	t.Helper()
 	w := test.NewTempWindow(t, nil)
-	s := newShell(w, Deps{Channels: store, Version: "9.9.9", Demo: demo, OnTryDemo: onTryDemo}, uiPrefs{p: prefs}, runNow)
-	t.Cleanup(s.space.stopTimers) // its timer must not fire into a later test
+	s := newShell(w, Deps{Channels: store, Version: "9.9.9", Demo: demo, OnTryDemo: onTryDemo}, uiPrefs{p: prefs}, screentest.RunNow)
+	t.Cleanup(s.space.StopTimers) // its timer must not fire into a later test
 	w.SetContent(s.content)
 	w.Resize(defaultWindowSize)
 	return s
@@ -23,14 +24,14 @@ func newWelcomeShell(t *testing.T, prefs fyne.Preferences, store app.ChannelStor
 
 func TestWelcomeGreetsTheOwnerOnFirstStart(t *testing.T) {
 	a := test.NewTempApp(t)
-	s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() {})
+	s := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, func() {})
 	if !s.welcome.content.Visible() {
 		t.Fatal("the first start with no channel shows no welcome")
 	}
 	c := s.welcome.content
 	for _, want := range []string{textWelcomeTitle, "Parley lets you answer the WhatsApp messages", "Add my WhatsApp channel", "Try the demo"} {
-		if !showsText(c, want) {
-			t.Errorf("the welcome does not show %q; it shows %q", want, visibleTexts(c))
+		if !screentest.ShowsText(c, want) {
+			t.Errorf("the welcome does not show %q; it shows %q", want, screentest.VisibleTexts(c))
 		}
 	}
 }
@@ -40,14 +41,14 @@ func TestWelcomeAddChannelOpensTheWizardOverChannels(t *testing.T) {
 	if !cw.shell.welcome.content.Visible() {
 		t.Fatal("the first start with no channel shows no welcome")
 	}
-	test.Tap(button(t, cw.shell.welcome.content, "Add my WhatsApp channel"))
+	test.Tap(screentest.Button(t, cw.shell.welcome.content, "Add my WhatsApp channel"))
 
 	if cw.shell.welcome.content.Visible() {
 		t.Error("the welcome stays over the wizard")
 	}
-	top := cw.window.Canvas().Overlays().Top()
-	if top == nil || !showsText(top, "Step 1 of 4") {
-		t.Fatalf("Add my WhatsApp channel did not open the Add Channel wizard; the window shows %q", visibleTexts(cw.window.Content()))
+	top := cw.Window.Canvas().Overlays().Top()
+	if top == nil || !screentest.ShowsText(top, "Step 1 of 4") {
+		t.Fatalf("Add my WhatsApp channel did not open the Add Channel wizard; the window shows %q", screentest.VisibleTexts(cw.Window.Content()))
 	}
 	if cw.shell.current != pageChannels {
 		t.Errorf("behind the wizard the page is %q, want Channels, where the new channel will be listed", cw.shell.current)
@@ -57,31 +58,31 @@ func TestWelcomeAddChannelOpensTheWizardOverChannels(t *testing.T) {
 func TestWelcomeTryDemoOpensTheDemoOnce(t *testing.T) {
 	a := test.NewTempApp(t)
 	opened := 0
-	s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() { opened++ })
-	test.Tap(button(t, s.welcome.content, "Try the demo"))
+	s := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, func() { opened++ })
+	test.Tap(screentest.Button(t, s.welcome.content, "Try the demo"))
 	if opened != 1 {
 		t.Fatalf("Try the demo opened the demo %d times, want once", opened)
 	}
 	if s.welcome.content.Visible() {
 		t.Error("the welcome stays on screen after opening the demo")
 	}
-	if try := button(t, s.space.content, "Opening the demo…"); !try.Disabled() {
+	if try := screentest.Button(t, s.space.Content, "Opening the demo…"); !try.Disabled() {
 		t.Error("the Space offers the demo again at once; a second tap would open a second window")
 	}
 }
 
 func TestWelcomeIsNotShownAgainOnceLeft(t *testing.T) {
 	a := test.NewTempApp(t)
-	first := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() {})
-	test.Tap(button(t, first.welcome.content, "Look around first"))
+	first := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, func() {})
+	test.Tap(screentest.Button(t, first.welcome.content, "Look around first"))
 	if first.welcome.content.Visible() {
 		t.Fatal("Look around first left the welcome on screen")
 	}
-	if !showsText(first.content, "No messages yet") {
-		t.Errorf("after the welcome the Space is not shown; the window shows %q", visibleTexts(first.content))
+	if !screentest.ShowsText(first.content, "No messages yet") {
+		t.Errorf("after the welcome the Space is not shown; the window shows %q", screentest.VisibleTexts(first.content))
 	}
 
-	next := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() {})
+	next := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, func() {})
 	if next.welcome.content.Visible() {
 		t.Error("the welcome came back on the next start")
 	}
@@ -89,11 +90,11 @@ func TestWelcomeIsNotShownAgainOnceLeft(t *testing.T) {
 
 func TestWelcomeIsNotShownWithChannelsOrInTheDemo(t *testing.T) {
 	a := test.NewTempApp(t)
-	store := &fakeChannels{channels: []app.Channel{{ID: 1, Name: "Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog}}}
+	store := &screentest.FakeChannels{List: []app.Channel{{ID: 1, Name: "Shop", PhoneNumber: "+4930123456", Provider: app.ProviderName360dialog}}}
 	if s := newWelcomeShell(t, a.Preferences(), store, false, func() {}); s.welcome.content.Visible() {
 		t.Error("the welcome is shown although a channel is connected")
 	}
-	if s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, true, nil); s.welcome.content.Visible() {
+	if s := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, true, nil); s.welcome.content.Visible() {
 		t.Error("the welcome is shown in the demo workspace")
 	}
 }
@@ -103,7 +104,7 @@ func TestWelcomeStepsAsideForTheFirstChannel(t *testing.T) {
 	if !cw.shell.welcome.content.Visible() {
 		t.Fatal("the first start with no channel shows no welcome")
 	}
-	cw.addChannel(t) // e.g. from a second window, or the wizard
+	cw.AddChannel(t) // e.g. from a second window, or the wizard
 	if cw.shell.welcome.content.Visible() {
 		t.Error("the welcome stays over the window although a channel now exists")
 	}
@@ -111,18 +112,18 @@ func TestWelcomeStepsAsideForTheFirstChannel(t *testing.T) {
 
 func TestWelcomeWithoutDemoOffersOnlyTheChannel(t *testing.T) {
 	a := test.NewTempApp(t)
-	s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, nil)
-	if !s.welcome.content.Visible() || !showsText(s.welcome.content, "Add my WhatsApp channel") {
-		t.Fatalf("the welcome does not offer to add a channel; it shows %q", visibleTexts(s.welcome.content))
+	s := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, nil)
+	if !s.welcome.content.Visible() || !screentest.ShowsText(s.welcome.content, "Add my WhatsApp channel") {
+		t.Fatalf("the welcome does not offer to add a channel; it shows %q", screentest.VisibleTexts(s.welcome.content))
 	}
-	if showsText(s.welcome.content, "Try the demo") {
+	if screentest.ShowsText(s.welcome.content, "Try the demo") {
 		t.Error("the welcome offers a demo that cannot be opened")
 	}
 }
 
 func TestWelcomeKeepsClicksFromThePageBehind(t *testing.T) {
 	a := test.NewTempApp(t)
-	s := newWelcomeShell(t, a.Preferences(), &fakeChannels{}, false, func() {})
+	s := newWelcomeShell(t, a.Preferences(), &screentest.FakeChannels{}, false, func() {})
 	c := fyne.CurrentApp().Driver().CanvasForObject(s.content)
 	channels := s.nav.sections[1].list
 	at := fyne.CurrentApp().Driver().AbsolutePositionForObject(channels).Add(fyne.NewPos(20, 10))

@@ -6,15 +6,17 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // NewMainWindow builds Parley's main window at its remembered size; every
 // change of size is remembered for the next start.
 func NewMainWindow(a fyne.App, d Deps) fyne.Window {
-	return newMainWindow(a, d, inBackground)
+	return newMainWindow(a, d, kit.InBackground)
 }
 
-func newMainWindow(a fyne.App, d Deps, run runner) fyne.Window {
+func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
 	title := "Parley"
 	if d.Demo {
 		title = "Parley (demo)"
@@ -66,12 +68,12 @@ func NewStartupErrorWindow(a fyne.App, headline, advice string, err error) fyne.
 	w := a.NewWindow("Parley")
 	details := fyne.CanvasObject(layout.NewSpacer())
 	if err != nil {
-		reason := newMutedText("Details: "+err.Error(), fyne.TextAlignLeading, theme.SizeNameCaptionText)
+		reason := kit.NewMutedText("Details: "+err.Error(), fyne.TextAlignLeading, theme.SizeNameCaptionText)
 		reason.Wrapping = fyne.TextWrapWord
 		details = reason
 	}
 	content := container.NewVBox(
-		container.NewHBox(newBadge(theme.ErrorIcon(), theme.ColorNameError, 56),
+		container.NewHBox(kit.NewBadge(theme.ErrorIcon(), theme.ColorNameError, 56),
 			container.NewVBox(layout.NewSpacer(), &widget.Label{
 				Text:      headline,
 				TextStyle: fyne.TextStyle{Bold: true},

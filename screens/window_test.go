@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 func TestWindowSizeIsRemembered(t *testing.T) {
@@ -26,7 +28,7 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 
 func TestMainWindowRemembersResize(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, Deps{Channels: &fakeChannels{}, Version: "1.0"}, runNow)
+	w := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Version: "1.0"}, screentest.RunNow)
 	defer w.Close()
 	if w.Title() != "Parley" {
 		t.Errorf("title = %q, want Parley", w.Title())
@@ -35,14 +37,14 @@ func TestMainWindowRemembersResize(t *testing.T) {
 	if got := (uiPrefs{p: a.Preferences()}).windowSize(); got != fyne.NewSize(900, 600) {
 		t.Errorf("after a resize the remembered size is %v, want 900×600", got)
 	}
-	if !showsText(w.Content(), "No messages yet") {
-		t.Errorf("the main window does not show the Space; it shows %q", visibleTexts(w.Content()))
+	if !screentest.ShowsText(w.Content(), "No messages yet") {
+		t.Errorf("the main window does not show the Space; it shows %q", screentest.VisibleTexts(w.Content()))
 	}
 }
 
 func TestDemoWindowTitle(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, Deps{Channels: &fakeChannels{}, Demo: true}, runNow)
+	w := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Demo: true}, screentest.RunNow)
 	defer w.Close()
 	if w.Title() != "Parley (demo)" {
 		t.Errorf("demo title = %q", w.Title())
@@ -54,8 +56,8 @@ func TestStartupErrorWindowExplains(t *testing.T) {
 	w := NewStartupErrorWindow(a, "This data belongs to a newer Parley", "Install the latest version.", errors.New("schema version 9 is newer than 3"))
 	defer w.Close()
 	for _, want := range []string{"This data belongs to a newer Parley", "Install the latest version.", "schema version 9", "Quit"} {
-		if !showsText(w.Content(), want) {
-			t.Errorf("the error window does not show %q; it shows %q", want, visibleTexts(w.Content()))
+		if !screentest.ShowsText(w.Content(), want) {
+			t.Errorf("the error window does not show %q; it shows %q", want, screentest.VisibleTexts(w.Content()))
 		}
 	}
 }

@@ -1,7 +1,9 @@
 // Package depsrule checks Parley's dependency rule: the core (package app
 // and everything under it) must not import a UI toolkit, a SQL driver or
-// the keyring. It asks the go command for the real import graph, so build
-// tags and module versions count exactly as in a build.
+// the keyring (Check), and each layer imports only the layers below it
+// (CheckRule with the lines of Rules). It asks the go command for the
+// real import graph, so build tags and module versions count exactly as
+// in a build.
 package depsrule
 
 import (
@@ -71,6 +73,12 @@ type listedPackage struct {
 // `go list -deps`) and returns every forbidden package they reach. Test
 // files are not part of the rule: core tests may use real stores.
 func Check(dir string, patterns ...string) ([]Violation, error) {
+	return check(dir, patterns, IsForbidden)
+}
+
+// check lists the packages matching patterns and returns every package
+// they reach for which forbidden is true.
+func check(dir string, patterns []string, forbidden func(string) bool) ([]Violation, error) {
 	pkgs, err := list(dir, patterns)
 	if err != nil {
 		return nil, err
@@ -91,21 +99,21 @@ func Check(dir string, patterns ...string) ([]Violation, error) {
 	}
 	var out []Violation
 	for _, root := range roots {
-		out = append(out, reach(root, byPath)...)
+		out = append(out, reach(root, byPath, forbidden)...)
 	}
 	return out, nil
 }
 
 // reach walks the import graph from root breadth-first and reports each
 // forbidden package with the shortest chain that leads to it.
-func reach(root string, byPath map[string]listedPackage) []Violation {
+func reach(root string, byPath map[string]listedPackage, forbidden func(string) bool) []Violation {
 	prev := map[string]string{root: ""}
 	queue := []string{root}
 	var out []Violation
 	for len(queue) > 0 {
 		cur := queue[0]
 		queue = queue[1:]
-		if IsForbidden(cur) {
+		if forbidden(cur) {
 			out = append(out, Violation{Package: root, Forbidden: cur, Chain: chain(prev, cur)})
 			continue // what it imports in turn is beside the point
 		}

@@ -1,0 +1,214 @@
+package channels
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"net/url"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+)
+
+// goLiveTimeout bounds registering with 360dialog and the test delivery.
+const goLiveTimeout = 45 * time.Second
+
+// receivingSection is Configure → Receiving messages: where this
+// computer receives the channel's messages and, since 360dialog cannot
+// reach a laptop directly, how to go live through a tunnel: a command for
+// each tunnel, the public address it gives, registering that address
+// with 360dialog and a test delivery that proves the round trip.
+type receivingSection struct {
+	env env
+	ch  app.Channel
+
+	public   *widget.Entry
+	note     *fieldNote // under the public address: problems and results
+	register *widget.Button
+	test     *widget.Button
+	result   *fieldNote // the outcome of Send a test
+	content  fyne.CanvasObject
+}
+
+// Texts of the receiving section.
+const (
+	textTunnelWhy = "360dialog delivers your customers' messages over the internet, but a laptop cannot be " +
+		"reached from the internet by itself. A tunnel gives Parley a public https address that forwards to " +
+		"this computer. Start one of these free tunnels here, keep it running while Parley receives, and paste " +
+		"the address it shows below."
+	textPublicHint   = "The https address your tunnel shows, such as https://example.trycloudflare.com."
+	textTestHint     = "Send a test checks that 360dialog has this address and that a delivery reaches Parley through the tunnel."
+	textNoReceiver   = "Parley's receiver is not running (another program may use its port). Restart Parley; if this stays, see parley.log."
+	textRegisterDone = "Registered: 360dialog now delivers this number's messages to "
+)
+
+// newReceivingSection builds the section for ch.
+func newReceivingSection(e env, ch app.Channel) *receivingSection {
+	r := &receivingSection{env: e, ch: ch}
+	r.public = widget.NewEntry()
+	r.public.SetPlaceHolder("https://…")
+	r.public.SetText(publicBase(ch))
+	r.public.OnChanged = func(string) { r.note.setProblem("") }
+	r.public.OnSubmitted = func(string) { r.onRegister() }
+	r.note = newFieldNote(textPublicHint)
+	if ch.WebhookURL != "" {
+		r.note.setGood(textRegisterDone + hostOf(ch.WebhookURL) + ".")
+	}
+	r.register = &widget.Button{Text: "Register with 360dialog", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: r.onRegister}
+	r.test = &widget.Button{Text: "Send a test", Icon: theme.MailSendIcon(), OnTapped: r.onTest}
+	r.result = newFieldNote(textTestHint)
+	if ch.Disconnected {
+		r.register.Disable()
+		r.test.Disable()
+	}
+
+	local := e.core.LocalWebhookURL(ch)
+	var localRow fyne.CanvasObject
+	if local == "" {
+		n := newFieldNote("")
+		n.setProblem(textNoReceiver)
+		localRow = n.text
+	} else {
+		localRow = copyRow(local, "Copy address")
+	}
+	port := receiverPort(local)
+	tunnels := container.New(layout.NewFormLayout(),
+		configureKey("cloudflared"), copyRow("cloudflared tunnel --url http://127.0.0.1:"+port, "Copy command"),
+		configureKey("ngrok"), copyRow("ngrok http "+port, "Copy command"),
+		configureKey("Tailscale Funnel"), copyRow("tailscale funnel "+port, "Copy command"),
+	)
+	last := "None yet"
+	if !ch.LastEventAt.IsZero() {
+		last = eventTime(ch.LastEventAt, e.core.Now())
+	}
+	r.content = container.NewVBox(
+		container.New(layout.NewFormLayout(),
+			configureKey("On this computer"), localRow,
+			configureKey("Last message"), &widget.Label{Text: last},
+		),
+		widget.NewSeparator(),
+		&widget.Label{Text: textTunnelWhy, Wrapping: fyne.TextWrapWord},
+		tunnels,
+		newFormField("Public address", r.public, r.note),
+		container.NewHBox(r.register, r.test),
+		r.result.text,
+	)
+	return r
+}
+
+// copyRow shows text in a fixed-width font with a button that copies it.
+func copyRow(text, button string) fyne.CanvasObject {
+	label := &widget.Label{Text: text, TextStyle: fyne.TextStyle{Monospace: true}, Selectable: true, Wrapping: fyne.TextWrapBreak}
+	var copyButton *widget.Button
+	copyButton = &widget.Button{Text: button, Icon: theme.ContentCopyIcon(), Importance: widget.LowImportance, OnTapped: func() {
+		fyne.CurrentApp().Clipboard().SetContent(text)
+		copyButton.SetText("Copied")
+	}}
+	return container.NewBorder(nil, nil, nil, copyButton, label)
+}
+
+// onRegister registers the typed address in the background.
+func (r *receivingSection) onRegister() {
+	typed := r.public.Text
+	if _, err := app.PublicWebhookURL(r.ch, typed); err != nil {
+		r.showProblem(err)
+		return
+	}
+	r.busy(true)
+	r.note.setHint("Registering with 360dialog…")
+	r.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
+		defer cancel()
+		ch, err := r.env.core.RegisterWebhook(ctx, r.ch.ID, typed)
+		fyne.Do(func() {
+			r.busy(false)
+			if ch.ID != 0 {
+				r.ch = ch
+			}
+			if err != nil {
+				r.showProblem(err)
+				return
+			}
+			r.note.setGood(textRegisterDone + hostOf(ch.WebhookURL) + ". Send a test to check the tunnel.")
+			r.result.setProblem("")
+			r.result.setHint(textTestHint)
+		})
+	})
+}
+
+// onTest sends Parley's test delivery in the background.
+func (r *receivingSection) onTest() {
+	r.busy(true)
+	r.result.setProblem("")
+	r.result.setHint("Sending a test through the tunnel…")
+	r.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
+		defer cancel()
+		err := r.env.core.TestWebhook(ctx, r.ch.ID)
+		fyne.Do(func() {
+			r.busy(false)
+			if err != nil {
+				r.result.setProblem(problemText(err))
+				return
+			}
+			r.result.setGood("Test passed at " + r.env.core.Now().Local().Format("15:04") +
+				": 360dialog has this address and deliveries reach Parley through the tunnel.")
+		})
+	})
+}
+
+// showProblem shows err under the public address.
+func (r *receivingSection) showProblem(err error) {
+	r.note.setProblem(problemText(err))
+}
+
+// problemText is err in plain words; what is not the owner's to fix is
+// logged too.
+func problemText(err error) string {
+	var verrs app.ValidationErrors
+	if !errors.As(err, &verrs) {
+		slog.Error("receiving messages", "err", err)
+	}
+	return app.Explain(err)
+}
+
+// busy disables the buttons while work runs.
+func (r *receivingSection) busy(on bool) {
+	for _, b := range []*widget.Button{r.register, r.test} {
+		if on || r.ch.Disconnected {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+// publicBase is the tunnel address of a registered webhook URL, without
+// the channel's path, for the entry.
+func publicBase(ch app.Channel) string {
+	return strings.TrimSuffix(ch.WebhookURL, app.WebhookPath(ch))
+}
+
+// hostOf is the host of a URL, for messages.
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	return u.Host
+}
+
+// receiverPort is the port of the local receiver URL, or Parley's default.
+func receiverPort(local string) string {
+	if u, err := url.Parse(local); err == nil && u.Port() != "" {
+		return u.Port()
+	}
+	return "8787"
+}

@@ -1,0 +1,284 @@
+package channels
+
+import (
+	"context"
+	"errors"
+	"log/slog"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+)
+
+// verifyTimeout bounds the key check with 360dialog and the save after it.
+const verifyTimeout = 45 * time.Second
+
+// wizardSize is the Add Channel dialog's size.
+var wizardSize = fyne.NewSize(640, 600)
+
+// The steps of the Add Channel wizard.
+const (
+	stepType = iota
+	stepProvider
+	stepConnection
+	stepDone
+	stepCount
+)
+
+// wizardStep is one page of the wizard: its name in the step indicator,
+// its heading and one line of introduction.
+type wizardStep struct {
+	name, title, intro string
+	content            fyne.CanvasObject
+}
+
+// addChannelWizard is the Add Channel dialog: channel type, provider,
+// number and API key, and a last step that verifies the key with
+// 360dialog before anything is saved.
+type addChannelWizard struct {
+	env    env
+	dialog *dialog.CustomDialog
+	keys   dialogKeys
+	steps  [stepCount]wizardStep
+	step   int
+	busy   bool
+
+	indicator *stepIndicator
+	title     *widget.Label
+	intro     *widget.RichText
+	stage     *fyne.Container
+	buttons   *fyne.Container
+
+	whatsapp, dialog360 *choiceCard
+
+	number, name, key    *keyEntry
+	numberNote, nameNote *fieldNote
+	keyNote              *fieldNote
+	sumNumber, sumName   *widget.Label
+	formProblem          *widget.Label
+	progress             fyne.CanvasObject
+	spinner              *widget.Activity
+	cancelBtn, backBtn   *keyButton
+	nextBtn, doneBtn     *keyButton
+}
+
+// openAddChannel starts the Add Channel wizard.
+func openAddChannel(e env) {
+	newAddChannelWizard(e).show()
+}
+
+func newAddChannelWizard(e env) *addChannelWizard {
+	w := &addChannelWizard{env: e}
+	w.keys = dialogKeys{onEnter: w.onNext, onEscape: w.onCancel}
+	w.indicator = newStepIndicator(stepCount)
+	w.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	w.intro = kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText)
+	w.intro.Wrapping = fyne.TextWrapWord
+	w.cancelBtn = newKeyButton("Cancel", nil, widget.MediumImportance, w.onCancel)
+	w.backBtn = newKeyButton("Back", theme.NavigateBackIcon(), widget.MediumImportance, w.onBack)
+	w.nextBtn = newKeyButton("Next", nil, widget.HighImportance, w.onNext)
+	w.doneBtn = newKeyButton("Done", theme.ConfirmIcon(), widget.HighImportance, w.onNext)
+	for _, b := range []*keyButton{w.cancelBtn, w.backBtn, w.nextBtn, w.doneBtn} {
+		b.onEscape = w.onCancel
+	}
+	w.steps = [stepCount]wizardStep{
+		{name: "Channel type", title: "What would you like to connect?", intro: "Parley connects WhatsApp Business numbers. More kinds of channels are on their way.", content: w.newTypeStep()},
+		{name: "Provider", title: "Who provides your WhatsApp number?", intro: "Choose the company you bought your WhatsApp Business number from.", content: w.newProviderStep()},
+		{name: "Number and key", title: "Your number and API key", intro: "Enter the number customers write to and the API key of this number.", content: w.newConnectionStep()},
+		{name: "Done", title: "Check and connect", intro: "Parley checks the API key with 360dialog before it saves anything.", content: w.newDoneStep()},
+	}
+	w.stage = container.NewStack()
+	for _, s := range w.steps {
+		s.content.Hide()
+		w.stage.Add(s.content)
+	}
+	w.buttons = container.NewBorder(nil, nil, w.cancelBtn, container.NewHBox(w.backBtn, w.nextBtn, w.doneBtn))
+	top := container.NewVBox(w.indicator.content, w.title,
+		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 4, 0, 0), w.intro))
+	content := container.NewBorder(top,
+		container.NewVBox(widget.NewSeparator(), w.buttons), nil, nil,
+		container.NewVScroll(container.New(layout.NewCustomPaddedLayout(4, 8, 0, 0), w.stage)))
+	w.dialog = dialog.NewCustomWithoutButtons("Add Channel", content, e.Window)
+	w.dialog.SetOnClosed(w.keys.uninstall)
+	w.goTo(stepType)
+	return w
+}
+
+// show opens the dialog and starts routing Enter and Escape to it.
+func (w *addChannelWizard) show() {
+	w.dialog.Resize(wizardSize)
+	w.dialog.Show()
+	w.keys.install(w.env.Window.Canvas())
+	w.focusStep()
+}
+
+// goTo shows step n.
+func (w *addChannelWizard) goTo(n int) {
+	w.step = n
+	for i, s := range w.steps {
+		if i == n {
+			s.content.Show()
+		} else {
+			s.content.Hide()
+		}
+	}
+	s := w.steps[n]
+	w.indicator.set(n, s.name)
+	w.title.SetText(s.title)
+	w.intro.Segments[0].(*widget.TextSegment).Text = s.intro
+	w.intro.Refresh()
+	if n == stepType {
+		w.backBtn.Hide()
+	} else {
+		w.backBtn.Show()
+	}
+	if n == stepDone {
+		w.nextBtn.Hide()
+		w.doneBtn.Show()
+		w.fillSummary()
+	} else {
+		w.doneBtn.Hide()
+		w.nextBtn.Show()
+	}
+	w.stage.Refresh()
+	w.buttons.Refresh()
+	w.focusStep()
+}
+
+// focusStep puts the keyboard focus where the owner starts on this step.
+func (w *addChannelWizard) focusStep() {
+	if !w.isShown() {
+		return
+	}
+	c := w.env.Window.Canvas()
+	switch w.step {
+	case stepType:
+		c.Focus(w.whatsapp)
+	case stepProvider:
+		c.Focus(w.dialog360)
+	case stepConnection:
+		c.Focus(w.firstFieldWithProblem())
+	case stepDone:
+		c.Focus(w.doneBtn)
+	}
+}
+
+// isShown reports whether the dialog is on screen.
+func (w *addChannelWizard) isShown() bool {
+	return w.env.Window.Canvas().Overlays().Top() != nil && w.keys.canvas != nil
+}
+
+func (w *addChannelWizard) onBack() {
+	if w.busy || w.step == stepType {
+		return
+	}
+	w.goTo(w.step - 1)
+}
+
+// onNext moves on, after checking the fields of the number step; on the
+// last step it verifies and saves the channel.
+func (w *addChannelWizard) onNext() {
+	if w.busy {
+		return
+	}
+	switch w.step {
+	case stepConnection:
+		if !w.checkFields() {
+			w.focusStep()
+			return
+		}
+	case stepDone:
+		w.submit()
+		return
+	}
+	w.goTo(w.step + 1)
+}
+
+func (w *addChannelWizard) onCancel() {
+	if w.busy {
+		return
+	}
+	w.close()
+}
+
+// close hides the dialog and gives the window its keys back.
+func (w *addChannelWizard) close() {
+	w.keys.uninstall()
+	w.dialog.Hide()
+}
+
+// newChannel is what the owner typed.
+func (w *addChannelWizard) newChannel() app.NewChannel {
+	return app.NewChannel{Name: w.name.Text, Number: w.number.Text, APIKey: w.key.Text}
+}
+
+// submit verifies the key with 360dialog and saves the channel, off the
+// UI goroutine; the buttons wait meanwhile.
+func (w *addChannelWizard) submit() {
+	nc := w.newChannel()
+	w.setBusy(true)
+	setFormProblem(w.formProblem, "")
+	w.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
+		defer cancel()
+		_, err := w.env.core.AddChannel(ctx, nc)
+		fyne.Do(func() { w.onSubmitted(err) })
+	})
+}
+
+// onSubmitted closes the wizard on success, or shows each problem at the
+// field it concerns, keeping everything typed.
+func (w *addChannelWizard) onSubmitted(err error) {
+	w.setBusy(false)
+	if err == nil {
+		w.close()
+		return
+	}
+	var verrs app.ValidationErrors
+	if !errors.As(err, &verrs) {
+		slog.Error("add channel", "err", err)
+		setFormProblem(w.formProblem, "Parley could not save the channel. Nothing was saved.\n"+app.Explain(err))
+		return
+	}
+	w.numberNote.setProblem(verrs.For(app.FieldNumber))
+	w.nameNote.setProblem(verrs.For(app.FieldChannelName))
+	w.keyNote.setProblem(verrs.For(app.FieldAPIKey))
+	if w.numberNote.problem != "" || w.nameNote.problem != "" || w.keyNote.problem != "" {
+		w.goTo(stepConnection)
+		return
+	}
+	setFormProblem(w.formProblem, verrs.For(app.FieldForm)+"\nNothing was saved. Press Done to try again.")
+}
+
+// setBusy shows the progress of the key check and holds the buttons.
+func (w *addChannelWizard) setBusy(busy bool) {
+	w.busy = busy
+	for _, b := range []*keyButton{w.cancelBtn, w.backBtn, w.nextBtn, w.doneBtn} {
+		if busy {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+	for _, e := range []*keyEntry{w.number, w.name, w.key} {
+		if busy {
+			e.Disable()
+		} else {
+			e.Enable()
+		}
+	}
+	if busy {
+		w.progress.Show()
+		w.spinner.Start()
+	} else {
+		w.spinner.Stop()
+		w.progress.Hide()
+	}
+}

@@ -1,0 +1,322 @@
+package inbox
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+	"github.com/parley-app/parley/widgets"
+)
+
+// pageSize is how many messages are loaded at a time.
+const pageSize = 50
+
+// conversationView is one open conversation: a header with the customer
+// and the 24-hour window, the messages as chat bubbles (older ones load
+// when scrolling up), and the composer.
+type conversationView struct {
+	env         env
+	conv        app.Conversation
+	channel     app.Channel
+	showChannel bool
+	// onTick runs every minute while the conversation is open.
+	onTick func()
+
+	// State below is touched only on the UI goroutine.
+	msgs         []app.Message // loaded messages, oldest first
+	hasOlder     bool
+	loaded       bool
+	loadingOlder bool
+	reloading    bool
+	again        bool
+	stickBottom  bool // the next load scrolls to the newest message
+	windowOpen   bool
+	rendering    bool
+	dirty        bool
+	rows         map[string]renderedRow
+	media        *mediaLoader
+	picker       *templatePicker // the last "Send a template" dialog
+	stop         chan struct{}
+
+	header   *conversationHeader
+	column   *fyne.Container
+	scroll   *container.Scroll
+	older    fyne.CanvasObject // "Loading earlier messages…"
+	problem  *widget.Label
+	composer *composer
+	content  fyne.CanvasObject
+}
+
+// renderedRow is a drawn row and the signature it was drawn for.
+type renderedRow struct {
+	sig string
+	obj fyne.CanvasObject
+}
+
+func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel bool) *conversationView {
+	v := &conversationView{env: e, conv: cv, channel: ch, showChannel: showChannel, rows: map[string]renderedRow{}}
+	v.media = newMediaLoader(e, func(int64) { v.render() })
+	v.header = newConversationHeader()
+	v.column = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	v.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(8, 10, 0, 0), v.column))
+	v.scroll.OnScrolled = v.onScrolled
+	v.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance, Alignment: fyne.TextAlignCenter}
+	v.problem.Hide()
+	v.older = newFloatingNote("Loading earlier messages…")
+	v.older.Hide()
+	v.composer = newComposer(v.onSend, v.onTemplate, v.onAttach)
+	v.windowOpen, _ = cv.WindowOpen(e.core.Now())
+	v.header.set(cv, ch, showChannel, e.core.Now())
+	v.composer.setWindow(v.windowOpen, cv.LastInboundAt.IsZero())
+
+	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
+		container.NewVBox(container.NewCenter(v.older), v.problem))
+	v.content = container.NewBorder(v.header.content, v.composer.content, nil, nil, middle)
+	return v
+}
+
+// load shows the newest messages and starts the minute ticker.
+func (v *conversationView) load() {
+	v.startTicker()
+	v.stickBottom = true
+	v.reload()
+}
+
+// close stops the ticker; the view is not used again.
+func (v *conversationView) close() {
+	if v.stop != nil {
+		close(v.stop)
+		v.stop = nil
+	}
+}
+
+// startTicker updates the window countdown every minute until close.
+func (v *conversationView) startTicker() {
+	if v.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	v.stop = stop
+	go func() {
+		t := time.NewTicker(time.Minute)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if v.stop == stop {
+						v.tick()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// tick brings the window state up to date.
+func (v *conversationView) tick() {
+	v.updateWindow()
+	if v.onTick != nil {
+		v.onTick()
+	}
+}
+
+// updateWindow shows the window state at the core's current time; the
+// composer changes when the window opens or closes.
+func (v *conversationView) updateWindow() {
+	open := v.header.set(v.conv, v.channel, v.showChannel, v.env.core.Now())
+	v.composer.setWindow(open, v.conv.LastInboundAt.IsZero())
+	if open != v.windowOpen {
+		v.windowOpen = open
+		v.render() // Reply is offered only while the window is open
+	}
+}
+
+// reload reads the conversation and every loaded message again (plus
+// new ones) in the background and shows them.
+func (v *conversationView) reload() {
+	if v.reloading {
+		v.again = true
+		return
+	}
+	v.reloading = true
+	core, id := v.env.core, v.conv.ID
+	oldest := int64(0)
+	if len(v.msgs) > 0 {
+		oldest = v.msgs[0].ID
+	}
+	v.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
+		defer cancel()
+		cv, err := core.Conversation(ctx, id)
+		var msgs []app.Message
+		hasOlder := false
+		if err == nil {
+			msgs, hasOlder, err = fetchDownTo(ctx, core, id, oldest)
+		}
+		fyne.Do(func() { v.reloaded(cv, msgs, hasOlder, err) })
+	})
+}
+
+// fetchDownTo reads a conversation's messages from the newest down to
+// message oldest (one page when oldest is 0), returned oldest first, and
+// whether older ones exist below the first page.
+func fetchDownTo(ctx context.Context, core Core, convID, oldest int64) ([]app.Message, bool, error) {
+	var out []app.Message // newest first
+	before := int64(0)
+	for {
+		page, err := core.Messages(ctx, convID, before, pageSize)
+		if err != nil {
+			return nil, false, err
+		}
+		out = append(out, page...)
+		if len(page) < pageSize {
+			break
+		}
+		before = page[len(page)-1].ID
+		if oldest == 0 || before <= oldest {
+			break
+		}
+	}
+	if oldest != 0 {
+		out = slices.DeleteFunc(out, func(m app.Message) bool { return m.ID < oldest })
+	}
+	slices.Reverse(out)
+	return out, len(out) >= pageSize, nil
+}
+
+// reloaded shows a fresh read; the view stays where the owner scrolled
+// unless it was at the newest message.
+func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, hasOlder bool, err error) {
+	v.reloading = false
+	if err != nil {
+		slog.Error("load conversation", "conversation", v.conv.ID, "err", err)
+		v.problem.SetText("Parley could not read this conversation. " + app.Explain(err))
+		v.problem.Show()
+	} else {
+		v.problem.Hide()
+		follow := v.stickBottom || v.atBottom()
+		first := !v.loaded
+		v.conv = cv
+		if first {
+			v.hasOlder = hasOlder
+		}
+		v.loaded = true
+		v.msgs = msgs
+		v.updateWindow()
+		v.render()
+		if follow {
+			v.scrollToBottom()
+		}
+		if first {
+			v.content.Refresh() // draw the whole view anew once it is filled
+		}
+		v.stickBottom = false
+		if v.hasOlder && v.column.MinSize().Height < v.scroll.Size().Height {
+			v.loadOlder() // nothing to scroll yet: fill the view
+		}
+	}
+	if v.again {
+		v.again = false
+		v.reload()
+	}
+}
+
+// render draws the loaded messages, reusing rows that did not change.
+// Media arriving while it draws asks for another pass. A view showing the
+// newest message keeps showing it.
+func (v *conversationView) render() {
+	if v.rendering {
+		v.dirty = true
+		return
+	}
+	v.rendering = true
+	defer func() { v.rendering = false }()
+	follow := v.loaded && v.atBottom()
+	for range 4 {
+		v.dirty = false
+		v.renderOnce()
+		if !v.dirty {
+			break
+		}
+	}
+	v.scroll.Refresh() // the content takes its new height at once
+	if follow {
+		v.scroll.ScrollToBottom()
+	}
+	v.column.Refresh()
+}
+
+func (v *conversationView) renderOnce() {
+	items := buildItems(v.msgs, conversationName(v.conv), v.env.core.Now())
+	width := v.scroll.Size().Width
+	objs := make([]fyne.CanvasObject, 0, len(items))
+	next := make(map[string]renderedRow, len(items))
+	var photos []app.Message
+	for _, it := range items {
+		sig := it.sig
+		if it.msg != nil {
+			sig += "|" + v.media.sig(it.msg.ID)
+			if v.windowOpen {
+				sig += "|reply"
+			}
+			photos = append(photos, *it.msg)
+		}
+		row, ok := v.rows[it.key]
+		if !ok || row.sig != sig {
+			row = renderedRow{sig: sig, obj: v.newRow(it)}
+			if width > 0 {
+				row.obj.Resize(fyne.NewSize(width, row.obj.MinSize().Height))
+			}
+		}
+		next[it.key] = row
+		objs = append(objs, row.obj)
+	}
+	v.rows = next
+	v.column.Objects = objs
+	for _, m := range photos {
+		v.media.want(m)
+	}
+}
+
+// newRow draws one row.
+func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
+	switch {
+	case it.day != "":
+		return widgets.NewDaySeparator(it.day)
+	case it.msg == nil:
+		return widgets.NewSystemNotice(it.notice)
+	}
+	m := *it.msg
+	opts := widgets.BubbleOptions{Quote: it.quote, QuoteAuthor: it.quoteAuthor, Reactions: it.reactions, Tail: it.tail}
+	if st := v.media.states[m.ID]; st != nil {
+		opts.Thumbnail, opts.MediaNote, opts.MediaFailed, opts.NoPreview = st.thumb, st.note, st.failed, st.undecodable
+	}
+	if v.windowOpen && m.WAMessageID != "" {
+		opts.OnReply = func() { v.onReply(m) }
+	}
+	switch m.State {
+	case app.StateFailed:
+		opts.OnRetry = func() { v.onRetry(m) }
+	case app.StateUnknown:
+		opts.OnRetry = func() { v.onSendAgain(m) }
+	}
+	if m.Media != nil {
+		opts.OnOpen = func() { v.media.open(m) }
+		opts.SaveOnly = app.OpenPolicyOf(m) != app.OpenInViewer
+		if isPhotoType(m.Type) {
+			opts.OnDownload = func() { v.media.fetch(m, false) }
+		}
+	}
+	return widgets.NewChatBubble(m, opts)
+}

@@ -1,0 +1,47 @@
+package inbox
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/screens/screentest"
+)
+
+// A customer's photo whose header claims 30000×30000 pixels (a file of
+// 91 bytes) is not decoded: the bubble says why there is no preview, and
+// the photo can still be opened with another program.
+func TestPictureBombInAConversationIsNotDecoded(t *testing.T) {
+	sw := newSpaceWorld(t)
+	bomb := testkit.HugePNG(30000, 30000)
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", bomb, "Look at this"); err != nil {
+		t.Fatal(err)
+	}
+	sw.flush(t)
+	var v *conversationView
+	alloc := testkit.AllocatedBy(func() { v = sw.open(t, "Anna Schmidt") })
+	// Opening the conversation and downloading the photo cost little; a
+	// decoder that trusts the header reserves 900 MB.
+	if alloc > 64<<20 {
+		t.Errorf("opening the conversation allocated %d MB", alloc>>20)
+	}
+	t.Logf("opening the conversation allocated %.1f MB", float64(alloc)/(1<<20))
+	b := bubbleWith(t, v.content, "Look at this")
+	if got := strings.ReplaceAll(texts(b), " | ", " "); !strings.Contains(got, "This photo is too large to show here (30000 × 30000 pixels). You can still open it.") {
+		t.Fatalf("the bubble shows %q", got)
+	}
+	screentest.WalkVisible(b, func(o fyne.CanvasObject) {
+		if img, ok := o.(*canvas.Image); ok && img.Resource == nil {
+			t.Errorf("the bubble shows a picture: %+v", img)
+		}
+	})
+	test.Tap(screentest.ChatButton(t, b, "Open"))
+	if len(sw.opened) != 1 || !strings.HasSuffix(sw.opened[0], ".png") {
+		t.Fatalf("Open opened %v", sw.opened)
+	}
+}

@@ -1,0 +1,39 @@
+// Package inbox is the Space: the list of conversations, one conversation
+// with its messages, the composer and the template picker.
+package inbox
+
+import (
+	"context"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+)
+
+// Core is the part of the core (*app.Core) the Space uses: conversations,
+// messages, sending and the template picker. Tests may pass a fake.
+type Core interface {
+	Channels(ctx context.Context) ([]app.Channel, error)
+	Conversation(ctx context.Context, conversationID int64) (app.Conversation, error)
+	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
+	DownloadMedia(ctx context.Context, messageID int64) (string, error)
+	Events() *app.Bus
+	MarkConversationRead(ctx context.Context, conversationID int64) error
+	Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]app.Message, error)
+	Now() time.Time
+	RetryMessage(ctx context.Context, messageID int64) error
+	SaveAttachmentCopy(src, dst string) error
+	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
+	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)
+	SendText(ctx context.Context, conversationID int64, text, replyTo string) (app.Message, error)
+	StartConversation(ctx context.Context, id app.ChannelID, number string, t app.Template, v app.TemplateValues) (app.Message, error)
+	SyncTemplates(ctx context.Context, id app.ChannelID, progress func(fetched, total int)) ([]app.TemplateChange, error)
+	Templates(ctx context.Context, id app.ChannelID) (app.TemplateList, error)
+}
+
+// env is what this feature's pages are built with: the kit's Env and the
+// part of the core they use.
+type env struct {
+	kit.Env
+	core Core
+}

@@ -1,0 +1,353 @@
+package inbox
+
+import (
+	"context"
+	"log/slog"
+	"slices"
+	"sort"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+)
+
+// allChannels is the channel filter's first choice.
+const allChannels = "All channels"
+
+// spaceInbox is the Space once conversations exist: the list of every
+// channel's conversations on the left, newest first, and the open
+// conversation on the right.
+type spaceInbox struct {
+	env env
+	// onCount tells the Space how many channels and conversations exist
+	// after each load.
+	onCount func(channels, conversations int)
+
+	// What the list shows; replaced only on the UI goroutine.
+	channels []app.Channel
+	all      []app.Conversation
+	shown    []app.Conversation
+	filter   app.ChannelID // 0 shows every channel
+
+	openID    int64
+	conv      *conversationView
+	picker    *templatePicker // the last "New conversation" dialog
+	loading   bool
+	again     bool
+	selecting bool // the list is being re-selected by code, not the owner
+
+	list        *widget.List
+	filterBox   *widget.Select
+	newConv     *widget.Button
+	problem     *widget.Label
+	detail      *fyne.Container
+	placeholder fyne.CanvasObject
+	content     fyne.CanvasObject
+}
+
+func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox {
+	s := &spaceInbox{env: e, onCount: onCount}
+	s.list = widget.NewList(
+		func() int { return len(s.shown) },
+		func() fyne.CanvasObject { return newConversationRow() },
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id < len(s.shown) {
+				o.(*conversationRow).set(s.shown[id], s.env.core.Now())
+			}
+		})
+	s.list.OnSelected = s.onSelected
+	s.filterBox = &widget.Select{OnChanged: s.onFilter}
+	s.filterBox.Hide()
+	s.newConv = &widget.Button{Text: "New conversation", Icon: theme.ContentAddIcon(), OnTapped: s.onNewConversation}
+	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
+	s.problem.Hide()
+
+	title := &widget.Label{Text: "Chats", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+	head := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewCenter(s.newConv), title),
+		s.filterBox, s.problem)
+	left := container.NewBorder(container.New(layout.NewCustomPaddedLayout(8, 4, 10, 8), head), nil, nil, nil, s.list)
+
+	s.placeholder = kit.NewEmptyState(kit.ChatIcon, "Choose a conversation",
+		"Pick a customer on the left to read and answer their messages.", nil).Content
+	s.detail = container.NewStack(s.placeholder)
+	split := container.NewHSplit(left, s.detail)
+	split.Offset = 0.32
+	s.content = split
+	e.core.Events().Subscribe(s.onCoreEvent)
+	return s
+}
+
+// onCoreEvent runs on the publishing goroutine and hands the work to the
+// UI goroutine.
+func (s *spaceInbox) onCoreEvent(e app.Event) {
+	switch e.Kind {
+	case app.EventMessagesReceived, app.EventMessagesChanged:
+		fyne.Do(func() { s.onMessagesChanged(e) })
+	case app.EventChannelsChanged:
+		fyne.Do(s.reload)
+	}
+}
+
+// onMessagesChanged refreshes the list and, when it is affected, the open
+// conversation; a message arriving in the open conversation is read.
+func (s *spaceInbox) onMessagesChanged(e app.Event) {
+	if s.conv != nil && s.affectsOpen(e) {
+		s.conv.reload()
+		if e.Kind == app.EventMessagesReceived { // read at once
+			s.markRead(s.openID)
+			return
+		}
+	}
+	s.reload()
+}
+
+// affectsOpen reports whether e concerns the open conversation. Status
+// updates name no conversation, so they affect every one of the channel.
+func (s *spaceInbox) affectsOpen(e app.Event) bool {
+	if len(e.ConversationIDs) == 0 {
+		return e.ChannelID == 0 || e.ChannelID == s.conv.conv.ChannelID
+	}
+	return slices.Contains(e.ConversationIDs, s.openID)
+}
+
+// reload reads every channel's conversations in the background and shows
+// them; reloads asked for meanwhile are folded into one more.
+func (s *spaceInbox) reload() {
+	if s.loading {
+		s.again = true
+		return
+	}
+	s.loading = true
+	core := s.env.core
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
+		defer cancel()
+		chs, convs, err := loadConversations(ctx, core)
+		fyne.Do(func() { s.show(chs, convs, err) })
+	})
+}
+
+// loadConversations reads the channels and all their conversations,
+// newest first.
+func loadConversations(ctx context.Context, core Core) ([]app.Channel, []app.Conversation, error) {
+	chs, err := core.Channels(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var all []app.Conversation
+	for _, ch := range chs {
+		cs, err := core.Conversations(ctx, ch.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		all = append(all, cs...)
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].LastMessageAt.After(all[j].LastMessageAt) })
+	return chs, all, nil
+}
+
+// show puts a loaded list on screen.
+func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error) {
+	s.loading = false
+	if err != nil {
+		slog.Error("load conversations", "err", err)
+		s.problem.SetText("Parley could not read your conversations. " + app.Explain(err))
+		s.problem.Show()
+	} else {
+		s.problem.Hide()
+		s.channels, s.all = chs, convs
+		s.closeIfGone()
+		s.updateFilter()
+		s.applyFilter()
+		if s.onCount != nil {
+			s.onCount(len(chs), len(convs))
+		}
+	}
+	if s.again {
+		s.again = false
+		s.reload()
+	}
+}
+
+// closeIfGone closes the open conversation when it no longer exists (its
+// channel was removed).
+func (s *spaceInbox) closeIfGone() {
+	if s.conv == nil {
+		return
+	}
+	for _, cv := range s.all {
+		if cv.ID == s.openID {
+			return
+		}
+	}
+	s.conv.close()
+	s.conv, s.openID = nil, 0
+	s.detail.Objects = []fyne.CanvasObject{s.placeholder}
+	s.detail.Refresh()
+}
+
+// updateFilter offers the channel filter while several channels exist.
+func (s *spaceInbox) updateFilter() {
+	if len(s.channels) < 2 {
+		s.filter = 0
+		s.filterBox.Hide()
+		return
+	}
+	opts := []string{allChannels}
+	selected := allChannels
+	for _, ch := range s.channels {
+		opts = append(opts, channelLabel(ch))
+		if ch.ID == s.filter {
+			selected = channelLabel(ch)
+		}
+	}
+	s.filterBox.Options = opts
+	s.filterBox.Selected = selected
+	s.filterBox.Show()
+	s.filterBox.Refresh()
+}
+
+// channelLabel names a channel in the filter.
+func channelLabel(ch app.Channel) string {
+	return ch.Name + " · " + app.FormatPhone(ch.PhoneNumber)
+}
+
+func (s *spaceInbox) onFilter(label string) {
+	s.filter = 0
+	for _, ch := range s.channels {
+		if channelLabel(ch) == label {
+			s.filter = ch.ID
+		}
+	}
+	s.applyFilter()
+}
+
+// applyFilter shows the conversations of the chosen channel and keeps the
+// open one selected.
+func (s *spaceInbox) applyFilter() {
+	s.shown = s.shown[:0]
+	for _, cv := range s.all {
+		if s.filter == 0 || cv.ChannelID == s.filter {
+			s.shown = append(s.shown, cv)
+		}
+	}
+	s.list.Refresh()
+	s.selecting = true
+	defer func() { s.selecting = false }()
+	for i, cv := range s.shown {
+		if cv.ID == s.openID {
+			s.list.Select(i)
+			return
+		}
+	}
+	s.list.UnselectAll()
+}
+
+func (s *spaceInbox) onSelected(id widget.ListItemID) {
+	if s.selecting || id >= len(s.shown) {
+		return
+	}
+	s.open(s.shown[id])
+}
+
+// channel returns the loaded channel with id.
+func (s *spaceInbox) channel(id app.ChannelID) app.Channel {
+	for _, ch := range s.channels {
+		if ch.ID == id {
+			return ch
+		}
+	}
+	return app.Channel{ID: id}
+}
+
+// open shows cv on the right and marks it read.
+func (s *spaceInbox) open(cv app.Conversation) {
+	if s.conv != nil {
+		if s.openID == cv.ID {
+			return
+		}
+		s.conv.close()
+	}
+	s.openID = cv.ID
+	s.conv = newConversationView(s.env, cv, s.channel(cv.ChannelID), len(s.channels) > 1)
+	s.conv.onTick = s.onTick
+	s.detail.Objects = []fyne.CanvasObject{s.conv.content}
+	s.detail.Refresh()
+	s.conv.load()
+	if cv.Unread > 0 {
+		s.clearUnread(cv.ID)
+		s.markRead(cv.ID)
+	}
+}
+
+// openByID opens the conversation with id once the list has it.
+func (s *spaceInbox) openByID(id int64) {
+	for _, cv := range s.all {
+		if cv.ID == id {
+			s.filter = 0
+			s.updateFilter()
+			s.open(cv)
+			s.applyFilter() // selects the opened conversation
+			return
+		}
+	}
+}
+
+// clearUnread shows a conversation as read at once, before the store
+// confirms it.
+func (s *spaceInbox) clearUnread(id int64) {
+	for i := range s.all {
+		if s.all[i].ID == id {
+			s.all[i].Unread = 0
+		}
+	}
+	for i := range s.shown {
+		if s.shown[i].ID == id {
+			s.shown[i].Unread = 0
+			s.list.RefreshItem(i)
+		}
+	}
+}
+
+// markRead records in the background that the owner has read a
+// conversation, then reloads the list.
+func (s *spaceInbox) markRead(id int64) {
+	core := s.env.core
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
+		defer cancel()
+		if err := core.MarkConversationRead(ctx, id); err != nil {
+			slog.Error("mark conversation read", "conversation", id, "err", err)
+		}
+		fyne.Do(s.reload)
+	})
+}
+
+// onTick refreshes the window states of the list.
+func (s *spaceInbox) onTick() { s.list.Refresh() }
+
+func (s *spaceInbox) onNewConversation() {
+	s.picker = openStartConversation(s.env, s.channels, func(m app.Message) {
+		s.pendingOpen(m.ConversationID)
+	})
+}
+
+// pendingOpen opens a conversation that the next reload will list.
+func (s *spaceInbox) pendingOpen(id int64) {
+	core := s.env.core
+	s.env.Run(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
+		defer cancel()
+		chs, convs, err := loadConversations(ctx, core)
+		fyne.Do(func() {
+			s.show(chs, convs, err)
+			s.openByID(id)
+		})
+	})
+}

@@ -1,0 +1,135 @@
+package inbox
+
+import (
+	"hash/fnv"
+	"image/color"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+)
+
+// avatarColours tint customers' avatars; each customer keeps one.
+var avatarColours = []color.NRGBA{
+	{R: 0x0e, G: 0x8a, B: 0x7e, A: 0xff}, {R: 0x53, G: 0x6d, B: 0xe2, A: 0xff},
+	{R: 0xc2, G: 0x5b, B: 0x8f, A: 0xff}, {R: 0xd0, G: 0x7a, B: 0x1e, A: 0xff},
+	{R: 0x5a, G: 0x8f, B: 0x29, A: 0xff}, {R: 0x8e, G: 0x5c, B: 0xc8, A: 0xff},
+	{R: 0x1f, G: 0x86, B: 0xb8, A: 0xff}, {R: 0xb5, G: 0x4a, B: 0x3a, A: 0xff},
+}
+
+// avatar is a customer's initials in a coloured circle.
+type avatar struct {
+	circle  *canvas.Circle
+	letters *canvas.Text
+	content fyne.CanvasObject
+}
+
+func newAvatar(size float32) *avatar {
+	a := &avatar{circle: canvas.NewCircle(avatarColours[0]), letters: canvas.NewText("", color.White)}
+	a.letters.TextStyle = fyne.TextStyle{Bold: true}
+	a.letters.TextSize = size * 0.38
+	a.letters.Alignment = fyne.TextAlignCenter
+	a.content = container.NewGridWrap(fyne.NewSquareSize(size), container.NewStack(a.circle, container.NewCenter(a.letters)))
+	return a
+}
+
+// set shows the customer with this name and WhatsApp id.
+func (a *avatar) set(name, waID string) {
+	h := fnv.New32a()
+	h.Write([]byte(waID))
+	a.circle.FillColor = avatarColours[h.Sum32()%uint32(len(avatarColours))]
+	a.letters.Text = initials(name)
+	a.circle.Refresh()
+	a.letters.Refresh()
+}
+
+// conversationRow is one conversation in the Space's list: avatar, name,
+// time of the last message, its preview, the unread count and the state
+// of the 24-hour window.
+type conversationRow struct {
+	widget.BaseWidget
+
+	avatar  *avatar
+	name    *widget.Label
+	when    *canvas.Text
+	preview *widget.RichText
+	window  *canvas.Text
+	badge   *fyne.Container
+	count   *canvas.Text
+	root    fyne.CanvasObject
+}
+
+func newConversationRow() *conversationRow {
+	r := &conversationRow{
+		avatar:  newAvatar(44),
+		name:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		when:    canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
+		preview: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
+		window:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
+		count:   canvas.NewText("", color.White),
+	}
+	r.preview.Truncation = fyne.TextTruncateEllipsis
+	r.when.TextSize = theme.CaptionTextSize()
+	r.window.TextSize = theme.CaptionTextSize()
+	r.count.TextSize = theme.CaptionTextSize()
+	r.count.TextStyle = fyne.TextStyle{Bold: true}
+	pill := canvas.NewRectangle(theme.Color(theme.ColorNameSuccess))
+	pill.CornerRadius = 9
+	pill.SetMinSize(fyne.NewSize(20, 18))
+	r.badge = container.NewStack(pill, container.New(layout.NewCustomPaddedLayout(0, 0, 5, 5), container.NewCenter(r.count)))
+	r.badge.Hide()
+
+	top := container.NewBorder(nil, nil, nil, container.NewCenter(r.when), r.name)
+	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.window), container.NewCenter(r.badge)), r.preview)
+	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(top,
+		container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), bottom)))
+	r.root = container.New(layout.NewCustomPaddedLayout(4, 4, 6, 6),
+		container.NewBorder(nil, nil, container.NewCenter(r.avatar.content), nil, text))
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// set shows cv as it stands at now.
+func (r *conversationRow) set(cv app.Conversation, now time.Time) {
+	name := conversationName(cv)
+	r.avatar.set(name, cv.WAID)
+	r.name.SetText(name)
+	r.preview.Segments[0].(*widget.TextSegment).Text = strings.Join(strings.Fields(cv.LastPreview), " ")
+	r.preview.Refresh()
+	r.when.Text = listTime(cv.LastMessageAt, now)
+	r.when.Color = theme.Color(theme.ColorNamePlaceHolder)
+	text, open := windowMarker(cv, now)
+	r.window.Text = text
+	r.window.Color = theme.Color(theme.ColorNamePlaceHolder)
+	if open {
+		r.window.Color = theme.Color(theme.ColorNameSuccess)
+	}
+	if cv.Unread > 0 {
+		r.count.Text = strconv.Itoa(cv.Unread)
+		if cv.Unread > 99 {
+			r.count.Text = "99+"
+		}
+		r.when.Color = theme.Color(theme.ColorNameSuccess)
+		r.badge.Show()
+	} else {
+		r.badge.Hide()
+	}
+	r.when.Refresh()
+	r.window.Refresh()
+	r.count.Refresh()
+	r.badge.Refresh()
+}
+
+// CreateRenderer implements fyne.Widget.
+func (r *conversationRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(r.root)
+}
