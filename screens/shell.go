@@ -8,6 +8,8 @@
 package screens
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +40,14 @@ type Deps struct {
 	// is connected the Space offers it. Nil hides the offer (in the demo
 	// itself).
 	OnTryDemo func()
+	// ReloadGap is the least time between two loads of a list that
+	// events change (kit.Env.ReloadGap); NewMainWindow uses
+	// kit.DefaultReloadGap when it is zero, tests load at once.
+	ReloadGap time.Duration
+	// NotifyGap is the least time between two notifications of new
+	// messages (kit.Env.NotifyGap); NewMainWindow uses
+	// kit.DefaultNotifyGap when it is zero.
+	NotifyGap time.Duration
 }
 
 // shell is the main window's content: the navigation column on the left
@@ -61,7 +71,7 @@ type shell struct {
 
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	s := &shell{prefs: prefs}
-	s.env = kit.Env{Window: w, Run: run, Nav: s}
+	s.env = kit.Env{Window: w, Run: run, Nav: s, ReloadGap: d.ReloadGap, NotifyGap: d.NotifyGap}
 	s.core = d.Core
 	s.space = inbox.NewPage(s.onConnect, d.OnTryDemo)
 	s.channels = channels.NewPage(w, d.Channels, run)

@@ -13,6 +13,12 @@ import (
 // NewMainWindow builds Parley's main window at its remembered size; every
 // change of size is remembered for the next start.
 func NewMainWindow(a fyne.App, d Deps) fyne.Window {
+	if d.ReloadGap == 0 {
+		d.ReloadGap = kit.DefaultReloadGap
+	}
+	if d.NotifyGap == 0 {
+		d.NotifyGap = kit.DefaultNotifyGap
+	}
 	return newMainWindow(a, d, kit.InBackground)
 }
 

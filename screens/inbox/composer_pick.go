@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
@@ -80,18 +79,12 @@ func (p *templatePicker) onSend() {
 	}
 	p.send.Disable()
 	p.problem.Hide()
-	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		var m app.Message
-		var err error
+	kit.Load(p.env.Run, context.Background(), func(ctx context.Context) (app.Message, error) {
 		if target.conv != nil {
-			m, err = core.SendTemplateMessage(ctx, target.conv.ID, t, values)
-		} else {
-			m, err = core.StartConversation(ctx, target.channelID, number, t, values)
+			return core.SendTemplateMessage(ctx, target.conv.ID, t, values)
 		}
-		fyne.Do(func() { p.sent(m, err) })
-	})
+		return core.StartConversation(ctx, target.channelID, number, t, values)
+	}, p.sent)
 }
 
 // sent closes the dialog, or explains what is wrong next to it.

@@ -159,12 +159,9 @@ func (p *templatePicker) onChannel(label string) {
 // reload reads the channel's local templates in the background.
 func (p *templatePicker) reload() {
 	core, id := p.env.core, p.target.channelID
-	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		list, err := core.Templates(ctx, id)
-		fyne.Do(func() { p.loaded(list, err) })
-	})
+	kit.Load(p.env.Run, context.Background(), func(ctx context.Context) (app.TemplateList, error) {
+		return core.Templates(ctx, id)
+	}, p.loaded)
 }
 
 // loaded shows the approved templates, or how to get some.

@@ -35,16 +35,19 @@ type conversationView struct {
 	hasOlder     bool
 	loaded       bool
 	loadingOlder bool
-	reloading    bool
-	again        bool
-	stickBottom  bool // the next load scrolls to the newest message
-	windowOpen   bool
-	rendering    bool
-	dirty        bool
-	rows         map[string]renderedRow
-	media        *mediaLoader
-	picker       *templatePicker // the last "Send a template" dialog
-	stop         chan struct{}
+	reloads      *kit.Reloader[conversationRead]
+	// ctx lasts while the view is open; close cancels it, and what was
+	// being loaded for the view is then dropped.
+	ctx         context.Context
+	cancel      context.CancelFunc
+	stickBottom bool // the next load scrolls to the newest message
+	windowOpen  bool
+	rendering   bool
+	dirty       bool
+	rows        map[string]renderedRow
+	media       *mediaLoader
+	picker      *templatePicker // the last "Send a template" dialog
+	stop        chan struct{}
 
 	header   *conversationHeader
 	column   *fyne.Container
@@ -63,6 +66,8 @@ type renderedRow struct {
 
 func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel bool) *conversationView {
 	v := &conversationView{env: e, conv: cv, channel: ch, showChannel: showChannel, rows: map[string]renderedRow{}}
+	v.ctx, v.cancel = context.WithCancel(context.Background())
+	v.reloads = kit.NewPlannedReloader(e.Run, v.ctx, e.ReloadGap, v.planRead, v.reloaded)
 	v.media = newMediaLoader(e, func(int64) { v.render() })
 	v.header = newConversationHeader()
 	v.column = container.New(layout.NewCustomPaddedVBoxLayout(0))
@@ -92,6 +97,8 @@ func (v *conversationView) load() {
 
 // close stops the ticker; the view is not used again.
 func (v *conversationView) close() {
+	v.cancel()
+	v.reloads.Stop()
 	if v.stop != nil {
 		close(v.stop)
 		v.stop = nil
@@ -143,29 +150,33 @@ func (v *conversationView) updateWindow() {
 }
 
 // reload reads the conversation and every loaded message again (plus
-// new ones) in the background and shows them.
-func (v *conversationView) reload() {
-	if v.reloading {
-		v.again = true
-		return
-	}
-	v.reloading = true
+// new ones) in the background and shows them; reloads asked for
+// meanwhile become one more, a few a second at most.
+func (v *conversationView) reload() { v.reloads.Request() }
+
+// conversationRead is one read of the open conversation.
+type conversationRead struct {
+	conv     app.Conversation
+	msgs     []app.Message
+	hasOlder bool
+}
+
+// planRead copies what a reload needs from the view, on the UI goroutine,
+// and returns the read to run in the background.
+func (v *conversationView) planRead() func(context.Context) (conversationRead, error) {
 	core, id := v.env.core, v.conv.ID
 	oldest := int64(0)
 	if len(v.msgs) > 0 {
 		oldest = v.msgs[0].ID
 	}
-	v.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
+	return func(ctx context.Context) (conversationRead, error) {
 		cv, err := core.Conversation(ctx, id)
-		var msgs []app.Message
-		hasOlder := false
-		if err == nil {
-			msgs, hasOlder, err = fetchDownTo(ctx, core, id, oldest)
+		if err != nil {
+			return conversationRead{}, err
 		}
-		fyne.Do(func() { v.reloaded(cv, msgs, hasOlder, err) })
-	})
+		msgs, hasOlder, err := fetchDownTo(ctx, core, id, oldest)
+		return conversationRead{conv: cv, msgs: msgs, hasOlder: hasOlder}, err
+	}
 }
 
 // fetchDownTo reads a conversation's messages from the newest down to
@@ -197,8 +208,8 @@ func fetchDownTo(ctx context.Context, core Core, convID, oldest int64) ([]app.Me
 
 // reloaded shows a fresh read; the view stays where the owner scrolled
 // unless it was at the newest message.
-func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, hasOlder bool, err error) {
-	v.reloading = false
+func (v *conversationView) reloaded(r conversationRead, err error) {
+	cv, msgs, hasOlder := r.conv, r.msgs, r.hasOlder
 	if err != nil {
 		slog.Error("load conversation", "conversation", v.conv.ID, "err", err)
 		v.problem.SetText("Parley could not read this conversation. " + app.Explain(err))
@@ -225,10 +236,6 @@ func (v *conversationView) reloaded(cv app.Conversation, msgs []app.Message, has
 		if v.hasOlder && v.column.MinSize().Height < v.scroll.Size().Height {
 			v.loadOlder() // nothing to scroll yet: fill the view
 		}
-	}
-	if v.again {
-		v.again = false
-		v.reload()
 	}
 }
 

@@ -29,12 +29,9 @@ func (v *conversationView) queueReply(op string, send func(ctx context.Context, 
 	v.composer.setBusy(true)
 	v.stickBottom = true
 	core, id := v.env.core, v.conv.ID
-	v.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		err := send(ctx, core, id, text, replyTo)
-		fyne.Do(func() { v.queued(op, text, err) })
-	})
+	kit.Load(v.env.Run, context.Background(), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, send(ctx, core, id, text, replyTo)
+	}, func(_ struct{}, err error) { v.queued(op, text, err) })
 }
 
 // queued shows the outcome of queueing a reply whose composer text was
@@ -81,16 +78,13 @@ func (v *conversationView) onReply(m app.Message) {
 func (v *conversationView) onRetry(m app.Message) {
 	core := v.env.core
 	v.stickBottom = v.atBottom()
-	v.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		err := core.RetryMessage(ctx, m.ID)
-		fyne.Do(func() {
-			if err != nil {
-				slog.Warn("retry message", "message", m.ID, "err", err)
-				dialog.ShowInformation("Could not send again", app.Explain(err), v.env.Window)
-			}
-		})
+	kit.Load(v.env.Run, context.Background(), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, core.RetryMessage(ctx, m.ID)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			slog.Warn("retry message", "message", m.ID, "err", err)
+			dialog.ShowInformation("Could not send again", app.Explain(err), v.env.Window)
+		}
 	})
 }
 

@@ -34,12 +34,9 @@ func (v *conversationView) loadOlder() {
 	v.loadingOlder = true
 	v.older.Show()
 	core, id, before := v.env.core, v.conv.ID, v.msgs[0].ID
-	v.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		page, err := core.Messages(ctx, id, before, pageSize)
-		fyne.Do(func() { v.olderLoaded(page, err) })
-	})
+	kit.Load(v.env.Run, v.ctx, func(ctx context.Context) ([]app.Message, error) {
+		return core.Messages(ctx, id, before, pageSize)
+	}, v.olderLoaded)
 }
 
 // olderLoaded puts an older page above the messages shown without moving

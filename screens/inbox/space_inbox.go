@@ -37,8 +37,7 @@ type spaceInbox struct {
 	openID    int64
 	conv      *conversationView
 	picker    *templatePicker // the last "New conversation" dialog
-	loading   bool
-	again     bool
+	lists     *kit.Reloader[conversationList]
 	selecting bool // the list is being re-selected by code, not the owner
 
 	list        *widget.List
@@ -52,6 +51,10 @@ type spaceInbox struct {
 
 func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox {
 	s := &spaceInbox{env: e, onCount: onCount}
+	s.lists = kit.NewReloader(e.Run, context.Background(), e.ReloadGap, func(ctx context.Context) (conversationList, error) {
+		chs, convs, err := loadConversations(ctx, e.core)
+		return conversationList{chs, convs}, err
+	}, s.show)
 	s.list = widget.NewList(
 		func() int { return len(s.shown) },
 		func() fyne.CanvasObject { return newConversationRow() },
@@ -117,20 +120,15 @@ func (s *spaceInbox) affectsOpen(e app.Event) bool {
 }
 
 // reload reads every channel's conversations in the background and shows
-// them; reloads asked for meanwhile are folded into one more.
-func (s *spaceInbox) reload() {
-	if s.loading {
-		s.again = true
-		return
-	}
-	s.loading = true
-	core := s.env.core
-	s.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		chs, convs, err := loadConversations(ctx, core)
-		fyne.Do(func() { s.show(chs, convs, err) })
-	})
+// them; reloads asked for meanwhile are folded into one more, a few a
+// second at most (kit.Reloader).
+func (s *spaceInbox) reload() { s.lists.Request() }
+
+// conversationList is what the list shows: the channels and all their
+// conversations, newest first.
+type conversationList struct {
+	channels []app.Channel
+	convs    []app.Conversation
 }
 
 // loadConversations reads the channels and all their conversations,
@@ -153,8 +151,8 @@ func loadConversations(ctx context.Context, core Core) ([]app.Channel, []app.Con
 }
 
 // show puts a loaded list on screen.
-func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error) {
-	s.loading = false
+func (s *spaceInbox) show(l conversationList, err error) {
+	chs, convs := l.channels, l.convs
 	if err != nil {
 		slog.Error("load conversations", "err", err)
 		s.problem.SetText("Parley could not read your conversations. " + app.Explain(err))
@@ -168,10 +166,6 @@ func (s *spaceInbox) show(chs []app.Channel, convs []app.Conversation, err error
 		if s.onCount != nil {
 			s.onCount(len(chs), len(convs))
 		}
-	}
-	if s.again {
-		s.again = false
-		s.reload()
 	}
 }
 
@@ -319,13 +313,13 @@ func (s *spaceInbox) clearUnread(id int64) {
 // conversation, then reloads the list.
 func (s *spaceInbox) markRead(id int64) {
 	core := s.env.core
-	s.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		if err := core.MarkConversationRead(ctx, id); err != nil {
+	kit.Load(s.env.Run, context.Background(), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, core.MarkConversationRead(ctx, id)
+	}, func(_ struct{}, err error) {
+		if err != nil {
 			slog.Error("mark conversation read", "conversation", id, "err", err)
 		}
-		fyne.Do(s.reload)
+		s.reload()
 	})
 }
 
@@ -341,13 +335,11 @@ func (s *spaceInbox) onNewConversation() {
 // pendingOpen opens a conversation that the next reload will list.
 func (s *spaceInbox) pendingOpen(id int64) {
 	core := s.env.core
-	s.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
+	kit.Load(s.env.Run, context.Background(), func(ctx context.Context) (conversationList, error) {
 		chs, convs, err := loadConversations(ctx, core)
-		fyne.Do(func() {
-			s.show(chs, convs, err)
-			s.openByID(id)
-		})
+		return conversationList{chs, convs}, err
+	}, func(l conversationList, err error) {
+		s.show(l, err)
+		s.openByID(id)
 	})
 }

@@ -186,3 +186,31 @@ func TestCountdownFollowsTheClock(t *testing.T) {
 		t.Errorf("the list does not mark the window closed: %q", screentest.VisibleTexts(sw.inbox().list))
 	}
 }
+
+// A burst of messages while Parley is in the background makes one
+// notification, then one that counts the rest, not one per message.
+func TestBurstOfMessagesMakesFewNotifications(t *testing.T) {
+	sw := newSpaceWorld(t)
+	var got []*fyne.Notification
+	e := sw.shell.env
+	e.NotifyGap = time.Hour // the test posts what is due itself
+	n := newMessageNotifier(e)
+	n.send = func(note *fyne.Notification) { got = append(got, note) }
+	n.focused.Store(false)
+	sw.Core.Events().Subscribe(n.onCoreEvent)
+
+	sw.writes(t, annaWAID, "Anna Schmidt", "Is my cake ready?")
+	sw.writes(t, annaWAID, "Anna Schmidt", "With candles please")
+	sw.writes(t, "4915112345678", "Ben Meyer", "Do you deliver?")
+	if len(got) != 1 || got[0].Title != "Anna Schmidt" {
+		t.Fatalf("after three messages in a burst: %+v, want only the first told at once", got)
+	}
+	n.postDue() // the gap has passed
+	if len(got) != 2 || got[1].Title != "New WhatsApp messages" || got[1].Content != "2 new messages from 2 customers" {
+		t.Fatalf("after the gap: %+v, want the other two told together", got)
+	}
+	n.postDue()
+	if len(got) != 2 {
+		t.Errorf("nothing new arrived, yet another notification: %+v", got[2])
+	}
+}
