@@ -74,7 +74,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	s.env = kit.Env{Window: w, Run: run, Nav: s, ReloadGap: d.ReloadGap, NotifyGap: d.NotifyGap}
 	s.core = d.Core
 	s.space = inbox.NewPage(s.onConnect, d.OnTryDemo)
-	s.channels = channels.NewPage(w, d.Channels, run)
+	s.channels = channels.NewPage(w, d.Channels, run, d.ReloadGap)
 	s.welcome = newShellWelcome(s, d)
 	s.channels.OnLoaded = func(n int) { s.space.SetChannelCount(n); s.welcome.setChannelCount(n) }
 	if d.Core != nil {
@@ -139,8 +139,18 @@ func (s *shell) show(p page) {
 func (s *shell) onCoreEvent(e app.Event) {
 	notifyTemplateReview(e)
 	switch e.Kind {
-	case app.EventChannelsChanged, app.EventWebhookReceived: // the list shows when the last webhook came
-		fyne.Do(s.channels.Reload)
+	case app.EventChannelsChanged: // the count the Space and the welcome show may change too
+		fyne.Do(s.channels.Refresh)
+	case app.EventWebhookReceived: // the list shows when the last webhook came
+		fyne.Do(s.refreshShownChannels)
+	}
+}
+
+// refreshShownChannels reads the channel list again while it is on
+// screen; opening it reads it afresh anyway.
+func (s *shell) refreshShownChannels() {
+	if s.current == pageChannels && !s.detail {
+		s.channels.Refresh()
 	}
 }
 

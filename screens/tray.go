@@ -33,11 +33,11 @@ type systemTray struct {
 	desk   desktop.App
 	window fyne.Window
 	core   *app.Core
-	run    kit.Runner
 	prefs  uiPrefs
 	icon   fyne.Resource
 	notify func(*fyne.Notification)
 
+	counts *kit.Reloader[int] // the unread count, a few times a second at most
 	open   *fyne.MenuItem
 	menu   *fyne.Menu
 	shown  bool // whether a count is shown yet; UI goroutine only
@@ -53,7 +53,7 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runne
 	if !ok || d.Core == nil || d.Icon == nil || !hostAvailable() {
 		return nil
 	}
-	t := &systemTray{desk: desk, window: w, core: d.Core, run: run, prefs: prefs, icon: d.Icon, notify: a.SendNotification}
+	t := &systemTray{desk: desk, window: w, core: d.Core, prefs: prefs, icon: d.Icon, notify: a.SendNotification}
 	t.open = fyne.NewMenuItem(textOpenParley, t.showWindow)
 	quit := fyne.NewMenuItem(textQuitParley, a.Quit)
 	quit.IsQuit = true
@@ -62,10 +62,11 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runne
 	desk.SetSystemTrayIcon(d.Icon)
 	desk.SetSystemTrayWindow(w)
 	w.SetCloseIntercept(t.closeToTray)
+	t.counts = kit.NewReloader(run, context.Background(), d.ReloadGap, d.Core.UnreadTotal, t.counted)
 	d.Core.Events().Subscribe(func(e app.Event) {
 		switch e.Kind {
 		case app.EventMessagesReceived, app.EventUnreadChanged, app.EventChannelsChanged:
-			t.refresh()
+			fyne.Do(t.refresh)
 		}
 	})
 	t.refresh()
@@ -89,17 +90,17 @@ func (t *systemTray) closeToTray() {
 	t.notify(fyne.NewNotification(textStillRunning, textStillRunning2))
 }
 
-// refresh counts the unread messages in the background and shows the
-// count on the icon and in the menu.
-func (t *systemTray) refresh() {
-	t.run(func() {
-		n, err := t.core.UnreadTotal(context.Background())
-		if err != nil {
-			slog.Warn("tray: count unread messages", "err", err)
-			return
-		}
-		fyne.Do(func() { t.show(n) })
-	})
+// refresh counts the unread messages in the background (one query,
+// paced by kit.Reloader) and shows the count on the icon and in the menu.
+func (t *systemTray) refresh() { t.counts.Request() }
+
+// counted shows a count read by refresh.
+func (t *systemTray) counted(n int, err error) {
+	if err != nil {
+		slog.Warn("tray: count unread messages", "err", err)
+		return
+	}
+	t.show(n)
 }
 
 // show puts unread on the icon and the menu; nothing changes when the

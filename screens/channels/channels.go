@@ -31,6 +31,7 @@ type Page struct {
 	window fyne.Window
 	store  Lister
 	run    kit.Runner
+	lists  *kit.Reloader[[]app.Channel] // Refresh's paced reads
 
 	// OnAddChannel starts the Add Channel wizard.
 	OnAddChannel func()
@@ -60,10 +61,12 @@ type Page struct {
 	Content fyne.CanvasObject // the page, for the shell to show
 }
 
-// NewPage builds the Channels list on store; Reload fills it. Its actions
-// are placeholders until the shell sets OnAddChannel and the others.
-func NewPage(w fyne.Window, store Lister, run kit.Runner) *Page {
+// NewPage builds the Channels list on store; Reload fills it. Refresh
+// loads it again at most once every gap (zero: at once). Its actions are
+// placeholders until the shell sets OnAddChannel and the others.
+func NewPage(w fyne.Window, store Lister, run kit.Runner, gap time.Duration) *Page {
 	p := &Page{window: w, store: store, run: run, now: time.Now, checks: map[app.ChannelID]app.ConnectionStatus{}}
+	p.lists = kit.NewReloader(run, context.Background(), gap, store.Channels, p.showList)
 	p.checker, _ = store.(connectionChecker)
 	p.remover, _ = store.(channelRemover)
 	if c, ok := store.(clock); ok {
@@ -99,18 +102,28 @@ func NewPage(w fyne.Window, store Lister, run kit.Runner) *Page {
 	return p
 }
 
-// Reload reads the channel list in the background and shows it.
+// Reload reads the channel list in the background and shows it, then
+// asks 360dialog how each channel's connection is: when the page is
+// opened or the owner tries again.
 func (p *Page) Reload() {
-	p.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		chs, err := p.store.Channels(ctx)
-		fyne.Do(func() { p.show(chs, err) })
+	kit.Load(p.run, context.Background(), p.store.Channels, func(chs []app.Channel, err error) {
+		if p.show(chs, err) {
+			p.checkConnections(chs)
+		}
 	})
 }
 
-// show puts a loaded channel list (or the reason it failed) on screen.
-func (p *Page) show(chs []app.Channel, err error) {
+// Refresh reads the channel list again and shows it, without asking
+// 360dialog anything: for changes Parley made itself, such as a webhook
+// that just arrived. Refreshes are paced (see kit.Reloader).
+func (p *Page) Refresh() { p.lists.Request() }
+
+// showList shows a list read by Refresh.
+func (p *Page) showList(chs []app.Channel, err error) { p.show(chs, err) }
+
+// show puts a loaded channel list (or the reason it failed) on screen
+// and reports whether it was read.
+func (p *Page) show(chs []app.Channel, err error) bool {
 	if err != nil {
 		slog.Error("load channels", "err", err)
 		p.problem.Segments[0].(*widget.TextSegment).Text = app.Explain(err) + "\nIf this keeps happening, restart Parley."
@@ -119,7 +132,7 @@ func (p *Page) show(chs []app.Channel, err error) {
 		p.empty.Content.Hide()
 		p.list.Hide()
 		p.add.Hide()
-		return
+		return false
 	}
 	p.channels = chs
 	p.failed.Hide()
@@ -148,7 +161,7 @@ func (p *Page) show(chs []app.Channel, err error) {
 	if p.OnLoaded != nil {
 		p.OnLoaded(len(chs))
 	}
-	p.checkConnections(chs)
+	return true
 }
 
 // checkConnections asks 360dialog, in the background, about every

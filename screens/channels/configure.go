@@ -128,12 +128,10 @@ func (p *configurePage) saveNameThen(next func()) {
 	name := p.name.Text
 	p.saveName.Disable()
 	p.done.Disable()
-	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		err := p.env.core.RenameChannel(ctx, p.ch.ID, name)
-		fyne.Do(func() { p.onNameSaved(name, err, next) })
-	})
+	core, id := p.env.core, p.ch.ID
+	kit.Load(p.env.Run, context.Background(), func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, core.RenameChannel(ctx, id, name)
+	}, func(_ struct{}, err error) { p.onNameSaved(name, err, next) })
 }
 
 func (p *configurePage) onNameSaved(name string, err error, next func()) {

@@ -137,20 +137,18 @@ func (c *connectionSection) check() {
 		return
 	}
 	id := c.page.ch.ID
-	c.page.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		st, err := c.page.env.core.CheckConnection(ctx, id)
+	core := c.page.env.core
+	kit.Load(c.page.env.Run, context.Background(), func(ctx context.Context) (app.ConnectionStatus, error) {
+		return core.CheckConnection(ctx, id)
+	}, func(st app.ConnectionStatus, err error) {
 		if err != nil {
 			slog.Warn("check connection", "channel", id, "err", err)
 			return
 		}
-		fyne.Do(func() {
-			c.checked = &st
-			if !c.editing {
-				c.show()
-			}
-		})
+		c.checked = &st
+		if !c.editing {
+			c.show()
+		}
 	})
 }
 

@@ -102,25 +102,21 @@ func (r channelRemoval) ask(title, text string, choices []choice) {
 // do disconnects the channel (keepData false) or removes it with its data,
 // off the UI goroutine.
 func (r channelRemoval) do(ch app.Channel, deleteData bool) {
-	r.run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		var err error
+	core := r.core
+	kit.Load(r.run, context.Background(), func(ctx context.Context) (struct{}, error) {
 		if deleteData {
-			err = r.core.RemoveChannel(ctx, ch.ID)
-		} else {
-			err = r.core.DisconnectChannel(ctx, ch.ID)
+			return struct{}{}, core.RemoveChannel(ctx, ch.ID)
 		}
-		fyne.Do(func() {
-			if err != nil {
-				slog.Error("remove channel", "channel", ch.ID, "delete_data", deleteData, "err", err)
-				dialog.ShowInformation("Could not remove the channel",
-					"Parley could not remove "+ch.Name+". Nothing was changed.\n\n"+app.Explain(err), r.window)
-				return
-			}
-			if r.onDone != nil {
-				r.onDone()
-			}
-		})
+		return struct{}{}, core.DisconnectChannel(ctx, ch.ID)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			slog.Error("remove channel", "channel", ch.ID, "delete_data", deleteData, "err", err)
+			dialog.ShowInformation("Could not remove the channel",
+				"Parley could not remove "+ch.Name+". Nothing was changed.\n\n"+app.Explain(err), r.window)
+			return
+		}
+		if r.onDone != nil {
+			r.onDone()
+		}
 	})
 }

@@ -37,7 +37,7 @@ type listShell struct {
 func newListShell(w fyne.Window, nav *screentest.Nav, lister Lister, core Core) *listShell {
 	s := &listShell{nav: nav, space: widget.NewLabel("Space")}
 	s.env = env{Env: kit.Env{Window: w, Run: screentest.RunNow, Nav: nav}, core: core}
-	s.channels = NewPage(w, lister, screentest.RunNow)
+	s.channels = NewPage(w, lister, screentest.RunNow, 0)
 	if core != nil {
 		s.channels.OnAddChannel = func() { openAddChannel(s.env) }
 		s.channels.OnConfigure = func(ch app.Channel) { openConfigure(s.env, ch) }

@@ -128,12 +128,10 @@ const (
 
 // reload reads the local copy in the background and shows it.
 func (p *templatesPage) reload() {
-	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-		defer cancel()
-		list, err := p.env.core.Templates(ctx, p.ch.ID)
-		fyne.Do(func() { p.showList(list, err) })
-	})
+	core, id := p.env.core, p.ch.ID
+	kit.Load(p.env.Run, context.Background(), func(ctx context.Context) (app.TemplateList, error) {
+		return core.Templates(ctx, id)
+	}, p.showList)
 }
 
 // showList replaces the local copy on screen and re-applies the search.
