@@ -32,10 +32,17 @@ type Deps struct {
 	// (main sets it to <data>/media); empty disables downloads.
 	MediaDir string
 	// ProbeClient sends the test delivery of TestWebhook through the
-	// owner's tunnel; nil uses a plain client. Tests pass one that trusts
-	// their TLS server. The core uses a copy that refuses redirects to
-	// another server.
+	// owner's tunnel when Probe is nil; nil uses a plain client. Tests
+	// pass one that trusts their TLS server. The core uses a copy that
+	// refuses redirects to another server.
 	ProbeClient *http.Client
+	// Files reads and writes attachments; nil uses the computer's files.
+	Files MediaFiles
+	// Photos downloads profile photos; nil uses HTTP.
+	Photos PhotoFetcher
+	// Probe sends TestWebhook's test delivery; nil uses HTTP through
+	// ProbeClient.
+	Probe WebhookProbe
 }
 
 // Core is Parley's application core: the use cases the screens call.
@@ -51,21 +58,28 @@ type Core struct {
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
 	receiver   receiverSlot
-	// probeClient sends Parley's test delivery through the owner's tunnel.
-	probeClient *http.Client
+	files      MediaFiles
+	photos     PhotoFetcher
+	// webhookProbe sends Parley's test delivery through the owner's tunnel.
+	webhookProbe WebhookProbe
 }
 
 // New builds a Core from its parts.
 func New(d Deps) *Core {
 	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1)}
-	probe := d.ProbeClient
-	if probe == nil {
-		probe = &http.Client{Timeout: probeTimeout}
+	c.files, c.photos, c.webhookProbe = d.Files, d.Photos, d.Probe
+	if c.files == nil {
+		c.files = osMediaFiles{}
 	}
-	// The probe carries the channel's secret: it never follows a redirect
-	// to another server.
-	c.probeClient = SameServerRedirects(probe)
+	if c.photos == nil {
+		c.photos = newHTTPPhotoFetcher()
+	}
+	if c.webhookProbe == nil {
+		// The probe carries the channel's secret: it never follows a
+		// redirect to another server.
+		c.webhookProbe = newHTTPWebhookProbe(d.ProbeClient)
+	}
 	if c.clock == nil {
 		c.clock = SystemClock{}
 	}

@@ -8,10 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -61,17 +59,13 @@ func (c *Core) probe(ctx context.Context, ch Channel) error {
 	nonce := make([]byte, 12)
 	_, _ = rand.Read(nonce) // never fails (crypto/rand)
 	want := hex.EncodeToString(nonce)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ch.WebhookURL, strings.NewReader("{}"))
-	if err != nil {
-		return fmt.Errorf("test webhook: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(WebhookProbeHeader, want)
+	header := http.Header{}
+	header.Set(WebhookProbeHeader, want)
 	if ch.WebhookSecret != "" {
-		req.Header.Set(WebhookSecretHeader, ch.WebhookSecret)
+		header.Set(WebhookSecretHeader, ch.WebhookSecret)
 	}
 	host, local := hostOf(ch.WebhookURL), c.localReceiverAddr()
-	resp, err := c.probeClient.Do(req)
+	resp, err := c.webhookProbe.Probe(ctx, ch.WebhookURL, header)
 	pointAt := "Check that the tunnel points at " + local + ", where Parley listens."
 	var redirect *RedirectError
 	if errors.As(err, &redirect) {
@@ -81,8 +75,6 @@ func (c *Core) probe(ctx context.Context, ch Channel) error {
 	if err != nil {
 		return ValidationErrors{{Field: FieldForm, Message: probeNetworkProblem(err, host)}}
 	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	switch {
 	case resp.StatusCode == http.StatusOK && resp.Header.Get(WebhookProbeHeader) == want:
 		c.log.Info("webhook test passed", "channel", ch.ID, "host", host)
