@@ -61,7 +61,7 @@ type AttachmentInfo struct {
 // takes the file at path: a JPEG or PNG photo up to 5 MB, or a PDF,
 // office or text document up to 100 MB. Problems come back as a
 // FieldError on FieldAttachment, in plain words.
-func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
+func (c *InboxUseCases) CheckAttachment(path string) (AttachmentInfo, error) {
 	bad := func(format string, args ...any) (AttachmentInfo, error) {
 		return AttachmentInfo{}, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(format, args...)}}
 	}
@@ -132,7 +132,7 @@ func HumanBytes(n int64) string {
 // 24-hour window open. The file is copied into the media folder first, so
 // the message survives the original being moved; the outbox uploads it
 // and then sends the message.
-func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (Message, error) {
+func (c *InboxUseCases) SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (Message, error) {
 	info, err := c.CheckAttachment(path)
 	if err != nil {
 		return Message{}, err
@@ -161,23 +161,4 @@ func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, c
 	}
 	media := &Media{MIMEType: info.MIMEType, Filename: info.FileName, Size: info.Size, Caption: caption, LocalPath: local}
 	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: info.Kind, Text: caption, ReplyTo: replyTo, Media: media})
-}
-
-// uploadAttachment uploads the local copy of an attachment that has no
-// media id yet and returns the media to send.
-func (c *Core) uploadAttachment(ctx context.Context, p Provider, m Message) (Media, error) {
-	media := *m.Media
-	if media.ID != "" || media.LocalPath == "" {
-		return media, nil
-	}
-	data, err := c.files.ReadFile(media.LocalPath)
-	if err != nil {
-		return media, fmt.Errorf("send attachment: read %s: %w", DisplayName(media.Filename), err)
-	}
-	id, err := p.UploadMedia(ctx, media.Filename, media.MIMEType, data)
-	if err != nil {
-		return media, err
-	}
-	media.ID = id
-	return media, nil
 }

@@ -85,3 +85,26 @@ func TestCoreMethodSet(t *testing.T) {
 		}
 	}
 }
+
+// TestAPartAloneWorksOnTheCoresPorts gives a feature one part, as a later
+// feature package may be given only what it uses: what that part does is
+// seen through the others and published on the core's bus.
+func TestAPartAloneWorksOnTheCoresPorts(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	var got []app.Event
+	cancel := w.core.Events().Subscribe(func(e app.Event) { got = append(got, e) })
+	defer cancel()
+
+	var channels *app.ChannelUseCases = w.core.ChannelUseCases
+	if err := channels.RenameChannel(w.ctx, ch.ID, "Bakery"); err != nil {
+		t.Fatal(err)
+	}
+	all, err := w.core.Channels(w.ctx)
+	if err != nil || len(all) != 1 || all[0].Name != "Bakery" {
+		t.Fatalf("after renaming through the part, the core lists %+v, %v", all, err)
+	}
+	if len(got) != 1 || got[0].Kind != app.EventChannelsChanged || got[0].ChannelID != ch.ID {
+		t.Fatalf("the core's bus saw %+v; want one channels-changed event", got)
+	}
+}

@@ -25,7 +25,7 @@ const probeTimeout = 20 * time.Second
 // has the channel's registered address, and a delivery to that address
 // comes through the tunnel to this computer's receiver, for this channel,
 // with its secret. Each failure says, in plain words, which part to fix.
-func (c *Core) TestWebhook(ctx context.Context, id ChannelID) error {
+func (c *ChannelUseCases) TestWebhook(ctx context.Context, id ChannelID) error {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return fmt.Errorf("test webhook: %w", err)
@@ -53,7 +53,7 @@ func (c *Core) TestWebhook(ctx context.Context, id ChannelID) error {
 }
 
 // probe sends Parley's test delivery to the channel's public address.
-func (c *Core) probe(ctx context.Context, ch Channel) error {
+func (c *ChannelUseCases) probe(ctx context.Context, ch Channel) error {
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
 	nonce := make([]byte, 12)
@@ -115,7 +115,7 @@ func probeNetworkProblem(err error, host string) string {
 }
 
 // localReceiverAddr is the address the receiver listens on, for advice.
-func (c *Core) localReceiverAddr() string {
+func (c *ChannelUseCases) localReceiverAddr() string {
 	c.receiver.mu.Lock()
 	defer c.receiver.mu.Unlock()
 	if c.receiver.r == nil {

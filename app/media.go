@@ -18,7 +18,7 @@ var ErrNoMediaDir = errors.New("no folder for attachments is set")
 // saves it in the media folder and records the path with the message;
 // later calls return the cached file. A failed download leaves nothing
 // behind, so it can simply be tried again.
-func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
+func (c *InboxUseCases) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
 	m, err := c.store.Message(ctx, messageID)
 	if err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)

@@ -13,7 +13,7 @@ const photoFetchTimeout = 30 * time.Second
 // new photo of a pending edit when there is one, otherwise the photo
 // WhatsApp serves at the last synced PhotoURL. It returns nil and no error
 // when the profile has no photo.
-func (c *Core) ProfilePhoto(ctx context.Context, id ChannelID) ([]byte, error) {
+func (c *ProfileUseCases) ProfilePhoto(ctx context.Context, id ChannelID) ([]byte, error) {
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("profile photo: %w", err)
@@ -28,7 +28,7 @@ func (c *Core) ProfilePhoto(ctx context.Context, id ChannelID) ([]byte, error) {
 }
 
 // downloadPhoto fetches an image from WhatsApp's public photo link.
-func (c *Core) downloadPhoto(ctx context.Context, url string) ([]byte, error) {
+func (c *ProfileUseCases) downloadPhoto(ctx context.Context, url string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, photoFetchTimeout)
 	defer cancel()
 	return c.photos.FetchPhoto(ctx, url, 2*MaxPhotoBytes)
