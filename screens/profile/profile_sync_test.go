@@ -197,7 +197,7 @@ func TestProfilePageShowsTheEditsState(t *testing.T) {
 	}
 	for _, tt := range tests {
 		cw := newCoreWorld(t)
-		p, ch := syncedProfilePage(t, cw, bakery)
+		_, ch := syncedProfilePage(t, cw, bakery)
 		edited := bakery
 		edited.About = "Fresh bread, now with cakes"
 		edit := app.ProfileEdit{Profile: edited, Base: bakery, EditedAt: cw.Clock.Now(), State: tt.state, Reason: tt.reason}
@@ -205,7 +205,7 @@ func TestProfilePageShowsTheEditsState(t *testing.T) {
 			t.Fatal(err)
 		}
 		cw.Nav.Show(widget.NewLabel("Channels")) // the owner leaves the page
-		p = reopenProfilePage(t, cw, ch)
+		p := reopenProfilePage(t, cw, ch)
 		if p.banner.title.Text != tt.title {
 			t.Errorf("an edit in state %d: the banner says %q, want %q", tt.state, p.banner.title.Text, tt.title)
 		}
