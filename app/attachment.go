@@ -8,7 +8,6 @@ import (
 	"io"
 	"maps"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -62,14 +61,14 @@ type AttachmentInfo struct {
 // takes the file at path: a JPEG or PNG photo up to 5 MB, or a PDF,
 // office or text document up to 100 MB. Problems come back as a
 // FieldError on FieldAttachment, in plain words.
-func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
+func (c *InboxUseCases) CheckAttachment(path string) (AttachmentInfo, error) {
 	bad := func(format string, args ...any) (AttachmentInfo, error) {
 		return AttachmentInfo{}, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(format, args...)}}
 	}
 	// Messages name the file as DisplayName shows it: a file name can
 	// hold characters that turn what follows around.
 	name := DisplayName(filepath.Base(path))
-	st, err := os.Stat(path)
+	st, err := c.files.Stat(path)
 	if err != nil {
 		return bad("Parley cannot open %s. Check that the file still exists.", name)
 	}
@@ -86,7 +85,7 @@ func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
 	limit := int64(MaxDocumentBytes)
 	if kind.kind == MsgImage {
 		limit = MaxImageBytes
-		if sniffed, err := sniff(path); err != nil || sniffed != kind.mime {
+		if sniffed, err := sniff(c.files, path); err != nil || sniffed != kind.mime {
 			return bad("%s is not a real %s photo. Save it again as JPEG or PNG.", name, strings.ToUpper(strings.TrimPrefix(kind.mime, "image/")))
 		}
 	}
@@ -101,8 +100,8 @@ func (c *Core) CheckAttachment(path string) (AttachmentInfo, error) {
 }
 
 // sniff returns the MIME type the file's first bytes show.
-func sniff(path string) (string, error) {
-	f, err := os.Open(path)
+func sniff(files MediaFiles, path string) (string, error) {
+	f, err := files.Open(path)
 	if err != nil {
 		return "", err
 	}
@@ -133,7 +132,7 @@ func HumanBytes(n int64) string {
 // 24-hour window open. The file is copied into the media folder first, so
 // the message survives the original being moved; the outbox uploads it
 // and then sends the message.
-func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (Message, error) {
+func (c *InboxUseCases) SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (Message, error) {
 	info, err := c.CheckAttachment(path)
 	if err != nil {
 		return Message{}, err
@@ -150,35 +149,16 @@ func (c *Core) SendAttachment(ctx context.Context, conversationID int64, path, c
 	if c.mediaDir == "" {
 		return Message{}, fmt.Errorf("send attachment: %w", ErrNoMediaDir)
 	}
-	data, err := os.ReadFile(path)
+	data, err := c.files.ReadFile(path)
 	if err != nil {
 		return Message{}, ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + DisplayName(info.FileName) + ": " + err.Error()}}
 	}
 	tag := make([]byte, 6)
 	_, _ = rand.Read(tag)
 	local := filepath.Join(c.mediaDir, "sent", hex.EncodeToString(tag)+"-"+safeFileName(info.FileName))
-	if err := writeFileAtomic(local, data); err != nil {
+	if err := c.files.WriteFile(local, data); err != nil {
 		return Message{}, fmt.Errorf("send attachment: keep a copy: %w", err)
 	}
 	media := &Media{MIMEType: info.MIMEType, Filename: info.FileName, Size: info.Size, Caption: caption, LocalPath: local}
 	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: info.Kind, Text: caption, ReplyTo: replyTo, Media: media})
-}
-
-// uploadAttachment uploads the local copy of an attachment that has no
-// media id yet and returns the media to send.
-func (c *Core) uploadAttachment(ctx context.Context, p Provider, m Message) (Media, error) {
-	media := *m.Media
-	if media.ID != "" || media.LocalPath == "" {
-		return media, nil
-	}
-	data, err := os.ReadFile(media.LocalPath)
-	if err != nil {
-		return media, fmt.Errorf("send attachment: read %s: %w", DisplayName(media.Filename), err)
-	}
-	id, err := p.UploadMedia(ctx, media.Filename, media.MIMEType, data)
-	if err != nil {
-		return media, err
-	}
-	media.ID = id
-	return media, nil
 }

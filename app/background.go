@@ -16,13 +16,21 @@ type BackgroundOptions struct {
 // when the network returns and watching submitted templates for a review
 // outcome. It backs off while 360dialog cannot be reached.
 type Background struct {
-	core *Core
+	core *BackgroundUseCases
 	opts BackgroundOptions
 	wake chan struct{}
 }
 
+// BackgroundUseCases start Parley's periodic work, which uses the
+// profile and template parts.
+type BackgroundUseCases struct {
+	*ports
+	profiles  *ProfileUseCases
+	templates *TemplateUseCases
+}
+
 // NewBackground prepares the loop; Run starts it.
-func (c *Core) NewBackground(opts BackgroundOptions) *Background {
+func (c *BackgroundUseCases) NewBackground(opts BackgroundOptions) *Background {
 	if opts.Interval <= 0 {
 		opts.Interval = time.Minute
 	}
@@ -67,7 +75,7 @@ func (b *Background) Run(ctx context.Context) {
 // network (or 360dialog) looked unreachable, so the caller can back off.
 func (b *Background) RunOnce(ctx context.Context) (offline bool) {
 	c := b.core
-	if _, err := c.PushPendingProfiles(ctx); err != nil {
+	if _, err := c.profiles.PushPendingProfiles(ctx); err != nil {
 		offline = offline || isTemporary(err)
 		c.log.Warn("background: push pending profiles", "err", err)
 	}
@@ -80,11 +88,11 @@ func (b *Background) RunOnce(ctx context.Context) (offline bool) {
 		if ch.Disconnected {
 			continue // no key: nothing can be synced
 		}
-		waiting, err := c.HasSubmittedTemplates(ctx, ch.ID)
+		waiting, err := c.templates.HasSubmittedTemplates(ctx, ch.ID)
 		if err != nil || !waiting {
 			continue
 		}
-		if _, err := c.SyncTemplates(ctx, ch.ID, nil); err != nil {
+		if _, err := c.templates.SyncTemplates(ctx, ch.ID, nil); err != nil {
 			offline = offline || isTemporary(err)
 			c.log.Warn("background: watch template statuses", "channel", ch.ID, "err", err)
 		}

@@ -63,10 +63,17 @@ func validateAPIKey(key string) string {
 	return ""
 }
 
+// ChannelUseCases are the use cases of channels: adding, renaming,
+// reconnecting and removing them, checking their connection, and
+// registering and testing their webhook.
+type ChannelUseCases struct {
+	*ports
+}
+
 // AddChannel verifies the API key with 360dialog and only then stores the
 // channel (row in the store, key in the keyring). Field problems come back
 // as ValidationErrors at the field they concern; nothing is half-written.
-func (c *Core) AddChannel(ctx context.Context, nc NewChannel) (Channel, error) {
+func (c *ChannelUseCases) AddChannel(ctx context.Context, nc NewChannel) (Channel, error) {
 	if errs := ValidateNewChannel(nc); len(errs) > 0 {
 		return Channel{}, errs
 	}
@@ -107,7 +114,7 @@ func (c *Core) AddChannel(ctx context.Context, nc NewChannel) (Channel, error) {
 }
 
 // verifyKeyForNumber asks 360dialog whether key works and belongs to number.
-func (c *Core) verifyKeyForNumber(ctx context.Context, key, number string) error {
+func (c *ChannelUseCases) verifyKeyForNumber(ctx context.Context, key, number string) error {
 	info, err := c.providers(key).VerifyKey(ctx)
 	if err != nil {
 		return providerFieldError(err)
@@ -142,7 +149,7 @@ func keyringProblem(op string, err error) error {
 }
 
 // RenameChannel changes the internal label of a channel.
-func (c *Core) RenameChannel(ctx context.Context, id ChannelID, name string) error {
+func (c *ChannelUseCases) RenameChannel(ctx context.Context, id ChannelID, name string) error {
 	if msg := validateChannelName(name); msg != "" {
 		return ValidationErrors{{Field: FieldChannelName, Message: msg}}
 	}
@@ -163,7 +170,7 @@ func (c *Core) RenameChannel(ctx context.Context, id ChannelID, name string) err
 
 // ChangeConnection replaces the number and/or API key of a channel. A new
 // key (non-empty newKey) is verified before it replaces the old one.
-func (c *Core) ChangeConnection(ctx context.Context, id ChannelID, number, newKey string) error {
+func (c *ChannelUseCases) ChangeConnection(ctx context.Context, id ChannelID, number, newKey string) error {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return fmt.Errorf("change connection: %w", err)
@@ -199,7 +206,7 @@ func (c *Core) ChangeConnection(ctx context.Context, id ChannelID, number, newKe
 
 // RemoveChannel deletes the channel's API key from the keyring and the
 // channel with all its local data from the store.
-func (c *Core) RemoveChannel(ctx context.Context, id ChannelID) error {
+func (c *ChannelUseCases) RemoveChannel(ctx context.Context, id ChannelID) error {
 	if err := c.secrets.DeleteAPIKey(id); err != nil && !errors.Is(err, ErrNotFound) {
 		return keyringProblem("remove channel", err)
 	}
@@ -212,7 +219,7 @@ func (c *Core) RemoveChannel(ctx context.Context, id ChannelID) error {
 }
 
 // Channels lists every channel.
-func (c *Core) Channels(ctx context.Context) ([]Channel, error) {
+func (c *ChannelUseCases) Channels(ctx context.Context) ([]Channel, error) {
 	chs, err := c.store.Channels(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list channels: %w", err)

@@ -12,7 +12,7 @@ import (
 // profile on this computer. Nothing can be sent or synced for it until it
 // is reconnected (ReconnectChannel) or removed (RemoveChannel). If the
 // store cannot be updated, the key is put back, so nothing is half-done.
-func (c *Core) DisconnectChannel(ctx context.Context, id ChannelID) error {
+func (c *ChannelUseCases) DisconnectChannel(ctx context.Context, id ChannelID) error {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return fmt.Errorf("disconnect channel: %w", err)
@@ -42,7 +42,7 @@ func (c *Core) DisconnectChannel(ctx context.Context, id ChannelID) error {
 // ReconnectChannel connects a disconnected channel again with number and
 // key. Like AddChannel, the key is verified with 360dialog before anything
 // is stored; field problems come back as ValidationErrors.
-func (c *Core) ReconnectChannel(ctx context.Context, id ChannelID, number, key string) error {
+func (c *ChannelUseCases) ReconnectChannel(ctx context.Context, id ChannelID, number, key string) error {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return fmt.Errorf("reconnect channel: %w", err)
@@ -82,7 +82,7 @@ func (c *Core) ReconnectChannel(ctx context.Context, id ChannelID, number, key s
 
 // checkNumberIsNew refuses a number that already has a channel, pointing
 // to that channel instead.
-func (c *Core) checkNumberIsNew(ctx context.Context, number string) error {
+func (c *ChannelUseCases) checkNumberIsNew(ctx context.Context, number string) error {
 	chs, err := c.store.Channels(ctx)
 	if err != nil {
 		return fmt.Errorf("add channel: list channels: %w", err)

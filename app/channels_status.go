@@ -32,7 +32,7 @@ type ConnectionStatus struct {
 // publishing an event: the caller shows the result). Only a failure to
 // read the channel is returned as an error; every other problem is a
 // state with its plain explanation.
-func (c *Core) CheckConnection(ctx context.Context, id ChannelID) (ConnectionStatus, error) {
+func (c *ChannelUseCases) CheckConnection(ctx context.Context, id ChannelID) (ConnectionStatus, error) {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return ConnectionStatus{}, fmt.Errorf("check connection: %w", err)
@@ -83,7 +83,7 @@ func connectionStatusOf(err error) ConnectionStatus {
 
 // rememberKeyState stores a changed KeyState. It re-reads the channel just
 // before writing, so a rename saved during the check is not undone.
-func (c *Core) rememberKeyState(ctx context.Context, id ChannelID, s KeyState) {
+func (c *ChannelUseCases) rememberKeyState(ctx context.Context, id ChannelID, s KeyState) {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil || ch.KeyState == s || ch.Disconnected {
 		return

@@ -7,7 +7,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"sync"
 	"time"
 )
 
@@ -32,57 +31,97 @@ type Deps struct {
 	// (main sets it to <data>/media); empty disables downloads.
 	MediaDir string
 	// ProbeClient sends the test delivery of TestWebhook through the
-	// owner's tunnel; nil uses a plain client. Tests pass one that trusts
-	// their TLS server. The core uses a copy that refuses redirects to
-	// another server.
+	// owner's tunnel when Probe is nil; nil uses a plain client. Tests
+	// pass one that trusts their TLS server. The core uses a copy that
+	// refuses redirects to another server.
 	ProbeClient *http.Client
+	// Files reads and writes attachments; nil uses the computer's files.
+	Files MediaFiles
+	// Photos downloads profile photos; nil uses HTTP.
+	Photos PhotoFetcher
+	// Probe sends TestWebhook's test delivery; nil uses HTTP through
+	// ProbeClient.
+	Probe WebhookProbe
 }
 
-// Core is Parley's application core: the use cases the screens call.
-type Core struct {
+// ports are what every feature part of the core works through: the
+// stores, the keyring, the WhatsApp provider, the clock, the log, the
+// event bus, the files and the network. The parts share one set.
+type ports struct {
 	store     Store
 	secrets   SecretStore
 	providers ProviderFactory
 	clock     Clock
 	log       *slog.Logger
 	mediaDir  string
-	bus       Bus
-	profileMu sync.Mutex // serialises profile pushes
+	files     MediaFiles
+	photos    PhotoFetcher
+	// webhookProbe sends Parley's test delivery through the owner's tunnel.
+	webhookProbe WebhookProbe
+	bus          Bus
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
 	receiver   receiverSlot
-	// probeClient sends Parley's test delivery through the owner's tunnel.
-	probeClient *http.Client
+}
+
+// Core is Parley's application core: the use cases the screens call,
+// grouped by feature in parts that share one set of ports. Core embeds
+// every part, so each use case is a method of Core; a feature that needs
+// only one part can be given that part alone (core.InboxUseCases, ...).
+type Core struct {
+	*ChannelUseCases
+	*ProfileUseCases
+	*TemplateUseCases
+	*InboxUseCases
+	*IngestUseCases
+	*OutboxUseCases
+	*BackgroundUseCases
+	p *ports
 }
 
 // New builds a Core from its parts.
 func New(d Deps) *Core {
-	c := &Core{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
-		mediaDir: d.MediaDir, outboxWake: make(chan struct{}, 1)}
-	probe := d.ProbeClient
-	if probe == nil {
-		probe = &http.Client{Timeout: probeTimeout}
+	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
+		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
+		outboxWake: make(chan struct{}, 1)}
+	if p.clock == nil {
+		p.clock = SystemClock{}
 	}
-	// The probe carries the channel's secret: it never follows a redirect
-	// to another server.
-	c.probeClient = SameServerRedirects(probe)
-	if c.clock == nil {
-		c.clock = SystemClock{}
+	if p.log == nil {
+		p.log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	if c.log == nil {
-		c.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	if p.files == nil {
+		p.files = osMediaFiles{}
 	}
-	return c
+	if p.photos == nil {
+		p.photos = newHTTPPhotoFetcher()
+	}
+	if p.webhookProbe == nil {
+		// The probe carries the channel's secret: it never follows a
+		// redirect to another server.
+		p.webhookProbe = newHTTPWebhookProbe(d.ProbeClient)
+	}
+	profiles, templates := &ProfileUseCases{ports: p}, &TemplateUseCases{ports: p}
+	return &Core{
+		ChannelUseCases:    &ChannelUseCases{ports: p},
+		ProfileUseCases:    profiles,
+		TemplateUseCases:   templates,
+		InboxUseCases:      &InboxUseCases{ports: p},
+		IngestUseCases:     &IngestUseCases{ports: p},
+		OutboxUseCases:     &OutboxUseCases{ports: p},
+		BackgroundUseCases: &BackgroundUseCases{ports: p, profiles: profiles, templates: templates},
+		p:                  p,
+	}
 }
 
 // Events returns the bus screens subscribe to.
-func (c *Core) Events() *Bus { return &c.bus }
+func (c *Core) Events() *Bus { return &c.p.bus }
 
 // Now returns the core's clock time.
-func (c *Core) Now() time.Time { return c.clock.Now() }
+func (c *Core) Now() time.Time { return c.p.clock.Now() }
 
 // provider returns a Provider for the channel's stored API key.
-func (c *Core) provider(id ChannelID) (Provider, error) {
+func (c *ports) provider(id ChannelID) (Provider, error) {
 	key, err := c.secrets.APIKey(id)
 	if errors.Is(err, ErrNotFound) {
 		return nil, fmt.Errorf("read API key of channel %d: %w: %w", id, ErrKeyMissing, err)
@@ -95,6 +134,6 @@ func (c *Core) provider(id ChannelID) (Provider, error) {
 
 // ChannelProvider returns a Provider for the channel, for background
 // workers that live outside the core.
-func (c *Core) ChannelProvider(_ context.Context, id ChannelID) (Provider, error) {
+func (c *ChannelUseCases) ChannelProvider(_ context.Context, id ChannelID) (Provider, error) {
 	return c.provider(id)
 }

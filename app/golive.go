@@ -80,7 +80,7 @@ func isLocalHost(host string) bool {
 // first, so nothing typed is lost, then registers it with 360dialog,
 // with the channel's secret header, and reads it back. It returns the
 // channel as saved.
-func (c *Core) RegisterWebhook(ctx context.Context, id ChannelID, public string) (Channel, error) {
+func (c *ChannelUseCases) RegisterWebhook(ctx context.Context, id ChannelID, public string) (Channel, error) {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return Channel{}, fmt.Errorf("register webhook: %w", err)

@@ -8,10 +8,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 )
 
@@ -27,7 +25,7 @@ const probeTimeout = 20 * time.Second
 // has the channel's registered address, and a delivery to that address
 // comes through the tunnel to this computer's receiver, for this channel,
 // with its secret. Each failure says, in plain words, which part to fix.
-func (c *Core) TestWebhook(ctx context.Context, id ChannelID) error {
+func (c *ChannelUseCases) TestWebhook(ctx context.Context, id ChannelID) error {
 	ch, err := c.store.Channel(ctx, id)
 	if err != nil {
 		return fmt.Errorf("test webhook: %w", err)
@@ -55,23 +53,19 @@ func (c *Core) TestWebhook(ctx context.Context, id ChannelID) error {
 }
 
 // probe sends Parley's test delivery to the channel's public address.
-func (c *Core) probe(ctx context.Context, ch Channel) error {
+func (c *ChannelUseCases) probe(ctx context.Context, ch Channel) error {
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
 	defer cancel()
 	nonce := make([]byte, 12)
 	_, _ = rand.Read(nonce) // never fails (crypto/rand)
 	want := hex.EncodeToString(nonce)
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ch.WebhookURL, strings.NewReader("{}"))
-	if err != nil {
-		return fmt.Errorf("test webhook: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	req.Header.Set(WebhookProbeHeader, want)
+	header := http.Header{}
+	header.Set(WebhookProbeHeader, want)
 	if ch.WebhookSecret != "" {
-		req.Header.Set(WebhookSecretHeader, ch.WebhookSecret)
+		header.Set(WebhookSecretHeader, ch.WebhookSecret)
 	}
 	host, local := hostOf(ch.WebhookURL), c.localReceiverAddr()
-	resp, err := c.probeClient.Do(req)
+	resp, err := c.webhookProbe.Probe(ctx, ch.WebhookURL, header)
 	pointAt := "Check that the tunnel points at " + local + ", where Parley listens."
 	var redirect *RedirectError
 	if errors.As(err, &redirect) {
@@ -81,8 +75,6 @@ func (c *Core) probe(ctx context.Context, ch Channel) error {
 	if err != nil {
 		return ValidationErrors{{Field: FieldForm, Message: probeNetworkProblem(err, host)}}
 	}
-	defer resp.Body.Close()
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	switch {
 	case resp.StatusCode == http.StatusOK && resp.Header.Get(WebhookProbeHeader) == want:
 		c.log.Info("webhook test passed", "channel", ch.ID, "host", host)
@@ -123,7 +115,7 @@ func probeNetworkProblem(err error, host string) string {
 }
 
 // localReceiverAddr is the address the receiver listens on, for advice.
-func (c *Core) localReceiverAddr() string {
+func (c *ChannelUseCases) localReceiverAddr() string {
 	c.receiver.mu.Lock()
 	defer c.receiver.mu.Unlock()
 	if c.receiver.r == nil {

@@ -6,6 +6,13 @@ import (
 	"slices"
 )
 
+// IngestUseCases are the door for incoming events: the webhook receiver
+// hands them parsed payloads to store and publish, and tells them where
+// it listens.
+type IngestUseCases struct {
+	*ports
+}
+
 // IngestBatches is the door through which incoming events enter Parley:
 // the webhook receiver hands it parsed payloads, many at a time. It
 // stores them in one transaction (group commit, each payload all or
@@ -17,7 +24,7 @@ import (
 // events are published, so a payload acknowledged to its sender is
 // stored and known to every subscriber. Subscribers run on the caller's
 // goroutine and must return quickly.
-func (c *Core) IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error) {
+func (c *IngestUseCases) IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error) {
 	results, errs = c.store.IngestBatches(ctx, items)
 	if len(results) != len(items) || len(errs) != len(items) {
 		err := fmt.Errorf("ingest: the store answered %d results and %d errors for %d payloads", len(results), len(errs), len(items))
@@ -33,7 +40,7 @@ func (c *Core) IngestBatches(ctx context.Context, items []IngestItem) (results [
 
 // Ingest stores one parsed payload of channel id through IngestBatches
 // and returns the messages that were new.
-func (c *Core) Ingest(ctx context.Context, id ChannelID, b InboundBatch) ([]Message, error) {
+func (c *IngestUseCases) Ingest(ctx context.Context, id ChannelID, b InboundBatch) ([]Message, error) {
 	results, errs := c.IngestBatches(ctx, []IngestItem{{ChannelID: id, Batch: b}})
 	return results[0], errs[0]
 }
@@ -50,7 +57,7 @@ type ingested struct {
 // publishIngested publishes, channel by channel in the order the
 // channels first appear, what the committed payloads changed: one event
 // of each kind per channel, however many payloads the group held.
-func (c *Core) publishIngested(items []IngestItem, results [][]Message, errs []error) {
+func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message, errs []error) {
 	var chans []ingested // usually one: a group rarely mixes channels
 	for i, it := range items {
 		if errs[i] != nil {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -19,7 +18,7 @@ var ErrNoMediaDir = errors.New("no folder for attachments is set")
 // saves it in the media folder and records the path with the message;
 // later calls return the cached file. A failed download leaves nothing
 // behind, so it can simply be tried again.
-func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
+func (c *InboxUseCases) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
 	m, err := c.store.Message(ctx, messageID)
 	if err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
@@ -28,7 +27,7 @@ func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, erro
 		return "", fmt.Errorf("download attachment: message %d has no attachment", messageID)
 	}
 	if p := m.Media.LocalPath; p != "" {
-		if _, err := os.Stat(p); err == nil {
+		if _, err := c.files.Stat(p); err == nil {
 			return p, nil
 		}
 	}
@@ -47,7 +46,7 @@ func (c *Core) DownloadMedia(ctx context.Context, messageID int64) (string, erro
 		return "", fmt.Errorf("download attachment: %w", err)
 	}
 	path := filepath.Join(c.mediaDir, mediaFileName(m, info))
-	if err := writeFileAtomic(path, data); err != nil {
+	if err := c.files.WriteFile(path, data); err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
 	}
 	c.markDownloaded(path)
@@ -91,28 +90,4 @@ func safeFileName(name string) string {
 		out = string(r[len(r)-100:])
 	}
 	return out
-}
-
-// writeFileAtomic writes data to path through a temporary file, so a
-// crash never leaves a half-written attachment under the final name.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create media folder: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".download-*")
-	if err != nil {
-		return fmt.Errorf("save attachment: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // no-op after the rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("save attachment: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("save attachment: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("save attachment: %w", err)
-	}
-	return nil
 }

@@ -1,19 +1,16 @@
 package app
 
-import (
-	"fmt"
-	"os"
-)
+import "fmt"
 
 // SaveAttachmentCopy copies a downloaded attachment, at src, to dst, a
 // place the owner chose with "Save as…", replacing what is there. The
 // copy is marked as coming from the internet, as the original is.
-func (c *Core) SaveAttachmentCopy(src, dst string) error {
-	data, err := os.ReadFile(src)
+func (c *InboxUseCases) SaveAttachmentCopy(src, dst string) error {
+	data, err := c.files.ReadFile(src)
 	if err != nil {
 		return fmt.Errorf("save attachment: read the downloaded copy: %w", err)
 	}
-	if err := writeFileAtomic(dst, data); err != nil {
+	if err := c.files.WriteFile(dst, data); err != nil {
 		return err
 	}
 	c.markDownloaded(dst)
@@ -25,8 +22,8 @@ func (c *Core) SaveAttachmentCopy(src, dst string) error {
 // Web), so the system warns before a program in it runs and Office opens
 // it in Protected View. A file system without the mark (a FAT stick)
 // keeps the file unmarked; that is logged, not an error.
-func (c *Core) markDownloaded(path string) {
-	if err := markFromInternet(path); err != nil {
+func (c *InboxUseCases) markDownloaded(path string) {
+	if err := c.files.MarkFromInternet(path); err != nil {
 		c.log.Warn("mark attachment as downloaded", "path", path, "err", err)
 	}
 }

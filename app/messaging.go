@@ -24,8 +24,15 @@ const WindowClosedMessage = "More than 24 hours have passed since this customer 
 // the owner disconnected.
 const DisconnectedSendMessage = "This channel is disconnected, so Parley cannot send from it. Reconnect it under Settings → Channels (Configure) to write to customers again."
 
+// InboxUseCases are the use cases of conversations: reading them and
+// marking them read, sending texts, templates and attachments, retrying,
+// downloading and saving attachments, and starting a conversation.
+type InboxUseCases struct {
+	*ports
+}
+
 // Conversations lists a channel's conversations, newest first.
-func (c *Core) Conversations(ctx context.Context, id ChannelID) ([]Conversation, error) {
+func (c *InboxUseCases) Conversations(ctx context.Context, id ChannelID) ([]Conversation, error) {
 	cs, err := c.store.Conversations(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("list conversations: %w", err)
@@ -34,7 +41,7 @@ func (c *Core) Conversations(ctx context.Context, id ChannelID) ([]Conversation,
 }
 
 // Conversation returns one conversation.
-func (c *Core) Conversation(ctx context.Context, conversationID int64) (Conversation, error) {
+func (c *InboxUseCases) Conversation(ctx context.Context, conversationID int64) (Conversation, error) {
 	cv, err := c.store.Conversation(ctx, conversationID)
 	if err != nil {
 		return Conversation{}, fmt.Errorf("open conversation: %w", err)
@@ -44,7 +51,7 @@ func (c *Core) Conversation(ctx context.Context, conversationID int64) (Conversa
 
 // Messages returns a page of a conversation, newest first; beforeID 0
 // starts at the newest message.
-func (c *Core) Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]Message, error) {
+func (c *InboxUseCases) Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]Message, error) {
 	ms, err := c.store.Messages(ctx, conversationID, beforeID, limit)
 	if err != nil {
 		return nil, fmt.Errorf("load messages: %w", err)
@@ -53,7 +60,7 @@ func (c *Core) Messages(ctx context.Context, conversationID, beforeID int64, lim
 }
 
 // MarkConversationRead clears the unread count.
-func (c *Core) MarkConversationRead(ctx context.Context, conversationID int64) error {
+func (c *InboxUseCases) MarkConversationRead(ctx context.Context, conversationID int64) error {
 	if err := c.store.MarkConversationRead(ctx, conversationID); err != nil {
 		return fmt.Errorf("mark conversation read: %w", err)
 	}
@@ -63,7 +70,7 @@ func (c *Core) MarkConversationRead(ctx context.Context, conversationID int64) e
 
 // UnreadTotal is the number of unread customer messages in every
 // conversation of every channel, for the tray icon.
-func (c *Core) UnreadTotal(ctx context.Context) (int, error) {
+func (c *InboxUseCases) UnreadTotal(ctx context.Context) (int, error) {
 	n, err := c.store.UnreadTotal(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("count unread: %w", err)
@@ -74,7 +81,7 @@ func (c *Core) UnreadTotal(ctx context.Context) (int, error) {
 // SendText queues a free-form reply. It is refused while the 24-hour
 // window is closed. The message is stored before anything is sent and
 // shows as queued at once.
-func (c *Core) SendText(ctx context.Context, conversationID int64, text, replyTo string) (Message, error) {
+func (c *InboxUseCases) SendText(ctx context.Context, conversationID int64, text, replyTo string) (Message, error) {
 	if strings.TrimSpace(text) == "" {
 		return Message{}, ValidationErrors{{Field: FieldComposerText, Message: "Write a message first."}}
 	}
@@ -92,7 +99,7 @@ func (c *Core) SendText(ctx context.Context, conversationID int64, text, replyTo
 // replyConversation returns the conversation a free-form reply goes to,
 // or, while its 24-hour window is closed, WindowClosedMessage at the
 // composer. op names the reply in the error of a failed lookup.
-func (c *Core) replyConversation(ctx context.Context, op string, conversationID int64) (Conversation, error) {
+func (c *InboxUseCases) replyConversation(ctx context.Context, op string, conversationID int64) (Conversation, error) {
 	cv, err := c.store.Conversation(ctx, conversationID)
 	if err != nil {
 		return Conversation{}, fmt.Errorf("%s: %w", op, err)
@@ -105,7 +112,7 @@ func (c *Core) replyConversation(ctx context.Context, op string, conversationID 
 
 // enqueue stores an outbound message and wakes the outbox. A channel the
 // owner disconnected sends nothing, so nothing is queued for it.
-func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
+func (c *InboxUseCases) enqueue(ctx context.Context, m Message) (Message, error) {
 	ch, err := c.store.Channel(ctx, m.ChannelID)
 	if err != nil {
 		return Message{}, fmt.Errorf("queue message: %w", err)
@@ -125,7 +132,7 @@ func (c *Core) enqueue(ctx context.Context, m Message) (Message, error) {
 
 // RetryMessage puts a failed message, or one whose outcome is unknown and
 // the owner has checked, back in the queue.
-func (c *Core) RetryMessage(ctx context.Context, messageID int64) error {
+func (c *InboxUseCases) RetryMessage(ctx context.Context, messageID int64) error {
 	m, err := c.store.Message(ctx, messageID)
 	if err != nil {
 		return fmt.Errorf("retry message: %w", err)

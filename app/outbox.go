@@ -27,7 +27,14 @@ type OutboxOptions struct {
 // reached WhatsApp.
 const UnknownStateMessage = "Parley stopped while this message was being sent, so it may or may not have reached the customer. Check with the customer before sending it again."
 
-func (c *Core) wakeOutbox() {
+// OutboxUseCases send what the other parts queue: recovering after a
+// crash, and the outbox worker.
+type OutboxUseCases struct {
+	*ports
+}
+
+// wakeOutbox nudges a running outbox worker; it never blocks.
+func (c *ports) wakeOutbox() {
 	select {
 	case c.outboxWake <- struct{}{}:
 	default:
@@ -37,7 +44,7 @@ func (c *Core) wakeOutbox() {
 // RecoverOutbox marks messages left "sending" by a crash as unknown, so
 // they are never sent twice without the owner deciding. Call it once at
 // start, before RunOutbox.
-func (c *Core) RecoverOutbox(ctx context.Context) ([]Message, error) {
+func (c *OutboxUseCases) RecoverOutbox(ctx context.Context) ([]Message, error) {
 	ms, err := c.store.RecoverSending(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("recover outbox: %w", err)
@@ -54,7 +61,7 @@ func (c *Core) RecoverOutbox(ctx context.Context) ([]Message, error) {
 // off while 360dialog cannot be reached. Sends are pipelined: a new one
 // starts as soon as the pace allows and a worker is free, without waiting
 // for the others to be answered. On return nothing is in flight.
-func (c *Core) RunOutbox(ctx context.Context, opts OutboxOptions) {
+func (c *OutboxUseCases) RunOutbox(ctx context.Context, opts OutboxOptions) {
 	c.NewOutbox(opts).run(ctx)
 }
 
@@ -129,13 +136,13 @@ func (o *Outbox) claim(ctx context.Context, n int) []Message {
 
 // Outbox sends queued messages; RunOutbox drives it in a loop.
 type Outbox struct {
-	core *Core
+	core *OutboxUseCases
 	opts OutboxOptions
 	pace *pacer
 }
 
 // NewOutbox prepares an outbox worker with opts (zero values get defaults).
-func (c *Core) NewOutbox(opts OutboxOptions) *Outbox {
+func (c *OutboxUseCases) NewOutbox(opts OutboxOptions) *Outbox {
 	if opts.Rate <= 0 {
 		opts.Rate = 80
 	}
@@ -180,7 +187,7 @@ type sendOutcome struct {
 
 // sendOne hands one message to 360dialog, in its slot of pace, and
 // records the outcome.
-func (c *Core) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome {
+func (c *OutboxUseCases) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome {
 	record := func(state DeliveryState, wamid string, code int, text string) {
 		if err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text); err != nil {
 			c.log.Error("outbox: record state", "message", m.ID, "state", state, "err", err)
@@ -215,7 +222,7 @@ func (c *Core) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome 
 // started with (Brazilian mobiles with or without the extra 9, say), and
 // merges it into the customer's existing conversation if there is one:
 // one customer, one thread.
-func (c *Core) adoptWAID(ctx context.Context, m Message, waID string) {
+func (c *OutboxUseCases) adoptWAID(ctx context.Context, m Message, waID string) {
 	if waID == "" {
 		return
 	}
@@ -234,7 +241,7 @@ func (c *Core) adoptWAID(ctx context.Context, m Message, waID string) {
 
 // deliver calls the provider for one outbound message once pace allows.
 // Interrupted while waiting, it returns ctx's error: nothing was sent.
-func (c *Core) deliver(ctx context.Context, m Message, pace *pacer) (SendResult, error) {
+func (c *OutboxUseCases) deliver(ctx context.Context, m Message, pace *pacer) (SendResult, error) {
 	cv, err := c.store.Conversation(ctx, m.ConversationID)
 	if err != nil {
 		return SendResult{}, fmt.Errorf("send: %w", err)
@@ -319,4 +326,23 @@ func later(a, b time.Time) time.Time {
 		return b
 	}
 	return a
+}
+
+// uploadAttachment uploads the local copy of an attachment that has no
+// media id yet and returns the media to send.
+func (c *OutboxUseCases) uploadAttachment(ctx context.Context, p Provider, m Message) (Media, error) {
+	media := *m.Media
+	if media.ID != "" || media.LocalPath == "" {
+		return media, nil
+	}
+	data, err := c.files.ReadFile(media.LocalPath)
+	if err != nil {
+		return media, fmt.Errorf("send attachment: read %s: %w", DisplayName(media.Filename), err)
+	}
+	id, err := p.UploadMedia(ctx, media.Filename, media.MIMEType, data)
+	if err != nil {
+		return media, err
+	}
+	media.ID = id
+	return media, nil
 }

@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"io"
+	"io/fs"
+	"net/http"
 	"time"
 )
 
@@ -159,4 +162,54 @@ type IngestItem struct {
 // storing through the store and then publishing what changed.
 type GroupIngester interface {
 	IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error)
+}
+
+// MediaFiles is the file system as the core uses it for attachments: the
+// owner's files chosen to send, the media folder where downloads and sent
+// copies are kept, and the copies the owner saves elsewhere. The default
+// is the computer's own files; tests pass a fake.
+type MediaFiles interface {
+	// Stat describes the file at path; a missing file's error wraps
+	// fs.ErrNotExist.
+	Stat(path string) (fs.FileInfo, error)
+	// Open opens the file at path for reading.
+	Open(path string) (io.ReadCloser, error)
+	// ReadFile returns the content of the file at path.
+	ReadFile(path string) ([]byte, error)
+	// WriteFile writes data to path, creating its folder, through a
+	// temporary file in the same folder, so a crash never leaves a
+	// half-written file under the final name.
+	WriteFile(path string, data []byte) error
+	// MarkFromInternet marks the file at path as downloaded from the
+	// internet where the system has such a mark (macOS's quarantine,
+	// Windows' Mark of the Web), so the system warns before a program in
+	// it runs.
+	MarkFromInternet(path string) error
+}
+
+// PhotoFetcher downloads a profile photo from the public link WhatsApp
+// serves it at. The default uses HTTP and never follows a redirect to
+// another server.
+type PhotoFetcher interface {
+	// FetchPhoto returns the body at url; a body longer than limit bytes
+	// is an error. When the server cannot be reached it returns a
+	// *ProviderError of KindOffline.
+	FetchPhoto(ctx context.Context, url string, limit int64) ([]byte, error)
+}
+
+// WebhookProbe delivers Parley's test webhook to a channel's public
+// address, the owner's tunnel, which should pass it on to the receiver on
+// this computer. The default posts over HTTP(S) and never follows a
+// redirect to another server: the delivery carries the channel's secret.
+type WebhookProbe interface {
+	// Probe posts an empty JSON payload with header to url and returns
+	// the answer. A redirect to another server fails with *RedirectError.
+	Probe(ctx context.Context, url string, header http.Header) (ProbeAnswer, error)
+}
+
+// ProbeAnswer is what the address answered to a test delivery.
+type ProbeAnswer struct {
+	StatusCode int
+	Status     string // e.g. "502 Bad Gateway"
+	Header     http.Header
 }

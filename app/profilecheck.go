@@ -20,7 +20,7 @@ type ProfileConflictCheck struct {
 // with the pending edit, so the owner can see both values of every
 // conflicting field before choosing. It changes nothing. Without a pending
 // edit the check is empty.
-func (c *Core) CheckProfileConflicts(ctx context.Context, id ChannelID) (ProfileConflictCheck, error) {
+func (c *ProfileUseCases) CheckProfileConflicts(ctx context.Context, id ChannelID) (ProfileConflictCheck, error) {
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil {
 		return ProfileConflictCheck{}, fmt.Errorf("check profile conflicts: %w", err)

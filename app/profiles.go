@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 )
 
 // ProfileResult tells the owner what happened to a profile save or sync.
@@ -17,8 +18,16 @@ type ProfileResult struct {
 // PendingOfflineMessage is shown while an edit waits for the network.
 const PendingOfflineMessage = "Saved on this laptop — will sync with WhatsApp when you are online."
 
+// ProfileUseCases are the use cases of a channel's WhatsApp profile:
+// reading, editing and syncing it, resolving conflicts, its photo, and
+// pushing edits made offline.
+type ProfileUseCases struct {
+	*ports
+	mu sync.Mutex // serialises profile pushes
+}
+
 // Profile returns the stored profile record of a channel.
-func (c *Core) Profile(ctx context.Context, id ChannelID) (ProfileRecord, error) {
+func (c *ProfileUseCases) Profile(ctx context.Context, id ChannelID) (ProfileRecord, error) {
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil {
 		return ProfileRecord{}, fmt.Errorf("read profile: %w", err)
@@ -34,9 +43,9 @@ type PhotoChange struct {
 
 // SaveProfile validates the edit, stores it on this laptop first, then
 // tries to push it to WhatsApp. Offline the edit stays pending.
-func (c *Core) SaveProfile(ctx context.Context, id ChannelID, edited Profile, photo *PhotoChange) (ProfileResult, error) {
-	c.profileMu.Lock()
-	defer c.profileMu.Unlock()
+func (c *ProfileUseCases) SaveProfile(ctx context.Context, id ChannelID, edited Profile, photo *PhotoChange) (ProfileResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil {
 		return ProfileResult{}, fmt.Errorf("save profile: %w", err)
@@ -67,9 +76,9 @@ func (c *Core) SaveProfile(ctx context.Context, id ChannelID, edited Profile, ph
 
 // SyncProfile fetches the profile from WhatsApp and, when a local edit is
 // pending, pushes it (or reports conflicts).
-func (c *Core) SyncProfile(ctx context.Context, id ChannelID) (ProfileResult, error) {
-	c.profileMu.Lock()
-	defer c.profileMu.Unlock()
+func (c *ProfileUseCases) SyncProfile(ctx context.Context, id ChannelID) (ProfileResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	p, err := c.provider(id)
 	if err != nil {
 		return ProfileResult{}, keyringProblem("sync profile", err)
@@ -94,9 +103,9 @@ func (c *Core) SyncProfile(ctx context.Context, id ChannelID) (ProfileResult, er
 
 // ResolveProfileConflicts applies the owner's choices (keepLocal[field]
 // true keeps this laptop's value) and pushes the result.
-func (c *Core) ResolveProfileConflicts(ctx context.Context, id ChannelID, conflicts []FieldConflict, remote Profile, keepLocal map[string]bool) (ProfileResult, error) {
-	c.profileMu.Lock()
-	defer c.profileMu.Unlock()
+func (c *ProfileUseCases) ResolveProfileConflicts(ctx context.Context, id ChannelID, conflicts []FieldConflict, remote Profile, keepLocal map[string]bool) (ProfileResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil {
 		return ProfileResult{}, fmt.Errorf("resolve profile conflicts: %w", err)
@@ -116,7 +125,7 @@ func (c *Core) ResolveProfileConflicts(ctx context.Context, id ChannelID, confli
 
 // PushPendingProfiles pushes every pending profile edit; background sync
 // calls it when the network may be back. It returns how many were pushed.
-func (c *Core) PushPendingProfiles(ctx context.Context) (int, error) {
+func (c *ProfileUseCases) PushPendingProfiles(ctx context.Context) (int, error) {
 	chs, err := c.store.Channels(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("push pending profiles: %w", err)
@@ -131,9 +140,9 @@ func (c *Core) PushPendingProfiles(ctx context.Context) (int, error) {
 		if err != nil || rec.Pending == nil || rec.Pending.AwaitsChoice() {
 			continue
 		}
-		c.profileMu.Lock()
+		c.mu.Lock()
 		res, err := c.pushProfile(ctx, ch.ID, nil)
-		c.profileMu.Unlock()
+		c.mu.Unlock()
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -145,8 +154,8 @@ func (c *Core) PushPendingProfiles(ctx context.Context) (int, error) {
 }
 
 // pushProfile sends the pending edit. fresh is the current remote profile
-// when the caller just fetched it. Must hold profileMu.
-func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (ProfileResult, error) {
+// when the caller just fetched it. Must hold c.mu.
+func (c *ProfileUseCases) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (ProfileResult, error) {
 	rec, err := c.store.ProfileRecord(ctx, id)
 	if err != nil || rec.Pending == nil {
 		return ProfileResult{}, err
@@ -198,7 +207,7 @@ func (c *Core) pushProfile(ctx context.Context, id ChannelID, fresh *Profile) (P
 
 // keepPending records why a push failed; the edit stays on this laptop.
 // Network trouble is not an error for the owner: the edit waits.
-func (c *Core) keepPending(ctx context.Context, id ChannelID, edit ProfileEdit, cause error) (ProfileResult, error) {
+func (c *ProfileUseCases) keepPending(ctx context.Context, id ChannelID, edit ProfileEdit, cause error) (ProfileResult, error) {
 	var pe *ProviderError
 	temporary := errors.As(cause, &pe) && pe.Temporary()
 	switch {

@@ -17,7 +17,7 @@ type receiverSlot struct {
 
 // AttachReceiver tells the core which receiver runs, so screens can show
 // its address.
-func (c *Core) AttachReceiver(r LocalReceiver) {
+func (c *IngestUseCases) AttachReceiver(r LocalReceiver) {
 	c.receiver.mu.Lock()
 	defer c.receiver.mu.Unlock()
 	c.receiver.r = r
@@ -25,7 +25,7 @@ func (c *Core) AttachReceiver(r LocalReceiver) {
 
 // LocalWebhookURL is the channel's webhook address on this computer, or ""
 // when no receiver runs.
-func (c *Core) LocalWebhookURL(ch Channel) string {
+func (c *IngestUseCases) LocalWebhookURL(ch Channel) string {
 	c.receiver.mu.Lock()
 	defer c.receiver.mu.Unlock()
 	if c.receiver.r == nil {

@@ -97,7 +97,7 @@ func templateSend(t Template, v TemplateValues) (TemplateSend, error) {
 
 // SendTemplateMessage queues an approved template to a conversation; it
 // is allowed whether or not the 24-hour window is open.
-func (c *Core) SendTemplateMessage(ctx context.Context, conversationID int64, t Template, v TemplateValues) (Message, error) {
+func (c *InboxUseCases) SendTemplateMessage(ctx context.Context, conversationID int64, t Template, v TemplateValues) (Message, error) {
 	send, err := templateSend(t, v)
 	if err != nil {
 		return Message{}, err
@@ -112,7 +112,7 @@ func (c *Core) SendTemplateMessage(ctx context.Context, conversationID int64, t 
 
 // StartConversation sends an approved template to a number that may never
 // have written, creating the conversation.
-func (c *Core) StartConversation(ctx context.Context, id ChannelID, number string, t Template, v TemplateValues) (Message, error) {
+func (c *InboxUseCases) StartConversation(ctx context.Context, id ChannelID, number string, t Template, v TemplateValues) (Message, error) {
 	e164, err := NormalizePhone(number)
 	if err != nil {
 		return Message{}, ValidationErrors{{Field: FieldNumber, Message: err.Error()}}

@@ -35,8 +35,14 @@ type TemplateList struct {
 	SyncedAt  time.Time // zero until the first sync
 }
 
+// TemplateUseCases are the use cases of message templates: the local
+// list, syncing with WhatsApp, drafts, submitting and deleting.
+type TemplateUseCases struct {
+	*ports
+}
+
 // Templates returns the local copy instantly; it works offline.
-func (c *Core) Templates(ctx context.Context, id ChannelID) (TemplateList, error) {
+func (c *TemplateUseCases) Templates(ctx context.Context, id ChannelID) (TemplateList, error) {
 	ts, err := c.store.Templates(ctx, id)
 	if err != nil {
 		return TemplateList{}, fmt.Errorf("list templates: %w", err)
@@ -52,7 +58,7 @@ func (c *Core) Templates(ctx context.Context, id ChannelID) (TemplateList, error
 // local copy in one transaction; a failed or cancelled sync leaves the old
 // list as it was. Local drafts and dynamic-variable bindings are kept.
 // It returns the review outcomes that changed since the last sync.
-func (c *Core) SyncTemplates(ctx context.Context, id ChannelID, progress func(fetched, total int)) ([]TemplateChange, error) {
+func (c *TemplateUseCases) SyncTemplates(ctx context.Context, id ChannelID, progress func(fetched, total int)) ([]TemplateChange, error) {
 	p, err := c.provider(id)
 	if err != nil {
 		return nil, keyringProblem("sync templates", err)
@@ -99,7 +105,7 @@ func (c *Core) SyncTemplates(ctx context.Context, id ChannelID, progress func(fe
 
 // HasSubmittedTemplates reports whether any template awaits review; the
 // status watcher polls only then.
-func (c *Core) HasSubmittedTemplates(ctx context.Context, id ChannelID) (bool, error) {
+func (c *TemplateUseCases) HasSubmittedTemplates(ctx context.Context, id ChannelID) (bool, error) {
 	ts, err := c.store.Templates(ctx, id)
 	if err != nil {
 		return false, fmt.Errorf("check submitted templates: %w", err)
@@ -114,7 +120,7 @@ func (c *Core) HasSubmittedTemplates(ctx context.Context, id ChannelID) (bool, e
 
 // DeleteTemplate removes a template name (all its languages) on WhatsApp
 // and locally. WhatsApp blocks reusing the name for a while.
-func (c *Core) DeleteTemplate(ctx context.Context, id ChannelID, name string) error {
+func (c *TemplateUseCases) DeleteTemplate(ctx context.Context, id ChannelID, name string) error {
 	ts, err := c.store.Templates(ctx, id)
 	if err != nil {
 		return fmt.Errorf("delete template: %w", err)

@@ -19,7 +19,7 @@ const DraftSavedOfflineMessage = "You are offline, so the template was saved as 
 
 // SaveTemplateDraft stores a template locally as a draft without checking
 // it, so an unfinished template is never lost.
-func (c *Core) SaveTemplateDraft(ctx context.Context, id ChannelID, t Template) error {
+func (c *TemplateUseCases) SaveTemplateDraft(ctx context.Context, id ChannelID, t Template) error {
 	t.Status = TemplateDraft
 	t.ID = ""
 	t.RejectedReason = ""
@@ -36,7 +36,7 @@ func (c *Core) SaveTemplateDraft(ctx context.Context, id ChannelID, t Template) 
 
 // TemplateNameTaken reports whether a synced or submitted template with
 // this name and language exists, so the builder can warn before submitting.
-func (c *Core) TemplateNameTaken(ctx context.Context, id ChannelID, name, language string) (bool, error) {
+func (c *TemplateUseCases) TemplateNameTaken(ctx context.Context, id ChannelID, name, language string) (bool, error) {
 	ts, err := c.store.Templates(ctx, id)
 	if err != nil {
 		return false, fmt.Errorf("check template name: %w", err)
@@ -53,7 +53,7 @@ func (c *Core) TemplateNameTaken(ctx context.Context, id ChannelID, name, langua
 // nothing is lost), then submits it to WhatsApp for review. Offline it
 // stays a draft; a rejection at submit time comes back with WhatsApp's
 // reason and the draft kept.
-func (c *Core) SubmitTemplate(ctx context.Context, id ChannelID, t Template) (SubmitResult, error) {
+func (c *TemplateUseCases) SubmitTemplate(ctx context.Context, id ChannelID, t Template) (SubmitResult, error) {
 	if errs := ValidateTemplate(t); len(errs) > 0 {
 		return SubmitResult{}, errs
 	}
@@ -95,7 +95,7 @@ func (c *Core) SubmitTemplate(ctx context.Context, id ChannelID, t Template) (Su
 }
 
 // DeleteTemplateDraft removes a local draft.
-func (c *Core) DeleteTemplateDraft(ctx context.Context, id ChannelID, name, language string) error {
+func (c *TemplateUseCases) DeleteTemplateDraft(ctx context.Context, id ChannelID, name, language string) error {
 	if err := c.store.DeleteTemplate(ctx, id, name, language); err != nil {
 		return fmt.Errorf("delete draft: %w", err)
 	}

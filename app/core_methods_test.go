@@ -1,0 +1,110 @@
+package app_test
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/parley-app/parley/app"
+)
+
+// coreMethods is the method set screens, services and the demo call on
+// *app.Core. Splitting the core into feature parts must keep every one
+// of them, with the same signature: a method two parts both define
+// would silently drop out of the set.
+var coreMethods = map[string]string{
+	"AddChannel":              "func(context.Context, app.NewChannel) (app.Channel, error)",
+	"AttachReceiver":          "func(app.LocalReceiver)",
+	"ChangeConnection":        "func(context.Context, app.ChannelID, string, string) error",
+	"ChannelProvider":         "func(context.Context, app.ChannelID) (app.Provider, error)",
+	"Channels":                "func(context.Context) ([]app.Channel, error)",
+	"CheckAttachment":         "func(string) (app.AttachmentInfo, error)",
+	"CheckConnection":         "func(context.Context, app.ChannelID) (app.ConnectionStatus, error)",
+	"CheckProfileConflicts":   "func(context.Context, app.ChannelID) (app.ProfileConflictCheck, error)",
+	"Conversation":            "func(context.Context, int64) (app.Conversation, error)",
+	"Conversations":           "func(context.Context, app.ChannelID) ([]app.Conversation, error)",
+	"DeleteTemplate":          "func(context.Context, app.ChannelID, string) error",
+	"DeleteTemplateDraft":     "func(context.Context, app.ChannelID, string, string) error",
+	"DisconnectChannel":       "func(context.Context, app.ChannelID) error",
+	"DownloadMedia":           "func(context.Context, int64) (string, error)",
+	"Events":                  "func() *app.Bus",
+	"HasSubmittedTemplates":   "func(context.Context, app.ChannelID) (bool, error)",
+	"Ingest":                  "func(context.Context, app.ChannelID, app.InboundBatch) ([]app.Message, error)",
+	"IngestBatches":           "func(context.Context, []app.IngestItem) ([][]app.Message, []error)",
+	"LocalWebhookURL":         "func(app.Channel) string",
+	"MarkConversationRead":    "func(context.Context, int64) error",
+	"Messages":                "func(context.Context, int64, int64, int) ([]app.Message, error)",
+	"NewBackground":           "func(app.BackgroundOptions) *app.Background",
+	"NewOutbox":               "func(app.OutboxOptions) *app.Outbox",
+	"Now":                     "func() time.Time",
+	"Profile":                 "func(context.Context, app.ChannelID) (app.ProfileRecord, error)",
+	"ProfilePhoto":            "func(context.Context, app.ChannelID) ([]uint8, error)",
+	"PushPendingProfiles":     "func(context.Context) (int, error)",
+	"ReconnectChannel":        "func(context.Context, app.ChannelID, string, string) error",
+	"RecoverOutbox":           "func(context.Context) ([]app.Message, error)",
+	"RegisterWebhook":         "func(context.Context, app.ChannelID, string) (app.Channel, error)",
+	"RemoveChannel":           "func(context.Context, app.ChannelID) error",
+	"RenameChannel":           "func(context.Context, app.ChannelID, string) error",
+	"ResolveProfileConflicts": "func(context.Context, app.ChannelID, []app.FieldConflict, app.Profile, map[string]bool) (app.ProfileResult, error)",
+	"RetryMessage":            "func(context.Context, int64) error",
+	"RunOutbox":               "func(context.Context, app.OutboxOptions)",
+	"SaveAttachmentCopy":      "func(string, string) error",
+	"SaveProfile":             "func(context.Context, app.ChannelID, app.Profile, *app.PhotoChange) (app.ProfileResult, error)",
+	"SaveTemplateDraft":       "func(context.Context, app.ChannelID, app.Template) error",
+	"SendAttachment":          "func(context.Context, int64, string, string, string) (app.Message, error)",
+	"SendTemplateMessage":     "func(context.Context, int64, app.Template, app.TemplateValues) (app.Message, error)",
+	"SendText":                "func(context.Context, int64, string, string) (app.Message, error)",
+	"StartConversation":       "func(context.Context, app.ChannelID, string, app.Template, app.TemplateValues) (app.Message, error)",
+	"SubmitTemplate":          "func(context.Context, app.ChannelID, app.Template) (app.SubmitResult, error)",
+	"SyncProfile":             "func(context.Context, app.ChannelID) (app.ProfileResult, error)",
+	"SyncTemplates":           "func(context.Context, app.ChannelID, func(int, int)) ([]app.TemplateChange, error)",
+	"TemplateNameTaken":       "func(context.Context, app.ChannelID, string, string) (bool, error)",
+	"Templates":               "func(context.Context, app.ChannelID) (app.TemplateList, error)",
+	"TestWebhook":             "func(context.Context, app.ChannelID) error",
+	"UnreadTotal":             "func(context.Context) (int, error)",
+}
+
+// TestCoreMethodSet fails when a use case disappears from *app.Core or
+// changes its signature.
+func TestCoreMethodSet(t *testing.T) {
+	ty := reflect.TypeOf(&app.Core{})
+	got := map[string]string{}
+	for i := range ty.NumMethod() {
+		m := ty.Method(i)
+		sig := strings.Replace(m.Type.String(), "func(*app.Core", "func(", 1)
+		got[m.Name] = strings.Replace(sig, "func(, ", "func(", 1)
+	}
+	for name, want := range coreMethods {
+		if got[name] != want {
+			t.Errorf("(*app.Core).%s = %q, want %q", name, got[name], want)
+		}
+	}
+	for name := range got {
+		if _, ok := coreMethods[name]; !ok {
+			t.Errorf("(*app.Core).%s is new: add it to coreMethods", name)
+		}
+	}
+}
+
+// TestAPartAloneWorksOnTheCoresPorts gives a feature one part, as a later
+// feature package may be given only what it uses: what that part does is
+// seen through the others and published on the core's bus.
+func TestAPartAloneWorksOnTheCoresPorts(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	var got []app.Event
+	cancel := w.core.Events().Subscribe(func(e app.Event) { got = append(got, e) })
+	defer cancel()
+
+	var channels *app.ChannelUseCases = w.core.ChannelUseCases
+	if err := channels.RenameChannel(w.ctx, ch.ID, "Bakery"); err != nil {
+		t.Fatal(err)
+	}
+	all, err := w.core.Channels(w.ctx)
+	if err != nil || len(all) != 1 || all[0].Name != "Bakery" {
+		t.Fatalf("after renaming through the part, the core lists %+v, %v", all, err)
+	}
+	if len(got) != 1 || got[0].Kind != app.EventChannelsChanged || got[0].ChannelID != ch.ID {
+		t.Fatalf("the core's bus saw %+v; want one channels-changed event", got)
+	}
+}
