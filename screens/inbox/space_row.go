@@ -66,6 +66,7 @@ type conversationRow struct {
 	badge   *fyne.Container
 	count   *canvas.Text
 	root    fyne.CanvasObject
+	shown   rowLook // what the row shows now
 }
 
 func newConversationRow() *conversationRow {
@@ -101,13 +102,20 @@ func newConversationRow() *conversationRow {
 // set shows cv as it stands at now.
 func (r *conversationRow) set(cv app.Conversation, now time.Time) {
 	name := conversationName(cv)
+	text, open := windowMarker(cv, now)
+	look := rowLook{name: name, waID: cv.WAID, preview: strings.Join(strings.Fields(cv.LastPreview), " "),
+		when: listTime(cv.LastMessageAt, now), window: text, open: open, unread: cv.Unread,
+		variant: fyne.CurrentApp().Settings().ThemeVariant()}
+	if look == r.shown {
+		return // the list was refreshed but this row did not change: nothing to lay out again
+	}
+	r.shown = look
 	r.avatar.set(name, cv.WAID)
 	r.name.SetText(name)
-	r.preview.Segments[0].(*widget.TextSegment).Text = strings.Join(strings.Fields(cv.LastPreview), " ")
+	r.preview.Segments[0].(*widget.TextSegment).Text = look.preview
 	r.preview.Refresh()
-	r.when.Text = listTime(cv.LastMessageAt, now)
+	r.when.Text = look.when
 	r.when.Color = theme.Color(theme.ColorNamePlaceHolder)
-	text, open := windowMarker(cv, now)
 	r.window.Text = text
 	r.window.Color = theme.Color(theme.ColorNamePlaceHolder)
 	if open {
@@ -127,6 +135,14 @@ func (r *conversationRow) set(cv app.Conversation, now time.Time) {
 	r.window.Refresh()
 	r.count.Refresh()
 	r.badge.Refresh()
+}
+
+// rowLook is everything a row shows, to skip rows that did not change.
+type rowLook struct {
+	name, waID, preview, when, window string
+	open                              bool
+	unread                            int
+	variant                           fyne.ThemeVariant // the colours follow the theme
 }
 
 // CreateRenderer implements fyne.Widget.
