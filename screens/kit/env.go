@@ -7,9 +7,9 @@ import (
 )
 
 // DefaultReloadGap is the least time between two loads of a list that
-// events keep changing, in the real app: a few a second, however many
-// messages arrive.
-const DefaultReloadGap = 250 * time.Millisecond
+// events keep changing, in the real app: once a second while messages
+// stream in, however many. A change after a quiet second shows at once.
+const DefaultReloadGap = time.Second
 
 // DefaultNotifyGap is the least time between two desktop notifications
 // of new messages in the real app: a burst is told in one.
