@@ -67,6 +67,7 @@ type shell struct {
 	env     kit.Env     // what every feature's page is built with; its Nav is the shell
 	core    *app.Core   // nil only in tests of the bare shell
 	routes  []kit.Route // pages pushed over the Channels list, the current one last
+	endPage func()      // ends the context of the channel's page shown, if any
 }
 
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
@@ -120,6 +121,7 @@ func (s *shell) show(p page) {
 	}
 	s.current, s.detail = p, false
 	s.routes = nil
+	s.newPageContext() // the channel's page shown before, if any, is closed
 	var obj fyne.CanvasObject
 	switch p {
 	case pageChannels:

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/screens/builder"
@@ -13,12 +15,24 @@ var _ kit.Nav = (*shell)(nil)
 // Show puts a channel's page (Configure, Profile, Templates, the
 // builder) on screen in place of the Channels list; its back button or a
 // click on Channels in the navigation returns to the list.
-func (s *shell) Show(obj fyne.CanvasObject) {
+func (s *shell) Show(obj fyne.CanvasObject) context.Context {
 	s.current, s.detail = pageChannels, true
 	s.stage.Objects = []fyne.CanvasObject{obj}
 	s.stage.Refresh()
 	// Nothing stays marked, so a click on Channels returns to the list.
 	s.nav.selectPage("")
+	return s.newPageContext()
+}
+
+// newPageContext ends the context of the page shown before and returns
+// one for the page shown now.
+func (s *shell) newPageContext() context.Context {
+	if s.endPage != nil {
+		s.endPage()
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s.endPage = cancel
+	return ctx
 }
 
 // Push opens the page r names over the current one and remembers it, so

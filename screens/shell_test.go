@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/screentest"
@@ -74,5 +75,20 @@ func TestDemoWorkspaceSaysSo(t *testing.T) {
 	_, w := newTestShell(t, &screentest.FakeChannels{}, true)
 	if !screentest.ShowsText(w.Content(), "Demo workspace") || !screentest.ShowsText(w.Content(), "Parley 9.9.9 · demo") {
 		t.Errorf("the demo workspace does not say it is one; it shows %q", screentest.VisibleTexts(w.Content()))
+	}
+}
+
+// A channel's page gets a context from the navigation that ends when the
+// owner leaves it, whichever way: another page, or the sidebar.
+func TestLeavingAPageEndsItsContext(t *testing.T) {
+	s, _ := newTestShell(t, &screentest.FakeChannels{}, false)
+	first := s.Show(widget.NewLabel("Configure"))
+	second := s.Show(widget.NewLabel("Templates"))
+	if first.Err() == nil {
+		t.Error("the page left for another still has a live context")
+	}
+	s.show(pageSpace)
+	if second.Err() == nil {
+		t.Error("the page left through the sidebar still has a live context")
 	}
 }

@@ -1,6 +1,8 @@
 package kit
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/app"
@@ -12,8 +14,10 @@ import (
 // of another feature itself.
 type Nav interface {
 	// Show puts page on screen in place of the current page, which
-	// stays where it is in the history.
-	Show(page fyne.CanvasObject)
+	// stays where it is in the history. The context it returns ends when
+	// another page takes its place: loads for the page use it, so that
+	// what is read for a closed page is dropped.
+	Show(page fyne.CanvasObject) context.Context
 	// Push opens the page r names over the current one; Back from it
 	// opens the current one again, afresh.
 	Push(r Route)

@@ -1,6 +1,8 @@
 package screentest
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/parley-app/parley/screens/kit"
@@ -15,14 +17,23 @@ type Nav struct {
 	Backs  int         // how many times Back was called
 	OnPush func(kit.Route)
 	OnBack func()
+
+	endPage func() // ends the context of the page shown
 }
 
 var _ kit.Nav = (*Nav)(nil)
 
-// Show puts page on the stage in place of the page shown.
-func (n *Nav) Show(page fyne.CanvasObject) {
+// Show puts page on the stage in place of the page shown, whose context
+// ends.
+func (n *Nav) Show(page fyne.CanvasObject) context.Context {
+	if n.endPage != nil {
+		n.endPage()
+	}
 	n.Stage.Objects = []fyne.CanvasObject{page}
 	n.Stage.Refresh()
+	ctx, cancel := context.WithCancel(context.Background())
+	n.endPage = cancel
+	return ctx
 }
 
 // Push records r and calls OnPush when set.

@@ -19,7 +19,7 @@ import (
 // Channels list.
 func openTemplates(e env, ch app.Channel) {
 	p := newTemplatesPage(e, ch)
-	e.Nav.Show(p.content)
+	p.ctx = e.Nav.Show(p.content)
 	p.reload()
 }
 
@@ -28,6 +28,7 @@ func openTemplates(e env, ch app.Channel) {
 // template as a WhatsApp message on the right, and Sync Templates.
 type templatesPage struct {
 	env env
+	ctx context.Context // ends when the page is closed
 	ch  app.Channel
 
 	// all is the local copy, index searches it and shown is what the list
@@ -66,7 +67,7 @@ type templatesPage struct {
 }
 
 func newTemplatesPage(e env, ch app.Channel) *templatesPage {
-	p := &templatesPage{env: e, ch: ch}
+	p := &templatesPage{env: e, ch: ch, ctx: context.Background()} // openTemplates gives it the page's
 	p.syncButton = &widget.Button{Text: "Sync Templates", Icon: theme.ViewRefreshIcon(), OnTapped: p.onSync}
 	submit := &widget.Button{Text: "Submit Template", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onSubmit}
 	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: e.Nav.Back}
@@ -129,7 +130,7 @@ const (
 // reload reads the local copy in the background and shows it.
 func (p *templatesPage) reload() {
 	core, id := p.env.core, p.ch.ID
-	kit.Load(p.env.Run, context.Background(), func(ctx context.Context) (app.TemplateList, error) {
+	kit.Load(p.env.Run, p.ctx, func(ctx context.Context) (app.TemplateList, error) {
 		return core.Templates(ctx, id)
 	}, p.showList)
 }
