@@ -27,7 +27,7 @@ type configurePage struct {
 	heading  *widget.Label
 	subtitle *widget.RichText
 	name     *keyEntry
-	nameNote *fieldNote
+	nameNote *kit.FieldNote
 	saveName *widget.Button
 	conn     *connectionSection
 	done     *widget.Button
@@ -46,14 +46,14 @@ func newConfigurePage(e env, ch app.Channel) *configurePage {
 	p.name.SetText(ch.Name)
 	p.name.OnChanged = p.onNameChanged
 	p.name.OnSubmitted = func(string) { p.onSaveName() }
-	p.nameNote = newFieldNote("Only you see this name. Customers see your WhatsApp Business profile.")
+	p.nameNote = kit.NewFieldNote("Only you see this name. Customers see your WhatsApp Business profile.")
 	p.saveName = &widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), OnTapped: p.onSaveName}
 	p.saveName.Disable()
 	p.conn = newConnectionSection(p)
 	p.done = &widget.Button{Text: "Done", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.onDone}
 	p.remove = &widget.Button{Text: "Remove channel", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: p.onRemove}
 
-	nameField := newFormField("Channel name", container.NewBorder(nil, nil, nil, p.saveName, p.name), p.nameNote)
+	nameField := kit.NewFormField("Channel name", container.NewBorder(nil, nil, nil, p.saveName, p.name), p.nameNote)
 	body := container.NewVBox(
 		newConfigureSection("Name", "An internal label for this number.", nameField),
 		newConfigureSection("Connection", "How Parley reaches this number at 360dialog.", p.conn.content),
@@ -95,7 +95,7 @@ func newConfigureSection(title, text string, content fyne.CanvasObject) fyne.Can
 	return container.New(layout.NewCustomPaddedLayout(8, 4, 0, 0), container.NewVBox(
 		heading,
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 2, 0, 0), kit.NewMutedText(text, fyne.TextAlignLeading, theme.SizeNameText)),
-		newFormCard(content),
+		kit.NewFormCard(content),
 	))
 }
 
@@ -105,8 +105,8 @@ func (p *configurePage) nameChanged() bool {
 }
 
 func (p *configurePage) onNameChanged(string) {
-	p.nameNote.setProblem("")
-	p.nameNote.setHint("Only you see this name. Customers see your WhatsApp Business profile.")
+	p.nameNote.SetProblem("")
+	p.nameNote.SetHint("Only you see this name. Customers see your WhatsApp Business profile.")
 	if p.nameChanged() {
 		p.saveName.Enable()
 	} else {
@@ -140,11 +140,11 @@ func (p *configurePage) onNameSaved(name string, err error, next func()) {
 		p.saveName.Enable()
 		var verrs app.ValidationErrors
 		if errors.As(err, &verrs) && verrs.For(app.FieldChannelName) != "" {
-			p.nameNote.setProblem(verrs.For(app.FieldChannelName))
+			p.nameNote.SetProblem(verrs.For(app.FieldChannelName))
 			return
 		}
 		slog.Error("rename channel", "channel", p.ch.ID, "err", err)
-		p.nameNote.setProblem("Parley could not save the name. " + app.Explain(err))
+		p.nameNote.SetProblem("Parley could not save the name. " + app.Explain(err))
 		return
 	}
 	p.ch.Name = strings.TrimSpace(name)
@@ -153,7 +153,7 @@ func (p *configurePage) onNameSaved(name string, err error, next func()) {
 		p.name.SetText(p.ch.Name)
 	}
 	p.showChannel()
-	p.nameNote.setGood("Saved.")
+	p.nameNote.SetGood("Saved.")
 	if next != nil {
 		next()
 	}

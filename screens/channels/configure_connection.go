@@ -37,7 +37,7 @@ type connectionSection struct {
 	view       fyne.CanvasObject
 
 	number, key         *keyEntry
-	numberNote, keyNote *fieldNote
+	numberNote, keyNote *kit.FieldNote
 	saveBtn, cancelBtn  *widget.Button
 	progress            fyne.CanvasObject
 	spinner             *widget.Activity
@@ -61,10 +61,10 @@ func newConnectionSection(p *configurePage) *connectionSection {
 
 	c.number = newKeyEntry("+49 30 1234567", false)
 	c.number.OnChanged = c.onNumberChanged
-	c.numberNote = newFieldNote(hintNumber)
+	c.numberNote = kit.NewFieldNote(hintNumber)
 	c.key = newKeyEntry("Leave empty to keep the current key", true)
-	c.key.OnChanged = func(string) { c.keyNote.setProblem("") }
-	c.keyNote = newFieldNote(hintKey)
+	c.key.OnChanged = func(string) { c.keyNote.SetProblem("") }
+	c.keyNote = kit.NewFieldNote(hintKey)
 	for _, e := range []*keyEntry{c.number, c.key} {
 		e.OnSubmitted = func(string) { c.saveThen(nil) }
 		e.onEscape = c.onCancel
@@ -72,19 +72,19 @@ func newConnectionSection(p *configurePage) *connectionSection {
 	c.saveBtn = &widget.Button{Text: "Check and save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { c.saveThen(nil) }}
 	c.cancelBtn = &widget.Button{Text: "Cancel", OnTapped: c.onCancel}
 	c.spinner = widget.NewActivity()
-	c.progress = newProgressLine(c.spinner, "Checking the connection with 360dialog…")
+	c.progress = kit.NewProgressLine(c.spinner, "Checking the connection with 360dialog…")
 	c.progress.Hide()
-	c.problem = newFormProblem()
+	c.problem = kit.NewFormProblem()
 	note := kit.NewMutedText("A new key is checked with 360dialog before it replaces the current one.", fyne.TextAlignLeading, theme.SizeNameText)
 	note.Wrapping = fyne.TextWrapWord
 	c.edit = container.NewVBox(
 		note,
-		newFormField("WhatsApp-enabled number", c.number, c.numberNote),
-		newFormField("API key", c.key, c.keyNote),
+		kit.NewFormField("WhatsApp-enabled number", c.number, c.numberNote),
+		kit.NewFormField("API key", c.key, c.keyNote),
 		c.progress, c.problem,
 		container.NewHBox(c.saveBtn, c.cancelBtn),
 	)
-	c.disconnectedBox = newFormInfoBox(theme.WarningIcon(), "Disconnected — conversations kept",
+	c.disconnectedBox = kit.NewFormInfoBox(theme.WarningIcon(), "Disconnected — conversations kept",
 		"Parley removed this channel's API key, so no messages are sent or received. Its conversations and templates are "+
 			"still on this computer. Enter the API key again to reconnect.")
 	c.content = container.NewVBox()
@@ -210,9 +210,9 @@ func (c *connectionSection) startEditing() {
 		c.key.SetPlaceHolder("Leave empty to keep the current key")
 		c.saveBtn.SetText("Check and save")
 	}
-	c.numberNote.setProblem("")
-	c.keyNote.setProblem("")
-	setFormProblem(c.problem, "")
+	c.numberNote.SetProblem("")
+	c.keyNote.SetProblem("")
+	kit.SetFormProblem(c.problem, "")
 	c.show()
 	c.page.env.Window.Canvas().Focus(c.number)
 }
@@ -223,11 +223,11 @@ func (c *connectionSection) onCancel() {
 }
 
 func (c *connectionSection) onNumberChanged(text string) {
-	c.numberNote.setProblem("")
+	c.numberNote.SetProblem("")
 	if e164, err := app.NormalizePhone(text); err == nil {
-		c.numberNote.setGood("Will be saved as " + app.FormatPhone(e164))
+		c.numberNote.SetGood("Will be saved as " + app.FormatPhone(e164))
 	} else {
-		c.numberNote.setHint(hintNumber)
+		c.numberNote.SetHint(hintNumber)
 	}
 }
 
@@ -292,12 +292,12 @@ func (c *connectionSection) showProblem(err error) {
 	var verrs app.ValidationErrors
 	if !errors.As(err, &verrs) {
 		slog.Error("change connection", "channel", c.page.ch.ID, "err", err)
-		setFormProblem(c.problem, "Parley could not save the connection; the old one still applies.\n"+app.Explain(err))
+		kit.SetFormProblem(c.problem, "Parley could not save the connection; the old one still applies.\n"+app.Explain(err))
 		return
 	}
-	c.numberNote.setProblem(verrs.For(app.FieldNumber))
-	c.keyNote.setProblem(verrs.For(app.FieldAPIKey))
-	setFormProblem(c.problem, verrs.For(app.FieldForm))
+	c.numberNote.SetProblem(verrs.For(app.FieldNumber))
+	c.keyNote.SetProblem(verrs.For(app.FieldAPIKey))
+	kit.SetFormProblem(c.problem, verrs.For(app.FieldForm))
 	switch {
 	case verrs.For(app.FieldNumber) != "":
 		c.page.env.Window.Canvas().Focus(c.number)
@@ -316,7 +316,7 @@ func (c *connectionSection) setBusy(busy bool) {
 		}
 	}
 	if busy {
-		setFormProblem(c.problem, "")
+		kit.SetFormProblem(c.problem, "")
 		c.progress.Show()
 		c.spinner.Start()
 	} else {

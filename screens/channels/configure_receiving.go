@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // goLiveTimeout bounds registering with 360dialog and the test delivery.
@@ -30,10 +31,10 @@ type receivingSection struct {
 	ch  app.Channel
 
 	public   *widget.Entry
-	note     *fieldNote // under the public address: problems and results
+	note     *kit.FieldNote // under the public address: problems and results
 	register *widget.Button
 	test     *widget.Button
-	result   *fieldNote // the outcome of Send a test
+	result   *kit.FieldNote // the outcome of Send a test
 	content  fyne.CanvasObject
 }
 
@@ -55,15 +56,15 @@ func newReceivingSection(e env, ch app.Channel) *receivingSection {
 	r.public = widget.NewEntry()
 	r.public.SetPlaceHolder("https://…")
 	r.public.SetText(publicBase(ch))
-	r.public.OnChanged = func(string) { r.note.setProblem("") }
+	r.public.OnChanged = func(string) { r.note.SetProblem("") }
 	r.public.OnSubmitted = func(string) { r.onRegister() }
-	r.note = newFieldNote(textPublicHint)
+	r.note = kit.NewFieldNote(textPublicHint)
 	if ch.WebhookURL != "" {
-		r.note.setGood(textRegisterDone + hostOf(ch.WebhookURL) + ".")
+		r.note.SetGood(textRegisterDone + hostOf(ch.WebhookURL) + ".")
 	}
 	r.register = &widget.Button{Text: "Register with 360dialog", Icon: theme.UploadIcon(), Importance: widget.HighImportance, OnTapped: r.onRegister}
 	r.test = &widget.Button{Text: "Send a test", Icon: theme.MailSendIcon(), OnTapped: r.onTest}
-	r.result = newFieldNote(textTestHint)
+	r.result = kit.NewFieldNote(textTestHint)
 	if ch.Disconnected {
 		r.register.Disable()
 		r.test.Disable()
@@ -72,9 +73,9 @@ func newReceivingSection(e env, ch app.Channel) *receivingSection {
 	local := e.core.LocalWebhookURL(ch)
 	var localRow fyne.CanvasObject
 	if local == "" {
-		n := newFieldNote("")
-		n.setProblem(textNoReceiver)
-		localRow = n.text
+		n := kit.NewFieldNote("")
+		n.SetProblem(textNoReceiver)
+		localRow = n.Content()
 	} else {
 		localRow = copyRow(local, "Copy address")
 	}
@@ -96,9 +97,9 @@ func newReceivingSection(e env, ch app.Channel) *receivingSection {
 		widget.NewSeparator(),
 		&widget.Label{Text: textTunnelWhy, Wrapping: fyne.TextWrapWord},
 		tunnels,
-		newFormField("Public address", r.public, r.note),
+		kit.NewFormField("Public address", r.public, r.note),
 		container.NewHBox(r.register, r.test),
-		r.result.text,
+		r.result.Content(),
 	)
 	return r
 }
@@ -122,7 +123,7 @@ func (r *receivingSection) onRegister() {
 		return
 	}
 	r.busy(true)
-	r.note.setHint("Registering with 360dialog…")
+	r.note.SetHint("Registering with 360dialog…")
 	r.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
 		defer cancel()
@@ -136,9 +137,9 @@ func (r *receivingSection) onRegister() {
 				r.showProblem(err)
 				return
 			}
-			r.note.setGood(textRegisterDone + hostOf(ch.WebhookURL) + ". Send a test to check the tunnel.")
-			r.result.setProblem("")
-			r.result.setHint(textTestHint)
+			r.note.SetGood(textRegisterDone + hostOf(ch.WebhookURL) + ". Send a test to check the tunnel.")
+			r.result.SetProblem("")
+			r.result.SetHint(textTestHint)
 		})
 	})
 }
@@ -146,8 +147,8 @@ func (r *receivingSection) onRegister() {
 // onTest sends Parley's test delivery in the background.
 func (r *receivingSection) onTest() {
 	r.busy(true)
-	r.result.setProblem("")
-	r.result.setHint("Sending a test through the tunnel…")
+	r.result.SetProblem("")
+	r.result.SetHint("Sending a test through the tunnel…")
 	r.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
 		defer cancel()
@@ -155,10 +156,10 @@ func (r *receivingSection) onTest() {
 		fyne.Do(func() {
 			r.busy(false)
 			if err != nil {
-				r.result.setProblem(problemText(err))
+				r.result.SetProblem(problemText(err))
 				return
 			}
-			r.result.setGood("Test passed at " + r.env.core.Now().Local().Format("15:04") +
+			r.result.SetGood("Test passed at " + r.env.core.Now().Local().Format("15:04") +
 				": 360dialog has this address and deliveries reach Parley through the tunnel.")
 		})
 	})
@@ -166,7 +167,7 @@ func (r *receivingSection) onTest() {
 
 // showProblem shows err under the public address.
 func (r *receivingSection) showProblem(err error) {
-	r.note.setProblem(problemText(err))
+	r.note.SetProblem(problemText(err))
 }
 
 // problemText is err in plain words; what is not the owner's to fix is

@@ -56,11 +56,11 @@ type addChannelWizard struct {
 	stage     *fyne.Container
 	buttons   *fyne.Container
 
-	whatsapp, dialog360 *choiceCard
+	whatsapp, dialog360 *kit.ChoiceCard
 
 	number, name, key    *keyEntry
-	numberNote, nameNote *fieldNote
-	keyNote              *fieldNote
+	numberNote, nameNote *kit.FieldNote
+	keyNote              *kit.FieldNote
 	sumNumber, sumName   *widget.Label
 	formProblem          *widget.Label
 	progress             fyne.CanvasObject
@@ -224,7 +224,7 @@ func (w *addChannelWizard) newChannel() app.NewChannel {
 func (w *addChannelWizard) submit() {
 	nc := w.newChannel()
 	w.setBusy(true)
-	setFormProblem(w.formProblem, "")
+	kit.SetFormProblem(w.formProblem, "")
 	w.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
 		defer cancel()
@@ -244,17 +244,17 @@ func (w *addChannelWizard) onSubmitted(err error) {
 	var verrs app.ValidationErrors
 	if !errors.As(err, &verrs) {
 		slog.Error("add channel", "err", err)
-		setFormProblem(w.formProblem, "Parley could not save the channel. Nothing was saved.\n"+app.Explain(err))
+		kit.SetFormProblem(w.formProblem, "Parley could not save the channel. Nothing was saved.\n"+app.Explain(err))
 		return
 	}
-	w.numberNote.setProblem(verrs.For(app.FieldNumber))
-	w.nameNote.setProblem(verrs.For(app.FieldChannelName))
-	w.keyNote.setProblem(verrs.For(app.FieldAPIKey))
-	if w.numberNote.problem != "" || w.nameNote.problem != "" || w.keyNote.problem != "" {
+	w.numberNote.SetProblem(verrs.For(app.FieldNumber))
+	w.nameNote.SetProblem(verrs.For(app.FieldChannelName))
+	w.keyNote.SetProblem(verrs.For(app.FieldAPIKey))
+	if w.numberNote.HasProblem() || w.nameNote.HasProblem() || w.keyNote.HasProblem() {
 		w.goTo(stepConnection)
 		return
 	}
-	setFormProblem(w.formProblem, verrs.For(app.FieldForm)+"\nNothing was saved. Press Done to try again.")
+	kit.SetFormProblem(w.formProblem, verrs.For(app.FieldForm)+"\nNothing was saved. Press Done to try again.")
 }
 
 // setBusy shows the progress of the key check and holds the buttons.

@@ -25,7 +25,7 @@ const (
 // cannot be chosen yet.
 func (w *addChannelWizard) newTypeStep() fyne.CanvasObject {
 	w.whatsapp = w.newCard(kit.ChatIcon, "WhatsApp", "Your WhatsApp Business number", "")
-	w.whatsapp.selected = true
+	w.whatsapp.Selected = true
 	return container.NewVBox(container.NewGridWithColumns(2,
 		w.whatsapp,
 		w.newCard(theme.MediaPhotoIcon(), "Instagram", "Direct messages of your business account", "Coming soon"),
@@ -38,57 +38,60 @@ func (w *addChannelWizard) newTypeStep() fyne.CanvasObject {
 func (w *addChannelWizard) newProviderStep() fyne.CanvasObject {
 	w.dialog360 = w.newCard(kit.ChannelIcon, "360dialog",
 		"An official WhatsApp Business API provider: it sells WhatsApp Business numbers and gives you the API key Parley connects with.", "")
-	w.dialog360.selected = true
+	w.dialog360.Selected = true
 	other := w.newCard(theme.HelpIcon(), "Another provider", "Other WhatsApp providers will follow.", "Coming soon")
 	return container.NewVBox(w.dialog360, other)
 }
 
 // newCard makes one choice of the first two steps; a tag marks a choice
 // that is not available yet.
-func (w *addChannelWizard) newCard(icon fyne.Resource, title, detail, tag string) *choiceCard {
-	c := newChoiceCard(icon, title, detail)
-	c.tag, c.disabled = tag, tag != ""
-	c.onEnter, c.onEscape = w.onNext, w.onCancel
+func (w *addChannelWizard) newCard(icon fyne.Resource, title, detail, tag string) *kit.ChoiceCard {
+	c := kit.NewChoiceCard(icon, title, detail)
+	c.Tag = tag
+	if tag != "" {
+		c.Disable()
+	}
+	c.OnEnter, c.OnEscape = w.onNext, w.onCancel
 	return c
 }
 
 // newConnectionStep asks for the number, an optional name and the API key.
 func (w *addChannelWizard) newConnectionStep() fyne.CanvasObject {
 	w.number = newKeyEntry("+49 30 1234567", false)
-	w.numberNote = newFieldNote(hintNumber)
+	w.numberNote = kit.NewFieldNote(hintNumber)
 	w.number.OnChanged = w.onNumberChanged
 	w.name = newKeyEntry("WhatsApp and your number", false)
-	w.nameNote = newFieldNote("Optional. Only you see this name; customers see your WhatsApp Business profile.")
-	w.name.OnChanged = func(string) { w.nameNote.setProblem("") }
+	w.nameNote = kit.NewFieldNote("Optional. Only you see this name; customers see your WhatsApp Business profile.")
+	w.name.OnChanged = func(string) { w.nameNote.SetProblem("") }
 	w.key = newKeyEntry("Paste the API key", true)
-	w.keyNote = newFieldNote(hintKey)
-	w.key.OnChanged = func(string) { w.keyNote.setProblem("") }
+	w.keyNote = kit.NewFieldNote(hintKey)
+	w.key.OnChanged = func(string) { w.keyNote.SetProblem("") }
 	for _, e := range []*keyEntry{w.number, w.name, w.key} {
 		e.onEscape = w.onCancel
 		e.OnSubmitted = func(string) { w.onNext() }
 	}
 	return container.NewVBox(
-		newFormField("WhatsApp-enabled number", w.number, w.numberNote),
-		newFormField("Channel name", w.name, w.nameNote),
-		newFormField("API key", w.key, w.keyNote),
+		kit.NewFormField("WhatsApp-enabled number", w.number, w.numberNote),
+		kit.NewFormField("Channel name", w.name, w.nameNote),
+		kit.NewFormField("API key", w.key, w.keyNote),
 	)
 }
 
 // onNumberChanged shows, while the owner types, how the number will be
 // saved, or quietly what is still wrong with it.
 func (w *addChannelWizard) onNumberChanged(text string) {
-	w.numberNote.setProblem("")
+	w.numberNote.SetProblem("")
 	if strings.TrimSpace(text) == "" {
-		w.numberNote.setHint(hintNumber)
+		w.numberNote.SetHint(hintNumber)
 		w.name.SetPlaceHolder("WhatsApp and your number")
 		return
 	}
 	e164, err := app.NormalizePhone(text)
 	if err != nil {
-		w.numberNote.setHint("Not a complete number yet. " + hintNumber)
+		w.numberNote.SetHint("Not a complete number yet. " + hintNumber)
 		return
 	}
-	w.numberNote.setGood("Will be saved as " + app.FormatPhone(e164))
+	w.numberNote.SetGood("Will be saved as " + app.FormatPhone(e164))
 	w.name.SetPlaceHolder("WhatsApp " + app.FormatPhone(e164))
 }
 
@@ -96,20 +99,20 @@ func (w *addChannelWizard) onNumberChanged(text string) {
 // problem under its field.
 func (w *addChannelWizard) checkFields() bool {
 	errs := app.ValidateNewChannel(w.newChannel())
-	w.numberNote.setProblem(errs.For(app.FieldNumber))
-	w.nameNote.setProblem(errs.For(app.FieldChannelName))
-	w.keyNote.setProblem(errs.For(app.FieldAPIKey))
+	w.numberNote.SetProblem(errs.For(app.FieldNumber))
+	w.nameNote.SetProblem(errs.For(app.FieldChannelName))
+	w.keyNote.SetProblem(errs.For(app.FieldAPIKey))
 	return len(errs) == 0
 }
 
 // firstFieldWithProblem is where the focus goes on the number step.
 func (w *addChannelWizard) firstFieldWithProblem() fyne.Focusable {
 	switch {
-	case w.numberNote.problem != "":
+	case w.numberNote.HasProblem():
 		return w.number
-	case w.nameNote.problem != "":
+	case w.nameNote.HasProblem():
 		return w.name
-	case w.keyNote.problem != "":
+	case w.keyNote.HasProblem():
 		return w.key
 	case w.number.Text != "" && w.key.Text == "":
 		return w.key
@@ -122,17 +125,17 @@ func (w *addChannelWizard) firstFieldWithProblem() fyne.Focusable {
 func (w *addChannelWizard) newDoneStep() fyne.CanvasObject {
 	w.sumNumber = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 	w.sumName = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
-	summary := newFormCard(container.NewBorder(nil, nil,
+	summary := kit.NewFormCard(container.NewBorder(nil, nil,
 		container.NewCenter(kit.NewIconBadge(kit.ChannelIcon, 44)), nil,
 		container.NewVBox(w.sumNumber,
 			container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), w.sumName))))
-	window := newFormInfoBox(theme.HistoryIcon(), "WhatsApp's 24-hour window",
+	window := kit.NewFormInfoBox(theme.HistoryIcon(), "WhatsApp's 24-hour window",
 		"You may reply freely to a customer within 24 hours of their last message. After that, WhatsApp "+
 			"only lets you send an approved message template until the customer writes again.")
 	w.spinner = widget.NewActivity()
-	w.progress = newProgressLine(w.spinner, "Checking your API key with 360dialog…")
+	w.progress = kit.NewProgressLine(w.spinner, "Checking your API key with 360dialog…")
 	w.progress.Hide()
-	w.formProblem = newFormProblem()
+	w.formProblem = kit.NewFormProblem()
 	next := kit.NewMutedText("Press Done to check the key and connect the number. Nothing is saved if the check fails.",
 		fyne.TextAlignLeading, theme.SizeNameText)
 	next.Wrapping = fyne.TextWrapWord

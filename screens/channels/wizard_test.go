@@ -11,6 +11,7 @@ import (
 
 	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/persistence"
+	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/screens/screentest"
 )
 
@@ -178,9 +179,9 @@ func assertKeyNotOnDisk(t *testing.T, cw *coreWorld, key string) {
 func TestWizardComingSoonTypesCannotBeChosen(t *testing.T) {
 	cw := newCoreWorld(t)
 	d := openWizard(t, cw)
-	var cards []*choiceCard
+	var cards []*kit.ChoiceCard
 	screentest.WalkVisible(d.overlay(), func(o fyne.CanvasObject) {
-		if c, ok := o.(*choiceCard); ok {
+		if c, ok := o.(*kit.ChoiceCard); ok {
 			cards = append(cards, c)
 		}
 	})
@@ -189,11 +190,11 @@ func TestWizardComingSoonTypesCannotBeChosen(t *testing.T) {
 	}
 	for _, c := range cards[1:] {
 		test.Tap(c)
-		if c.selected || !c.Disabled() {
-			t.Errorf("%s can be chosen although it is coming soon", c.title)
+		if c.Selected || !c.Disabled() {
+			t.Errorf("%s can be chosen although it is coming soon", c.Title())
 		}
 	}
-	if !cards[0].selected {
+	if !cards[0].Selected {
 		t.Error("WhatsApp is not the chosen type")
 	}
 }

@@ -1,4 +1,4 @@
-package channels
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,23 +7,22 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/parley-app/parley/screens/kit"
 )
 
 // Form pieces shared by the Add Channel wizard and the Configure page.
 
-// fieldNote is the line under a form field: a quiet hint, a confirmation
+// FieldNote is the line under a form field: a quiet hint, a confirmation
 // in green, or a problem in red. A problem always wins until cleared.
-type fieldNote struct {
+type FieldNote struct {
 	hint    string
 	tone    fyne.ThemeColorName // colour of the hint
 	problem string
 	text    *widget.RichText
 }
 
-func newFieldNote(hint string) *fieldNote {
-	n := &fieldNote{hint: hint, tone: theme.ColorNamePlaceHolder}
+// NewFieldNote returns a note showing hint.
+func NewFieldNote(hint string) *FieldNote {
+	n := &FieldNote{hint: hint, tone: theme.ColorNamePlaceHolder}
 	n.text = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{
 		ColorName: theme.ColorNamePlaceHolder,
 		SizeName:  theme.SizeNameCaptionText,
@@ -33,25 +32,25 @@ func newFieldNote(hint string) *fieldNote {
 	return n
 }
 
-// setHint replaces the quiet hint shown while there is no problem.
-func (n *fieldNote) setHint(hint string) {
+// SetHint replaces the quiet hint shown while there is no problem.
+func (n *FieldNote) SetHint(hint string) {
 	n.hint, n.tone = hint, theme.ColorNamePlaceHolder
 	if n.problem == "" {
 		n.show(hint, n.tone)
 	}
 }
 
-// setGood shows a confirmation (e.g. how a number will be saved) while
+// SetGood shows a confirmation (e.g. how a number will be saved) while
 // there is no problem.
-func (n *fieldNote) setGood(text string) {
+func (n *FieldNote) SetGood(text string) {
 	n.hint, n.tone = text, theme.ColorNameSuccess
 	if n.problem == "" {
 		n.show(text, n.tone)
 	}
 }
 
-// setProblem shows msg in red; "" goes back to the hint.
-func (n *fieldNote) setProblem(msg string) {
+// SetProblem shows msg in red; "" goes back to the hint.
+func (n *FieldNote) SetProblem(msg string) {
 	n.problem = msg
 	if msg == "" {
 		n.show(n.hint, n.tone)
@@ -60,7 +59,7 @@ func (n *fieldNote) setProblem(msg string) {
 	n.show(msg, theme.ColorNameError)
 }
 
-func (n *fieldNote) show(text string, color fyne.ThemeColorName) {
+func (n *FieldNote) show(text string, color fyne.ThemeColorName) {
 	seg := n.text.Segments[0].(*widget.TextSegment)
 	seg.Text = text
 	seg.Style.ColorName = color
@@ -72,8 +71,8 @@ func (n *fieldNote) show(text string, color fyne.ThemeColorName) {
 	n.text.Refresh()
 }
 
-// newFormField stacks a field's label, its input and its note tightly.
-func newFormField(label string, input fyne.CanvasObject, note *fieldNote) fyne.CanvasObject {
+// NewFormField stacks a field's label, its input and its note tightly.
+func NewFormField(label string, input fyne.CanvasObject, note *FieldNote) fyne.CanvasObject {
 	title := &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}}
 	items := []fyne.CanvasObject{
 		container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), 0, 0), title),
@@ -85,19 +84,19 @@ func newFormField(label string, input fyne.CanvasObject, note *fieldNote) fyne.C
 	return container.NewVBox(items...)
 }
 
-// newFormCard puts content on a rounded card with a thin outline.
-func newFormCard(content fyne.CanvasObject) fyne.CanvasObject {
+// NewFormCard puts content on a rounded card with a thin outline.
+func NewFormCard(content fyne.CanvasObject) fyne.CanvasObject {
 	bg := &canvas.Rectangle{
-		FillColor:    theme.Color(kit.ColorNameCard),
-		StrokeColor:  theme.Color(kit.ColorNameCardBorder),
+		FillColor:    theme.Color(ColorNameCard),
+		StrokeColor:  theme.Color(ColorNameCardBorder),
 		StrokeWidth:  1,
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
 	}
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(12, 12, 16, 16), content))
 }
 
-// newFormInfoBox is a tinted note with an icon, a bold title and a text.
-func newFormInfoBox(icon fyne.Resource, title, text string) fyne.CanvasObject {
+// NewFormInfoBox is a tinted note with an icon, a bold title and a text.
+func NewFormInfoBox(icon fyne.Resource, title, text string) fyne.CanvasObject {
 	bg := &canvas.Rectangle{
 		FillColor:    theme.Color(theme.ColorNameSelection),
 		CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2,
@@ -110,15 +109,15 @@ func newFormInfoBox(icon fyne.Resource, title, text string) fyne.CanvasObject {
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 10, 10), row))
 }
 
-// newFormProblem is a red line of text for a problem of a whole form.
-func newFormProblem() *widget.Label {
+// NewFormProblem is a red line of text for a problem of a whole form.
+func NewFormProblem() *widget.Label {
 	l := &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	l.Hide()
 	return l
 }
 
-// setFormProblem shows msg on a label from newFormProblem, or hides it.
-func setFormProblem(l *widget.Label, msg string) {
+// SetFormProblem shows msg on a label from NewFormProblem, or hides it.
+func SetFormProblem(l *widget.Label, msg string) {
 	l.SetText(msg)
 	if msg == "" {
 		l.Hide()
@@ -127,10 +126,16 @@ func setFormProblem(l *widget.Label, msg string) {
 	}
 }
 
-// newProgressLine is a spinning activity beside a sentence saying what
+// NewProgressLine is a spinning activity beside a sentence saying what
 // Parley is waiting for; it starts hidden.
-func newProgressLine(spinner *widget.Activity, text string) fyne.CanvasObject {
+func NewProgressLine(spinner *widget.Activity, text string) fyne.CanvasObject {
 	line := container.NewHBox(spinner, &widget.Label{Text: text})
 	line.Hide()
 	return line
 }
+
+// HasProblem reports whether the note shows a problem.
+func (n *FieldNote) HasProblem() bool { return n.problem != "" }
+
+// Content is the note's text, to place under a field.
+func (n *FieldNote) Content() fyne.CanvasObject { return n.text }

@@ -1,4 +1,4 @@
-package channels
+package kit
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,27 +8,25 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/parley-app/parley/screens/kit"
 )
 
-// choiceCard is one option of a wizard step shown as a card: an icon, a
+// ChoiceCard is one option of a wizard step shown as a card: an icon, a
 // title and a line of detail. A selected card has a coloured outline and a
 // check mark; a disabled one is greyed and carries a tag such as
 // "Coming soon". It takes the focus: Space selects it, Enter moves on and
 // Escape cancels.
-type choiceCard struct {
+type ChoiceCard struct {
 	widget.BaseWidget
 
 	icon     fyne.Resource
 	title    string
 	detail   string
-	tag      string // shown on a disabled card
-	selected bool
+	Tag      string // shown on a disabled card
+	Selected bool
 	disabled bool
 
-	onEnter  func()
-	onEscape func()
+	OnEnter  func() // Enter: move on
+	OnEscape func() // Escape: cancel
 
 	focused bool
 	hovered bool
@@ -37,21 +35,22 @@ type choiceCard struct {
 }
 
 var (
-	_ fyne.Focusable     = (*choiceCard)(nil)
-	_ fyne.Tappable      = (*choiceCard)(nil)
-	_ fyne.Disableable   = (*choiceCard)(nil)
-	_ desktop.Hoverable  = (*choiceCard)(nil)
-	_ desktop.Cursorable = (*choiceCard)(nil)
+	_ fyne.Focusable     = (*ChoiceCard)(nil)
+	_ fyne.Tappable      = (*ChoiceCard)(nil)
+	_ fyne.Disableable   = (*ChoiceCard)(nil)
+	_ desktop.Hoverable  = (*ChoiceCard)(nil)
+	_ desktop.Cursorable = (*ChoiceCard)(nil)
 )
 
-func newChoiceCard(icon fyne.Resource, title, detail string) *choiceCard {
-	c := &choiceCard{icon: icon, title: title, detail: detail}
+// NewChoiceCard returns a card with icon, title and a line of detail.
+func NewChoiceCard(icon fyne.Resource, title, detail string) *ChoiceCard {
+	c := &ChoiceCard{icon: icon, title: title, detail: detail}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // CreateRenderer builds the card.
-func (c *choiceCard) CreateRenderer() fyne.WidgetRenderer {
+func (c *ChoiceCard) CreateRenderer() fyne.WidgetRenderer {
 	c.bg = &canvas.Rectangle{StrokeWidth: 1.5, CornerRadius: theme.Size(theme.SizeNameInputRadius) * 2}
 	c.check = widget.NewIcon(theme.NewPrimaryThemedResource(theme.ConfirmIcon()))
 	titleColor, detailColor, iconColor := theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNamePrimary
@@ -66,14 +65,14 @@ func (c *choiceCard) CreateRenderer() fyne.WidgetRenderer {
 	}})
 	detail.Wrapping = fyne.TextWrapWord
 	var trailing fyne.CanvasObject = c.check
-	if c.tag != "" {
-		trailing = widget.NewRichText(&widget.TextSegment{Text: c.tag, Style: widget.RichTextStyle{
+	if c.Tag != "" {
+		trailing = widget.NewRichText(&widget.TextSegment{Text: c.Tag, Style: widget.RichTextStyle{
 			ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText, TextStyle: fyne.TextStyle{Italic: true},
 		}})
 	}
 	text := container.NewVBox(title, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), detail))
 	row := container.NewBorder(nil, nil,
-		container.NewVBox(kit.NewBadge(c.icon, iconColor, 40)),
+		container.NewVBox(NewBadge(c.icon, iconColor, 40)),
 		container.NewVBox(trailing),
 		text)
 	c.applyState()
@@ -81,20 +80,20 @@ func (c *choiceCard) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // Refresh redraws the card in its current state.
-func (c *choiceCard) Refresh() {
+func (c *ChoiceCard) Refresh() {
 	c.applyState()
 	c.BaseWidget.Refresh()
 }
 
-func (c *choiceCard) applyState() {
+func (c *ChoiceCard) applyState() {
 	if c.bg == nil {
 		return
 	}
-	fill, stroke := theme.Color(kit.ColorNameCard), theme.Color(kit.ColorNameCardBorder)
+	fill, stroke := theme.Color(ColorNameCard), theme.Color(ColorNameCardBorder)
 	switch {
 	case c.disabled:
-		fill = theme.Color(kit.ColorNameSidebar)
-	case c.selected:
+		fill = theme.Color(ColorNameSidebar)
+	case c.Selected:
 		fill, stroke = theme.Color(theme.ColorNameSelection), theme.Color(theme.ColorNamePrimary)
 	case c.hovered:
 		fill = theme.Color(theme.ColorNameHover)
@@ -106,32 +105,32 @@ func (c *choiceCard) applyState() {
 		c.bg.StrokeWidth = 1.5
 	}
 	c.bg.FillColor, c.bg.StrokeColor = fill, stroke
-	if c.selected && !c.disabled {
+	if c.Selected && !c.disabled {
 		c.check.Show()
 	} else {
 		c.check.Hide()
 	}
 }
 
-// setSelected marks the card as the chosen option.
-func (c *choiceCard) setSelected(on bool) {
-	c.selected = on
+// SetSelected marks the card as the chosen option.
+func (c *ChoiceCard) setSelected(on bool) {
+	c.Selected = on
 	c.Refresh()
 }
 
 // Disabled reports whether the card cannot be chosen; the focus skips it.
-func (c *choiceCard) Disabled() bool { return c.disabled }
+func (c *ChoiceCard) Disabled() bool { return c.disabled }
 
 // Enable is part of fyne.Disableable; cards are enabled when built.
-func (c *choiceCard) Enable() { c.disabled = false; c.Refresh() }
+func (c *ChoiceCard) Enable() { c.disabled = false; c.Refresh() }
 
 // Disable greys the card out.
-func (c *choiceCard) Disable() { c.disabled = true; c.Refresh() }
+func (c *ChoiceCard) Disable() { c.disabled = true; c.Refresh() }
 
 // Tapped chooses the card.
-func (c *choiceCard) Tapped(*fyne.PointEvent) { c.choose() }
+func (c *ChoiceCard) Tapped(*fyne.PointEvent) { c.choose() }
 
-func (c *choiceCard) choose() {
+func (c *ChoiceCard) choose() {
 	if c.disabled {
 		return
 	}
@@ -139,45 +138,48 @@ func (c *choiceCard) choose() {
 }
 
 // FocusGained shows the focus outline.
-func (c *choiceCard) FocusGained() { c.focused = true; c.Refresh() }
+func (c *ChoiceCard) FocusGained() { c.focused = true; c.Refresh() }
 
 // FocusLost hides the focus outline.
-func (c *choiceCard) FocusLost() { c.focused = false; c.Refresh() }
+func (c *ChoiceCard) FocusLost() { c.focused = false; c.Refresh() }
 
 // TypedRune ignores typed characters.
-func (c *choiceCard) TypedRune(rune) {}
+func (c *ChoiceCard) TypedRune(rune) {}
 
 // TypedKey chooses the card on Space, moves on with Enter and cancels with
 // Escape.
-func (c *choiceCard) TypedKey(ev *fyne.KeyEvent) {
+func (c *ChoiceCard) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeySpace:
 		c.choose()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		c.choose()
-		if c.onEnter != nil && !c.disabled {
-			c.onEnter()
+		if c.OnEnter != nil && !c.disabled {
+			c.OnEnter()
 		}
 	case fyne.KeyEscape:
-		if c.onEscape != nil {
-			c.onEscape()
+		if c.OnEscape != nil {
+			c.OnEscape()
 		}
 	}
 }
 
 // MouseIn highlights the card under the pointer.
-func (c *choiceCard) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
+func (c *ChoiceCard) MouseIn(*desktop.MouseEvent) { c.hovered = true; c.Refresh() }
 
 // MouseMoved is part of desktop.Hoverable.
-func (c *choiceCard) MouseMoved(*desktop.MouseEvent) {}
+func (c *ChoiceCard) MouseMoved(*desktop.MouseEvent) {}
 
 // MouseOut removes the highlight.
-func (c *choiceCard) MouseOut() { c.hovered = false; c.Refresh() }
+func (c *ChoiceCard) MouseOut() { c.hovered = false; c.Refresh() }
 
 // Cursor is a pointing hand over a card that can be chosen.
-func (c *choiceCard) Cursor() desktop.Cursor {
+func (c *ChoiceCard) Cursor() desktop.Cursor {
 	if c.disabled {
 		return desktop.DefaultCursor
 	}
 	return desktop.PointerCursor
 }
+
+// Title is the card's title.
+func (c *ChoiceCard) Title() string { return c.title }
