@@ -20,7 +20,7 @@ import (
 // avatar, name and number, and the state of the 24-hour window with the
 // time left.
 type conversationHeader struct {
-	avatar   *avatar
+	avatar   *kit.Avatar
 	name     *widget.Label
 	number   *widget.RichText
 	window   *canvas.Text
@@ -30,7 +30,7 @@ type conversationHeader struct {
 
 func newConversationHeader() *conversationHeader {
 	h := &conversationHeader{
-		avatar: newAvatar(40),
+		avatar: kit.NewAvatar(40),
 		name:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		number: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameCaptionText),
 		window: canvas.NewText("", theme.Color(theme.ColorNameSuccess)),
@@ -42,7 +42,7 @@ func newConversationHeader() *conversationHeader {
 	pill := container.NewStack(h.windowBg, container.New(layout.NewCustomPaddedLayout(5, 5, 10, 10), h.window))
 	names := container.New(layout.NewCustomPaddedLayout(-6, -6, 0, 0), container.NewVBox(h.name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
-	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.content), container.NewCenter(pill), names)
+	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content), container.NewCenter(pill), names)
 	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	h.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 12, 14), row)))
@@ -52,7 +52,7 @@ func newConversationHeader() *conversationHeader {
 // set shows cv at now and reports whether its window is open.
 func (h *conversationHeader) set(cv app.Conversation, ch app.Channel, showChannel bool, now time.Time) bool {
 	name := conversationName(cv)
-	h.avatar.set(name, cv.WAID)
+	h.avatar.Set(name, cv.WAID)
 	h.name.SetText(name)
 	sub := conversationNumber(cv)
 	if sub == name {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // chatItem is one row of a conversation: a message bubble, a day
@@ -52,8 +53,8 @@ func buildItems(loaded []app.Message, contact string, now time.Time) []chatItem 
 	var lastDay time.Time
 	for i := range msgs {
 		m := &msgs[i]
-		if len(items) == 0 || !sameDay(m.Timestamp, lastDay) {
-			label := dayLabel(m.Timestamp, now)
+		if len(items) == 0 || !kit.SameDay(m.Timestamp, lastDay) {
+			label := kit.DayLabel(m.Timestamp, now)
 			items = append(items, chatItem{key: "day:" + m.Timestamp.Local().Format("2006-01-02"), sig: label, day: label})
 			lastDay = m.Timestamp
 			prev = nil

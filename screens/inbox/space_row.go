@@ -1,7 +1,6 @@
 package inbox
 
 import (
-	"hash/fnv"
 	"image/color"
 	"strconv"
 	"strings"
@@ -18,47 +17,13 @@ import (
 	"github.com/parley-app/parley/screens/kit"
 )
 
-// avatarColours tint customers' avatars; each customer keeps one.
-var avatarColours = []color.NRGBA{
-	{R: 0x0e, G: 0x8a, B: 0x7e, A: 0xff}, {R: 0x53, G: 0x6d, B: 0xe2, A: 0xff},
-	{R: 0xc2, G: 0x5b, B: 0x8f, A: 0xff}, {R: 0xd0, G: 0x7a, B: 0x1e, A: 0xff},
-	{R: 0x5a, G: 0x8f, B: 0x29, A: 0xff}, {R: 0x8e, G: 0x5c, B: 0xc8, A: 0xff},
-	{R: 0x1f, G: 0x86, B: 0xb8, A: 0xff}, {R: 0xb5, G: 0x4a, B: 0x3a, A: 0xff},
-}
-
-// avatar is a customer's initials in a coloured circle.
-type avatar struct {
-	circle  *canvas.Circle
-	letters *canvas.Text
-	content fyne.CanvasObject
-}
-
-func newAvatar(size float32) *avatar {
-	a := &avatar{circle: canvas.NewCircle(avatarColours[0]), letters: canvas.NewText("", color.White)}
-	a.letters.TextStyle = fyne.TextStyle{Bold: true}
-	a.letters.TextSize = size * 0.38
-	a.letters.Alignment = fyne.TextAlignCenter
-	a.content = container.NewGridWrap(fyne.NewSquareSize(size), container.NewStack(a.circle, container.NewCenter(a.letters)))
-	return a
-}
-
-// set shows the customer with this name and WhatsApp id.
-func (a *avatar) set(name, waID string) {
-	h := fnv.New32a()
-	h.Write([]byte(waID))
-	a.circle.FillColor = avatarColours[h.Sum32()%uint32(len(avatarColours))]
-	a.letters.Text = initials(name)
-	a.circle.Refresh()
-	a.letters.Refresh()
-}
-
 // conversationRow is one conversation in the Space's list: avatar, name,
 // time of the last message, its preview, the unread count and the state
 // of the 24-hour window.
 type conversationRow struct {
 	widget.BaseWidget
 
-	avatar  *avatar
+	avatar  *kit.Avatar
 	name    *widget.Label
 	when    *canvas.Text
 	preview *widget.RichText
@@ -71,7 +36,7 @@ type conversationRow struct {
 
 func newConversationRow() *conversationRow {
 	r := &conversationRow{
-		avatar:  newAvatar(44),
+		avatar:  kit.NewAvatar(44),
 		name:    &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
 		when:    canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
 		preview: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
@@ -94,7 +59,7 @@ func newConversationRow() *conversationRow {
 	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(top,
 		container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), bottom)))
 	r.root = container.New(layout.NewCustomPaddedLayout(4, 4, 6, 6),
-		container.NewBorder(nil, nil, container.NewCenter(r.avatar.content), nil, text))
+		container.NewBorder(nil, nil, container.NewCenter(r.avatar.Content), nil, text))
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -104,13 +69,13 @@ func (r *conversationRow) set(cv app.Conversation, now time.Time) {
 	name := conversationName(cv)
 	text, open := windowMarker(cv, now)
 	look := rowLook{name: name, waID: cv.WAID, preview: strings.Join(strings.Fields(cv.LastPreview), " "),
-		when: listTime(cv.LastMessageAt, now), window: text, open: open, unread: cv.Unread,
+		when: kit.ListTime(cv.LastMessageAt, now), window: text, open: open, unread: cv.Unread,
 		variant: fyne.CurrentApp().Settings().ThemeVariant()}
 	if look == r.shown {
 		return // the list was refreshed but this row did not change: nothing to lay out again
 	}
 	r.shown = look
-	r.avatar.set(name, cv.WAID)
+	r.avatar.Set(name, cv.WAID)
 	r.name.SetText(name)
 	r.preview.Segments[0].(*widget.TextSegment).Text = look.preview
 	r.preview.Refresh()
