@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -44,10 +45,19 @@ type conversationView struct {
 	windowOpen  bool
 	rendering   bool
 	dirty       bool
-	rows        map[string]renderedRow
-	media       *mediaLoader
-	picker      *templatePicker // the last "Send a template" dialog
-	stop        chan struct{}
+	// The rows drawn (near the view), the heights of every row and the
+	// empty spaces standing in for rows far from the view.
+	items    []chatItem
+	sigs     []string
+	rows     map[string]renderedRow
+	heights  map[string]rowHeight
+	spacers  map[string]*canvas.Rectangle
+	drawnLo  float32 // the part of the column drawn, in scroll offsets
+	drawnHi  float32
+	windowed bool // rows far from the view are spaces
+	media    *mediaLoader
+	picker   *templatePicker // the last "Send a template" dialog
+	stop     chan struct{}
 
 	header   *conversationHeader
 	column   *fyne.Container
@@ -65,7 +75,8 @@ type renderedRow struct {
 }
 
 func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel bool) *conversationView {
-	v := &conversationView{env: e, conv: cv, channel: ch, showChannel: showChannel, rows: map[string]renderedRow{}}
+	v := &conversationView{env: e, conv: cv, channel: ch, showChannel: showChannel, rows: map[string]renderedRow{},
+		heights: map[string]rowHeight{}, spacers: map[string]*canvas.Rectangle{}}
 	v.ctx, v.cancel = context.WithCancel(context.Background())
 	v.reloads = kit.NewPlannedReloader(e.Run, v.ctx, e.ReloadGap, v.planRead, v.reloaded)
 	v.media = newMediaLoader(e, func(int64) { v.render() })
@@ -260,40 +271,19 @@ func (v *conversationView) render() {
 	v.scroll.Refresh() // the content takes its new height at once
 	if follow {
 		v.scroll.ScrollToBottom()
+		v.placeRows() // the rows near the newest message
 	}
 	v.column.Refresh()
 }
 
+// renderOnce builds the rows' items and places them (see placeRows).
 func (v *conversationView) renderOnce() {
-	items := buildItems(v.msgs, conversationName(v.conv), v.env.core.Now())
-	width := v.scroll.Size().Width
-	objs := make([]fyne.CanvasObject, 0, len(items))
-	next := make(map[string]renderedRow, len(items))
-	var photos []app.Message
-	for _, it := range items {
-		sig := it.sig
-		if it.msg != nil {
-			sig += "|" + v.media.sig(it.msg.ID)
-			if v.windowOpen {
-				sig += "|reply"
-			}
-			photos = append(photos, *it.msg)
-		}
-		row, ok := v.rows[it.key]
-		if !ok || row.sig != sig {
-			row = renderedRow{sig: sig, obj: v.newRow(it)}
-			if width > 0 {
-				row.obj.Resize(fyne.NewSize(width, row.obj.MinSize().Height))
-			}
-		}
-		next[it.key] = row
-		objs = append(objs, row.obj)
+	v.items = buildItems(v.msgs, conversationName(v.conv), v.env.core.Now())
+	v.sigs = make([]string, len(v.items))
+	for i, it := range v.items {
+		v.sigs[i] = v.rowSig(it)
 	}
-	v.rows = next
-	v.column.Objects = objs
-	for _, m := range photos {
-		v.media.want(m)
-	}
+	v.placeRows()
 }
 
 // newRow draws one row.

@@ -21,6 +21,7 @@ const olderThreshold = 80
 
 // onScrolled loads older messages when the owner scrolls near the top.
 func (v *conversationView) onScrolled(p fyne.Position) {
+	v.followView()
 	if p.Y < olderThreshold {
 		v.loadOlder()
 	}
@@ -56,6 +57,7 @@ func (v *conversationView) olderLoaded(page []app.Message, err error) {
 	grown := v.column.MinSize().Height - before
 	v.scroll.Refresh()
 	v.scroll.ScrollToOffset(fyne.NewPos(0, v.scroll.Offset.Y+grown))
+	v.followView()
 }
 
 // atBottom reports whether the newest message is in view.
@@ -66,6 +68,7 @@ func (v *conversationView) atBottom() bool {
 func (v *conversationView) scrollToBottom() {
 	v.scroll.Refresh()
 	v.scroll.ScrollToBottom()
+	v.followView()
 }
 
 // stickyStack stacks the messages area's layers like container.NewStack,
@@ -79,13 +82,19 @@ type stickyStack struct {
 // Layout fills size with every object.
 func (l *stickyStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	follow := l.last != size && l.view.loaded && l.view.atBottom()
+	changed := l.last != size
 	l.last = size
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
 		o.Resize(size)
 	}
+	if changed && l.view.loaded {
+		l.view.placeRows() // rows are measured at the new width; more or fewer are near the view
+		l.view.column.Refresh()
+	}
 	if follow {
 		l.view.scroll.ScrollToBottom()
+		l.view.followView()
 	}
 }
 

@@ -92,18 +92,26 @@ func TestScrollingUpLoadsOlderMessages(t *testing.T) {
 	sw := newSpaceWorld(t)
 	sw.bulk(t, 70)
 	v := sw.open(t, "Anna Schmidt")
-	if screentest.ShowsText(v.content, "message 20") || !screentest.ShowsText(v.content, "message 21") || !screentest.ShowsText(v.content, "message 70") {
-		t.Fatalf("the first page should hold messages 21–70; it shows %q", screentest.VisibleTexts(v.content))
+	if loaded := loadedTexts(v); len(loaded) != 50 || loaded[0] != "message 21" || loaded[49] != "message 70" {
+		t.Fatalf("the first page should hold messages 21–70; it holds %q", loaded)
 	}
-	// Where message 21 sits once the owner has scrolled to the top.
-	before := bubbleWith(t, v.content, "message 21").Position().Y
-
-	if v.scroll.Offset.Y == 0 {
+	if !screentest.ShowsText(v.content, "message 70") || screentest.ShowsText(v.content, "message 21") {
+		t.Fatalf("at the newest message only the rows near the view are drawn; it shows %q", screentest.VisibleTexts(v.content))
+	}
+	bottom := v.scroll.Offset.Y
+	if bottom == 0 {
 		t.Fatal("the conversation did not open at its newest message")
 	}
-	v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: v.scroll.Offset.Y}}) // the owner scrolls to the top
-	if !screentest.ShowsText(v.content, "message 1") || !screentest.ShowsText(v.content, "message 20") {
-		t.Fatalf("older messages did not load; it shows %q", screentest.VisibleTexts(v.content))
+	// Where message 21 sits at the top, before older messages load.
+	v.scroll.ScrollToOffset(fyne.NewPos(0, 0))
+	v.followView()
+	before := bubbleWith(t, v.content, "message 21").Position().Y
+	v.scroll.ScrollToOffset(fyne.NewPos(0, bottom))
+	v.followView()
+
+	v.scroll.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.Delta{DY: bottom}}) // the owner scrolls to the top
+	if loaded := loadedTexts(v); len(loaded) != 70 || loaded[0] != "message 1" {
+		t.Fatalf("older messages did not load; it holds %q", loaded)
 	}
 	after := bubbleWith(t, v.content, "message 21").Position().Y - v.scroll.Offset.Y
 	if math.Abs(float64(after-before)) > 2 {
@@ -213,4 +221,14 @@ func TestBurstOfMessagesMakesFewNotifications(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("nothing new arrived, yet another notification: %+v", got[2])
 	}
+}
+
+// loadedTexts are the texts of the messages a conversation has loaded,
+// oldest first, drawn or not.
+func loadedTexts(v *conversationView) []string {
+	out := make([]string, 0, len(v.msgs))
+	for _, m := range v.msgs {
+		out = append(out, m.Text)
+	}
+	return out
 }
