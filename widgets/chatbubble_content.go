@@ -12,6 +12,11 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
+// PhotoMaxSide is the longest side a bubble shows a photo at, in Fyne's
+// units: a preview decoded larger than this times the screen's scale
+// only costs memory.
+const PhotoMaxSide float32 = 320
+
 // UnsupportedText is what a bubble says about a message Parley cannot
 // show.
 const UnsupportedText = "This message type can't be shown in Parley yet"
@@ -22,7 +27,7 @@ const (
 	locationWidth    float32 = 250
 	contactCardWidth float32 = 230
 	photoMaxWidth    float32 = 300
-	photoMaxHeight   float32 = 320
+	photoMaxHeight   float32 = PhotoMaxSide
 	photoMinHeight   float32 = 90
 	stickerSize      float32 = 150
 	quoteMaxWidth    float32 = 360

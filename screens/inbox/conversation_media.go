@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"log/slog"
+	"math"
 	"net/url"
 	"os"
 	"time"
@@ -14,15 +15,19 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/widgets"
 )
 
 // downloadTimeout bounds one attachment download.
 const downloadTimeout = 2 * time.Minute
 
-// thumbnailSide is the longest side of a decoded photo preview: a bubble
-// shows photos at most about 300×320, so this is sharp on a high-density
-// screen too.
-const thumbnailSide = 640
+// thumbnailSide is the longest side, in pixels, a photo preview is
+// decoded at for a canvas of scale: the most a bubble shows
+// (widgets.PhotoMaxSide) in the screen's pixels, so that it is sharp on
+// a high-density screen and no larger than shown on any.
+func thumbnailSide(scale float32) int {
+	return int(math.Ceil(float64(widgets.PhotoMaxSide * min(max(scale, 1), 3))))
+}
 
 // mediaState is what the conversation knows about one attachment.
 type mediaState struct {
@@ -99,6 +104,10 @@ func (l *mediaLoader) fetch(m app.Message, open bool) {
 	}
 	core := l.env.core
 	photo := isPhotoType(m.Type)
+	side := thumbnailSide(1)
+	if c := l.env.Window.Canvas(); c != nil {
+		side = thumbnailSide(c.Scale())
+	}
 	l.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
 		defer cancel()
@@ -106,7 +115,7 @@ func (l *mediaLoader) fetch(m app.Message, open bool) {
 		var thumb image.Image
 		var decodeErr error
 		if err == nil && photo {
-			thumb, decodeErr = decodeThumbnail(path)
+			thumb, decodeErr = decodeThumbnail(path, side)
 		}
 		fyne.Do(func() { l.fetched(m.ID, path, thumb, err, decodeErr, open) })
 	})
@@ -175,13 +184,13 @@ func isPhotoType(t app.MessageType) bool { return t == app.MsgImage || t == app.
 // decodeThumbnail reads a photo at the size a bubble shows it, as plain
 // RGBA pixels, which every painter handles alike. A photo over
 // app.MaxImagePixels is refused from its header, before it is decoded.
-func decodeThumbnail(path string) (image.Image, error) {
+func decodeThumbnail(path string, side int) (image.Image, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("open photo: %w", err)
 	}
 	defer f.Close()
-	img, err := app.DecodeBounded(f, thumbnailSide, thumbnailSide)
+	img, err := app.DecodeBounded(f, side, side)
 	if err != nil {
 		return nil, fmt.Errorf("photo preview: %w", err)
 	}

@@ -45,3 +45,27 @@ func TestPictureBombInAConversationIsNotDecoded(t *testing.T) {
 		t.Fatalf("Open opened %v", sw.opened)
 	}
 }
+
+// A customer's large photo is kept in memory at the size its bubble
+// shows it, not at the size it was taken.
+func TestPhotoPreviewIsDecodedAtTheSizeShown(t *testing.T) {
+	sw := newSpaceWorld(t)
+	if _, err := sw.Emu.InboundMedia(screentest.WorldKey, annaWAID, "Anna Schmidt", app.MsgImage, "", "image/png", pngPhoto(t, 2000, 1500), "Our cake"); err != nil {
+		t.Fatal(err)
+	}
+	sw.flush(t)
+	v := sw.open(t, "Anna Schmidt")
+	var pictures []*canvas.Image
+	screentest.WalkVisible(bubbleWith(t, v.content, "Our cake"), func(o fyne.CanvasObject) {
+		if img, ok := o.(*canvas.Image); ok && img.Image != nil && img.Resource == nil {
+			pictures = append(pictures, img)
+		}
+	})
+	if len(pictures) != 1 {
+		t.Fatalf("the bubble shows %d pictures, want the photo", len(pictures))
+	}
+	b := pictures[0].Image.Bounds()
+	if b.Dx() > 320 || b.Dy() > 320 || b.Dx() < 300 {
+		t.Errorf("the photo is kept at %d×%d pixels; the bubble shows it at most 320 wide or high (at scale 1)", b.Dx(), b.Dy())
+	}
+}
