@@ -23,6 +23,10 @@ import (
 type configurePage struct {
 	env env
 	ch  app.Channel // as last saved
+	// ctx lasts while the page is shown; reads for it (the connection
+	// check) stop when close ends it. Saves use their own.
+	ctx   context.Context
+	close context.CancelFunc
 
 	heading  *widget.Label
 	subtitle *widget.RichText
@@ -37,11 +41,14 @@ type configurePage struct {
 
 // openConfigure shows a channel's settings in place of the Channels list.
 func openConfigure(e env, ch app.Channel) {
-	e.Nav.Show(newConfigurePage(e, ch).content)
+	p := newConfigurePage(e, ch)
+	closed := e.Nav.Show(p.content)
+	context.AfterFunc(closed, p.close) // what is read for the page stops when the owner leaves it
 }
 
 func newConfigurePage(e env, ch app.Channel) *configurePage {
 	p := &configurePage{env: e, ch: ch}
+	p.ctx, p.close = context.WithCancel(context.Background())
 	p.name = newKeyEntry("WhatsApp "+app.FormatPhone(ch.PhoneNumber), false)
 	p.name.SetText(ch.Name)
 	p.name.OnChanged = p.onNameChanged

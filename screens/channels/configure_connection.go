@@ -138,7 +138,7 @@ func (c *connectionSection) check() {
 	}
 	id := c.page.ch.ID
 	core := c.page.env.core
-	kit.Load(c.page.env.Run, context.Background(), func(ctx context.Context) (app.ConnectionStatus, error) {
+	kit.Load(c.page.env.Run, c.page.ctx, func(ctx context.Context) (app.ConnectionStatus, error) {
 		return core.CheckConnection(ctx, id)
 	}, func(st app.ConnectionStatus, err error) {
 		if err != nil {
