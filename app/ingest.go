@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"slices"
 )
 
 // IngestUseCases are the door for incoming events: the webhook receiver
@@ -50,6 +49,7 @@ type ingested struct {
 	channel   ChannelID
 	received  []Message
 	convs     []int64
+	seen      map[int64]bool // convs, for a group of thousands of messages
 	statuses  bool
 	templates bool
 }
@@ -68,12 +68,13 @@ func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message
 			k++
 		}
 		if k == len(chans) {
-			chans = append(chans, ingested{channel: it.ChannelID})
+			chans = append(chans, ingested{channel: it.ChannelID, seen: map[int64]bool{}})
 		}
 		g := &chans[k]
 		for _, m := range results[i] {
 			g.received = append(g.received, m)
-			if !slices.Contains(g.convs, m.ConversationID) {
+			if !g.seen[m.ConversationID] {
+				g.seen[m.ConversationID] = true
 				g.convs = append(g.convs, m.ConversationID)
 			}
 		}
