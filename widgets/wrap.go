@@ -126,7 +126,7 @@ func (t *WrappingText) outerPad() float32 {
 	if !t.flush {
 		return 0
 	}
-	return theme.SizeForWidget(theme.SizeNameInnerPadding, t.text)
+	return innerPad(t.text)
 }
 
 // MinSize is the rich text's, with its lines broken for the current

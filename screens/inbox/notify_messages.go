@@ -94,24 +94,22 @@ func (n *messageNotifier) postLocked() {
 	if p.messages == 0 || n.focused.Load() {
 		return
 	}
+	body := p.preview
+	switch {
+	case p.messages > 1 && len(p.convs) > 1:
+		body = fmt.Sprintf("%d new messages from %d customers", p.messages, len(p.convs))
+	case p.messages > 1:
+		body = fmt.Sprintf("%d new messages", p.messages)
+	}
 	core := n.env.core
-	n.env.Run(func() {
-		title := "New WhatsApp messages"
-		if len(p.convs) == 1 {
-			ctx, cancel := context.WithTimeout(context.Background(), kit.LoadTimeout)
-			defer cancel()
-			if cv, err := core.Conversation(ctx, p.convs[0]); err == nil {
-				title = conversationName(cv)
-			}
+	kit.Load(n.env.Run, context.Background(), func(ctx context.Context) (string, error) {
+		if len(p.convs) != 1 {
+			return "New WhatsApp messages", nil
 		}
-		body := p.preview
-		switch {
-		case p.messages > 1 && len(p.convs) > 1:
-			body = fmt.Sprintf("%d new messages from %d customers", p.messages, len(p.convs))
-		case p.messages > 1:
-			body = fmt.Sprintf("%d new messages", p.messages)
+		cv, err := core.Conversation(ctx, p.convs[0])
+		if err != nil {
+			return "New WhatsApp messages", nil // the title without the name; the message is still told
 		}
-		note := fyne.NewNotification(title, body)
-		fyne.Do(func() { n.send(note) })
-	})
+		return conversationName(cv), nil
+	}, func(title string, _ error) { n.send(fyne.NewNotification(title, body)) })
 }
