@@ -11,8 +11,7 @@
 # for, polled every 10 ms) is measured. The median is reported, and its
 # ratio to the baseline's.
 #
-# The seeded folder is cached in build/bench/ and made again only when the
-# database schema or the seeder changes.
+# The seeded folder comes from scripts/benchdata.sh, which caches it.
 #
 #   scripts/coldstart.sh
 #
@@ -34,13 +33,7 @@ if [[ ${COLD_INSIDE:-} != 1 ]]; then
 	go build -tags migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
 	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 
-	key=$(cat persistence/migrations/*.sql internal/tools/coldseed/*.go | sha256sum | cut -c1-12)
-	data=$out/coldstart-$messages-$key
-	if [[ ! -f $data/parley.db ]]; then
-		rm -rf "$out"/coldstart-* # older seeds
-		go run ./internal/tools/coldseed -data "$data.tmp" -messages "$messages"
-		mv "$data.tmp" "$data"
-	fi
+	data=$(scripts/benchdata.sh "$messages")
 
 	bytes=$(stat -c %s "$out/parley")
 	awk -v b="$bytes" -v t="$size_target_mb" 'BEGIN {

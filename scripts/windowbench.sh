@@ -38,13 +38,7 @@ if [[ ${WB_INSIDE:-} != 1 ]]; then
 	go build -tags migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
 	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 	go build -o "$out/loadgen" ./internal/tools/loadgen
-	key=$(cat persistence/migrations/*.sql internal/tools/coldseed/*.go | sha256sum | cut -c1-12)
-	data=$out/coldstart-$messages-$key # shared with scripts/coldstart.sh
-	if [[ ! -f $data/parley.db ]]; then
-		rm -rf "$out"/coldstart-* # older seeds
-		go run ./internal/tools/coldseed -data "$data.tmp" -messages "$messages"
-		mv "$data.tmp" "$data"
-	fi
+	data=$(scripts/benchdata.sh "$messages")
 	exec scripts/with-keyring.sh scripts/xvfb-run.sh env WB_INSIDE=1 WB_DATA="$data" "$0"
 fi
 
