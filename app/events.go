@@ -16,12 +16,15 @@ const (
 	// EventProfileChanged: a channel's business profile changed.
 	EventProfileChanged
 	// EventTemplatesChanged: a channel's templates changed. Template is
-	// set when the event is one template's review outcome.
+	// set when the event is one template's review outcome; such events
+	// follow a plain EventTemplatesChanged of the same change, so holders
+	// of the list need not read it again for them.
 	EventTemplatesChanged
 	// EventMessagesChanged: existing messages changed state (an outbound
 	// message queued, sent, delivered, read or failed). ConversationIDs
-	// names the conversations; empty means any of the channel's (a
-	// delivery status names none).
+	// names the conversations of the owner's own sends; delivery
+	// statuses from WhatsApp come in Statuses instead, naming the
+	// messages by their WhatsApp ids.
 	EventMessagesChanged
 	// EventSyncStatus: a background sync started, finished or failed.
 	EventSyncStatus
@@ -46,6 +49,10 @@ type Event struct {
 	// Received are the new inbound messages of EventMessagesReceived, as
 	// stored (with their IDs), in the order they were stored.
 	Received []Message
+	// Statuses are the delivery statuses of an EventMessagesChanged
+	// that WhatsApp reported, as received: the messages they name moved
+	// forward if that was progress.
+	Statuses []StatusUpdate
 	// Template is the review outcome of one template, for an
 	// EventTemplatesChanged that reports one; nil otherwise.
 	Template *TemplateChange

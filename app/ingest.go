@@ -50,8 +50,9 @@ type ingested struct {
 	received  []Message
 	convs     []int64
 	seen      map[int64]bool // convs, for a group of thousands of messages
-	statuses  bool
+	statuses  []StatusUpdate
 	templates bool
+	reviews   []TemplateChange
 }
 
 // publishIngested publishes, channel by channel in the order the
@@ -78,19 +79,27 @@ func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message
 				g.convs = append(g.convs, m.ConversationID)
 			}
 		}
-		g.statuses = g.statuses || len(it.Batch.Statuses) > 0
+		g.statuses = append(g.statuses, it.Batch.Statuses...)
 		g.templates = g.templates || len(it.Batch.Templates) > 0
+		for _, te := range it.Batch.Templates {
+			if ch, ok := te.Change(); ok {
+				g.reviews = append(g.reviews, ch)
+			}
+		}
 	}
 	for _, g := range chans {
 		if len(g.received) > 0 {
 			c.bus.Publish(Event{Kind: EventMessagesReceived, ChannelID: g.channel, ConversationIDs: g.convs,
 				Received: g.received, Message: receivedNote(g.received)})
 		}
-		if g.statuses {
-			c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: g.channel})
+		if len(g.statuses) > 0 {
+			c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: g.channel, Statuses: g.statuses})
 		}
 		if g.templates {
 			c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: g.channel})
+		}
+		for i := range g.reviews {
+			c.bus.Publish(Event{Kind: EventTemplatesChanged, ChannelID: g.channel, Template: &g.reviews[i]})
 		}
 		c.bus.Publish(Event{Kind: EventWebhookReceived, ChannelID: g.channel})
 	}

@@ -68,8 +68,52 @@ func TestIngestPublishesWhatChanged(t *testing.T) {
 	if !slices.Equal(texts, []string{"Hallo", "Noch da?", "Moin"}) {
 		t.Errorf("received %q, want the three new messages once", texts)
 	}
-	if len(events[1].ConversationIDs) != 0 {
-		t.Errorf("a delivery status names conversations %v; it names none", events[1].ConversationIDs)
+	if st := events[1].Statuses; len(st) != 1 || st[0].WAMessageID != "wamid.out" || st[0].State != app.StateDelivered {
+		t.Errorf("the statuses event carries %+v, want the delivered status of wamid.out", st)
+	}
+}
+
+// TestTemplateWebhookPublishesItsOutcome: WhatsApp pushes a template's
+// approval and a rejection with its reason. Besides the plain change
+// (the list is stale), each outcome is published with its template, so
+// the owner is told at once and not only after the next sync. An event
+// that changes no status is published as a plain change only.
+func TestTemplateWebhookPublishesItsOutcome(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	var events []app.Event
+	cancel := w.core.Events().Subscribe(func(e app.Event) { events = append(events, e) })
+	defer cancel()
+
+	batch := app.InboundBatch{Templates: []app.TemplateEvent{
+		{Name: "order_ready", Language: "de", Event: "APPROVED", Reason: "NONE"},
+		{Name: "sunday_offer", Language: "en_US", Event: "REJECTED", Reason: "The template is not formatted correctly."},
+		{Name: "order_ready", Language: "de", Event: "FLAGGED"},
+	}}
+	if _, err := w.core.Ingest(w.ctx, ch.ID, batch); err != nil {
+		t.Fatal(err)
+	}
+	var plain int
+	var outcomes []app.TemplateChange
+	for _, e := range events {
+		if e.Kind != app.EventTemplatesChanged {
+			continue
+		}
+		if e.Template == nil {
+			plain++
+			continue
+		}
+		outcomes = append(outcomes, *e.Template)
+	}
+	if plain != 1 {
+		t.Errorf("%d plain template changes, want 1 before the outcomes", plain)
+	}
+	want := []app.TemplateChange{
+		{Name: "order_ready", Language: "de", To: app.TemplateApproved},
+		{Name: "sunday_offer", Language: "en_US", To: app.TemplateRejected, Reason: "The template is not formatted correctly."},
+	}
+	if !slices.Equal(outcomes, want) {
+		t.Errorf("outcomes = %+v, want %+v", outcomes, want)
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/parley-app/parley/app"
@@ -82,7 +81,7 @@ func ingestTemplateEvent(ctx context.Context, tx execer, id app.ChannelID, te ap
 	if te.Language != "" {
 		detail += " (" + te.Language + ")"
 	}
-	reason := templateReason(te.Reason)
+	reason := te.ReasonGiven()
 	if reason != "" {
 		detail += ": " + reason
 	}
@@ -90,7 +89,7 @@ func ingestTemplateEvent(ctx context.Context, tx execer, id app.ChannelID, te ap
 	if err := insertProviderEvent(ctx, tx, id, EventTemplate, pe, now); err != nil {
 		return err
 	}
-	status, ok := templateEventStatus(te.Event)
+	status, ok := te.Status()
 	if !ok {
 		return nil
 	}
@@ -105,13 +104,4 @@ func ingestTemplateEvent(ctx context.Context, tx execer, id app.ChannelID, te ap
 		return fmt.Errorf("update template %s: %w", te.Name, err)
 	}
 	return nil
-}
-
-// templateReason drops WhatsApp's placeholder for "no reason".
-func templateReason(r string) string {
-	r = strings.TrimSpace(r)
-	if strings.EqualFold(r, "NONE") {
-		return ""
-	}
-	return r
 }

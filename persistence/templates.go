@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/parley-app/parley/app"
@@ -193,22 +192,4 @@ func (s *Store) DeleteTemplate(ctx context.Context, id app.ChannelID, name, lang
 		return fmt.Errorf("delete template: %w", err)
 	}
 	return nil
-}
-
-// templateEventStatus maps a template event name pushed by WhatsApp onto
-// a status; ok is false for events that do not change the status.
-func templateEventStatus(event string) (app.TemplateStatus, bool) {
-	switch strings.ToUpper(strings.TrimSpace(event)) {
-	case "APPROVED", "REINSTATED":
-		return app.TemplateApproved, true
-	case "REJECTED":
-		return app.TemplateRejected, true
-	case "PAUSED":
-		return app.TemplatePaused, true
-	case "DISABLED", "PENDING_DELETION", "DELETED":
-		return app.TemplateDisabled, true
-	case "PENDING", "IN_APPEAL", "SUBMITTED":
-		return app.TemplateSubmitted, true
-	}
-	return "", false
 }

@@ -91,3 +91,27 @@ func rejectedReasonOf(t *testing.T, cw *coreWorld, name string) string {
 	t.Fatalf("no saved template %q", name)
 	return ""
 }
+
+// TestTemplateWebhookNotifiesWithoutASync: WhatsApp pushes the approval
+// of a template as a webhook. The owner is told at once and the open
+// Templates page shows it, before any sync asks WhatsApp again.
+func TestTemplateWebhookNotifiesWithoutASync(t *testing.T) {
+	cw, c := syncedTemplatesWorld(t)
+	chs, err := cw.Core.Channels(cw.Ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cw.Receive(t, chs[0])
+	cw.Clock.Advance(screentest.ReviewDelay)
+	cw.Emu.Tick() // WhatsApp reviews winter_sale and sends the webhook
+
+	approved := app.TemplateChange{Name: "winter_sale", Language: "de", To: app.TemplateApproved}.Notice()
+	test.AssertNotificationSent(t, fyne.NewNotification("Template approved", approved), func() {
+		if err := cw.Emu.Flush(cw.Ctx); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if !listsTemplate(c, "winter_sale", "German · de", "Approved") {
+		t.Errorf("the open page does not show the approval: %q", screentest.VisibleTexts(c))
+	}
+}

@@ -317,3 +317,19 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	}
 	return widgets.NewChatBubble(m, opts)
 }
+
+// showsAny reports whether the conversation shows a message one of the
+// statuses is about, so its ticks may have moved.
+func (v *conversationView) showsAny(statuses []app.StatusUpdate) bool {
+	for _, m := range v.msgs {
+		if m.WAMessageID == "" || m.Direction != app.Outbound {
+			continue
+		}
+		for _, st := range statuses {
+			if st.WAMessageID == m.WAMessageID {
+				return true
+			}
+		}
+	}
+	return false
+}

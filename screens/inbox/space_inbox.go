@@ -100,6 +100,12 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 // onMessagesChanged refreshes the list and, when it is affected, the open
 // conversation; a message arriving in the open conversation is read.
 func (s *spaceInbox) onMessagesChanged(e app.Event) {
+	if len(e.Statuses) > 0 { // ticks show only in the conversation, not the list
+		if s.conv != nil && s.conv.showsAny(e.Statuses) {
+			s.conv.reload()
+		}
+		return
+	}
 	if s.conv != nil && s.affectsOpen(e) {
 		s.conv.reload()
 		if e.Kind == app.EventMessagesReceived { // read at once
@@ -110,8 +116,8 @@ func (s *spaceInbox) onMessagesChanged(e app.Event) {
 	s.reload()
 }
 
-// affectsOpen reports whether e concerns the open conversation. Status
-// updates name no conversation, so they affect every one of the channel.
+// affectsOpen reports whether e concerns the open conversation; an event
+// naming no conversation concerns every one of its channel.
 func (s *spaceInbox) affectsOpen(e app.Event) bool {
 	if len(e.ConversationIDs) == 0 {
 		return e.ChannelID == 0 || e.ChannelID == s.conv.conv.ChannelID

@@ -172,8 +172,8 @@ func templateRowKey(t app.Template) string { return t.Name + "\x00" + t.Language
 // templates (the status watcher, a submit from the builder). It runs on
 // the publishing goroutine.
 func (p *templatesPage) onCoreEvent(ev app.Event) {
-	if ev.Kind != app.EventTemplatesChanged || ev.ChannelID != p.ch.ID {
-		return
+	if ev.Kind != app.EventTemplatesChanged || ev.ChannelID != p.ch.ID || ev.Template != nil {
+		return // a review outcome follows the change that was read already
 	}
 	fyne.Do(func() {
 		if !p.onScreen() {
