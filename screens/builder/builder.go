@@ -1,6 +1,7 @@
 package builder
 
 import (
+	"context"
 	"net/url"
 	"reflect"
 	"slices"
@@ -39,6 +40,8 @@ func builderKeyOf(t app.Template) builderKey { return builderKey{t.Name, t.Langu
 type templateBuilder struct {
 	env env
 	ch  app.Channel
+	// ctx ends when the builder leaves the screen (never before show).
+	ctx context.Context
 
 	draftKey builderKey   // the stored draft being edited; zero for a new template
 	saved    app.Template // the template as last saved or opened, to notice unsaved changes
@@ -77,14 +80,18 @@ func openTemplateBuilder(e env, ch app.Channel, draft *app.Template) {
 		duplicateTemplate(e, ch, *draft)
 		return
 	}
-	e.Nav.Show(newTemplateBuilder(e, ch, draft, draft != nil).content)
+	newTemplateBuilder(e, ch, draft, draft != nil).show()
 }
+
+// show puts the builder on screen; what it reads for itself from then on
+// is dropped once it leaves.
+func (b *templateBuilder) show() { b.ctx = b.env.Nav.Show(b.content) }
 
 // newTemplateBuilder builds the builder, filled with start when it is not
 // nil. With edit set, start is the stored draft being edited; otherwise
 // the form is a new template.
 func newTemplateBuilder(e env, ch app.Channel, start *app.Template, edit bool) *templateBuilder {
-	b := &templateBuilder{env: e, ch: ch, banner: newFormBanner()}
+	b := &templateBuilder{env: e, ch: ch, ctx: context.Background(), banner: newFormBanner()}
 	b.basics = newBasicsSection(b.onChange)
 	b.header = newHeaderSection(e.Window, e.Run, b.onChange)
 	b.body = newBodySection(e.Window, b.onChange)

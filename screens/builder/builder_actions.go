@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // submitTimeout bounds a submit, which may upload a sample of up to 20 MB.
@@ -206,15 +207,12 @@ func (b *templateBuilder) checkName() {
 		return
 	}
 	own := b.draftKey
-	b.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), storeTimeout)
-		defer cancel()
-		msg := b.nameClash(ctx, key, own)
-		fyne.Do(func() {
-			if seq == b.nameSeq {
-				b.basics.setNameWarning(msg)
-			}
-		})
+	kit.Load(b.env.Run, b.ctx, func(ctx context.Context) (string, error) {
+		return b.nameClash(ctx, key, own), nil
+	}, func(msg string, _ error) {
+		if seq == b.nameSeq {
+			b.basics.setNameWarning(msg)
+		}
 	})
 }
 

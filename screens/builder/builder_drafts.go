@@ -23,7 +23,7 @@ func duplicateTemplate(e env, ch app.Channel, t app.Template) {
 	d := app.DuplicateTemplate(t)
 	b := newTemplateBuilder(e, ch, &d, false)
 	b.unsaved = true
-	e.Nav.Show(b.content)
+	b.show()
 }
 
 // deleteTemplateDraft asks whether to delete the local draft name in

@@ -24,7 +24,7 @@ import (
 func openBuilder(t *testing.T, cw *coreWorld, ch app.Channel, draft *app.Template) *templateBuilder {
 	t.Helper()
 	b := newTemplateBuilder(cw.env(), ch, draft, draft != nil)
-	cw.Nav.Show(b.content)
+	b.show()
 	if !cw.shown(b) {
 		t.Fatal("the builder is not on screen")
 	}

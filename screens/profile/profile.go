@@ -1,6 +1,8 @@
 package profile
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -16,8 +18,11 @@ import (
 // of the Channels list and returns it.
 func openProfile(e env, ch app.Channel) *profilePage {
 	p := newProfilePage(e, ch)
-	e.Nav.Show(p.content)
+	p.ctx = e.Nav.Show(p.content)
 	p.unsubscribe = e.core.Events().Subscribe(p.onCoreEvent)
+	// However the owner leaves (Back, the sidebar), the page stops
+	// listening and drops what is still being read for it.
+	context.AfterFunc(p.ctx, func() { fyne.Do(p.stopListening) })
 	p.perform(profileLoad, nil, nil)
 	return p
 }
@@ -28,6 +33,8 @@ func openProfile(e env, ch app.Channel) *profilePage {
 type profilePage struct {
 	env env
 	ch  app.Channel
+	// ctx ends when the page leaves the screen.
+	ctx context.Context
 
 	// rec is the stored profile last read; replaced on the UI goroutine.
 	rec    app.ProfileRecord
@@ -142,8 +149,8 @@ func (p *profilePage) onCoreEvent(ev app.Event) {
 // onProfileChanged reloads the page when the profile changed elsewhere,
 // for example when the background loop pushed a pending edit.
 func (p *profilePage) onProfileChanged(ev app.Event) {
-	if !p.onScreen() {
-		p.stopListening() // the owner left through the navigation
+	if p.ctx.Err() != nil {
+		p.stopListening() // the owner left
 		return
 	}
 	if ev.ProfilePushed {
@@ -154,28 +161,6 @@ func (p *profilePage) onProfileChanged(ev app.Event) {
 		return
 	}
 	p.perform(profileLoad, nil, nil)
-}
-
-// onScreen reports whether the page is still in the window.
-func (p *profilePage) onScreen() bool {
-	found := false
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if found || o == nil {
-			return
-		}
-		if o == p.content {
-			found = true
-			return
-		}
-		if c, ok := o.(*fyne.Container); ok {
-			for _, child := range c.Objects {
-				walk(child)
-			}
-		}
-	}
-	walk(p.env.Window.Content())
-	return found
 }
 
 // unsaved reports whether the owner typed or chose something not saved.

@@ -89,19 +89,32 @@ func (p *profilePage) onResolve(check app.ProfileConflictCheck, keepLocal map[st
 }
 
 // perform runs do (if any) off the UI goroutine, reads the stored
-// profile afterwards and shows the outcome.
+// profile afterwards and shows the outcome while the page is on screen.
+// An action the owner started (sync, save, a choice) runs to its end even
+// if they leave meanwhile; a plain read stops with the page.
 func (p *profilePage) perform(a profileAction, sent *app.Profile, do func(context.Context) (app.ProfileResult, error)) {
 	p.setBusy(a)
-	core, id := p.env.core, p.ch.ID
+	core, id, page := p.env.core, p.ch.ID, p.ctx
+	base := context.Background()
+	if do == nil {
+		base = page
+	}
 	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
+		ctx, cancel := context.WithTimeout(base, profileTimeout)
 		defer cancel()
 		out := profileOutcome{action: a, sent: sent}
 		if do != nil {
 			out.res, out.err = do(ctx)
 		}
+		if page.Err() != nil {
+			return // the owner left: nothing to read or show
+		}
 		gatherProfile(ctx, core, id, &out)
-		fyne.Do(func() { p.render(out) })
+		fyne.Do(func() {
+			if page.Err() == nil {
+				p.render(out)
+			}
+		})
 	})
 }
 
@@ -297,13 +310,19 @@ func (p *profilePage) fetchPhoto(url string) {
 	if p.photo.current == nil {
 		p.photo.setRemoteNote("Loading your photo from WhatsApp…")
 	}
-	core, id := p.env.core, p.ch.ID
+	core, id, page := p.env.core, p.ch.ID, p.ctx
 	p.env.Run(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), profileTimeout)
+		ctx, cancel := context.WithTimeout(page, profileTimeout)
 		defer cancel()
 		data, err := core.ProfilePhoto(ctx, id)
+		if page.Err() != nil {
+			return // the owner left the page
+		}
 		kit.PhotoPreviews.Get(data) // decoded here, not on the UI goroutine
 		fyne.Do(func() {
+			if page.Err() != nil {
+				return
+			}
 			if err != nil {
 				slog.Warn("download profile photo", "channel", id, "err", err)
 				p.photoURL = "" // try again on the next reload

@@ -20,6 +20,7 @@ import (
 func openTemplates(e env, ch app.Channel) {
 	p := newTemplatesPage(e, ch)
 	p.ctx = e.Nav.Show(p.content)
+	context.AfterFunc(p.ctx, func() { fyne.Do(p.unsubscribe) }) // the owner left
 	p.reload()
 }
 
@@ -176,7 +177,7 @@ func (p *templatesPage) onCoreEvent(ev app.Event) {
 		return // a review outcome follows the change that was read already
 	}
 	fyne.Do(func() {
-		if !p.onScreen() {
+		if p.ctx.Err() != nil {
 			p.unsubscribe() // the owner has left the page
 			return
 		}
@@ -185,27 +186,6 @@ func (p *templatesPage) onCoreEvent(ev app.Event) {
 		}
 		p.reload()
 	})
-}
-
-// onScreen reports whether the page is still shown in the window.
-func (p *templatesPage) onScreen() bool {
-	return treeHolds(p.env.Window.Content(), p.content)
-}
-
-// treeHolds reports whether target is root or inside root's
-// containers.
-func treeHolds(root, target fyne.CanvasObject) bool {
-	if root == target {
-		return true
-	}
-	if c, ok := root.(*fyne.Container); ok {
-		for _, o := range c.Objects {
-			if treeHolds(o, target) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // onSubmit opens the template builder for a new template.
