@@ -2,6 +2,7 @@ package profile
 
 import (
 	"context"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,10 +20,10 @@ import (
 func openProfile(e env, ch app.Channel) *profilePage {
 	p := newProfilePage(e, ch)
 	p.ctx = e.Nav.Show(p.content)
-	p.unsubscribe = e.core.Events().Subscribe(p.onCoreEvent)
 	// However the owner leaves (Back, the sidebar), the page stops
 	// listening and drops what is still being read for it.
-	context.AfterFunc(p.ctx, func() { fyne.Do(p.stopListening) })
+	p.stopListening = sync.OnceFunc(e.core.Events().Subscribe(p.onCoreEvent))
+	context.AfterFunc(p.ctx, p.stopListening)
 	p.perform(profileLoad, nil, nil)
 	return p
 }
@@ -46,8 +47,10 @@ type profilePage struct {
 	busy        bool
 	reloadAgain bool
 	// photoURL is the WhatsApp photo shown, so it is downloaded once.
-	photoURL    string
-	unsubscribe func()
+	photoURL string
+	// stopListening ends the page's subscription to core events; it may
+	// be called more than once, from any goroutine.
+	stopListening func()
 
 	form       *profileForm
 	photo      *profilePhoto
@@ -130,13 +133,6 @@ func (p *profilePage) leave() {
 	p.env.Nav.Back()
 }
 
-func (p *profilePage) stopListening() {
-	if p.unsubscribe != nil {
-		p.unsubscribe()
-		p.unsubscribe = nil
-	}
-}
-
 // onCoreEvent runs on the publishing goroutine and hands the work to the
 // UI goroutine.
 func (p *profilePage) onCoreEvent(ev app.Event) {
@@ -150,8 +146,7 @@ func (p *profilePage) onCoreEvent(ev app.Event) {
 // for example when the background loop pushed a pending edit.
 func (p *profilePage) onProfileChanged(ev app.Event) {
 	if p.ctx.Err() != nil {
-		p.stopListening() // the owner left
-		return
+		return // the owner left
 	}
 	if ev.ProfilePushed {
 		p.note = &profileNote{kind: noteSuccess, title: "Your profile changes are live on WhatsApp"}

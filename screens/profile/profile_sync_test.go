@@ -154,15 +154,21 @@ func TestProfileSyncOfflineSaysSoAndKeepsTheFields(t *testing.T) {
 	}
 }
 
+// TestProfilePageStopsListeningWhenLeftThroughTheNavigation: after the
+// owner leaves the page through the sidebar, a profile change made
+// elsewhere is not read for the page that is gone.
 func TestProfilePageStopsListeningWhenLeftThroughTheNavigation(t *testing.T) {
 	cw := newCoreWorld(t)
 	p, _ := syncedProfilePage(t, cw, bakery)
 	cw.Nav.Show(widget.NewLabel("Space")) // the owner clicks Space in the navigation
+	changed := bakery
+	changed.About = "Now also open on Sundays"
+	cw.Emu.SetProfile(screentest.WorldKey, changed)
 	if _, err := cw.Core.SyncProfile(cw.Ctx, p.ch.ID); err != nil {
 		t.Fatal(err)
 	}
-	if p.unsubscribe != nil {
-		t.Error("a page no longer on screen still listens to profile changes")
+	if got := p.form.about.entry.Text; got != bakery.About {
+		t.Errorf("the page left behind read the profile again: About shows %q", got)
 	}
 }
 

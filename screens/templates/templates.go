@@ -20,7 +20,7 @@ import (
 func openTemplates(e env, ch app.Channel) {
 	p := newTemplatesPage(e, ch)
 	p.ctx = e.Nav.Show(p.content)
-	context.AfterFunc(p.ctx, func() { fyne.Do(p.unsubscribe) }) // the owner left
+	context.AfterFunc(p.ctx, p.unsubscribe) // the owner left: stop listening
 	p.reload()
 }
 
