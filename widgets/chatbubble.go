@@ -26,6 +26,10 @@ type BubbleOptions struct {
 	// Thumbnail is the decoded preview of an image or sticker; nil while
 	// it is being fetched.
 	Thumbnail image.Image
+	// PhotoSize is the size in pixels of a thumbnail shown before and
+	// dropped to save memory, while it is decoded again: the bubble keeps
+	// the photo's shape, so nothing around it moves.
+	PhotoSize image.Point
 	// MediaNote is shown on an attachment while it loads or after loading
 	// failed ("Downloading…"); MediaFailed offers OnDownload to try again.
 	MediaNote   string

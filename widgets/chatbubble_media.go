@@ -16,7 +16,8 @@ import (
 
 // photoSection shows an image or sticker: the thumbnail once it is
 // loaded (a click opens the photo), before that a grey box saying what is
-// happening, with "Try again" after a failed download.
+// happening, with "Try again" after a failed download; a thumbnail being
+// decoded again is a plain box of its size.
 func photoSection(b *ChatBubble) section {
 	sticker := b.msg.Type == app.MsgSticker
 	if img := b.opts.Thumbnail; img != nil {
@@ -27,6 +28,13 @@ func photoSection(b *ChatBubble) section {
 		pic.CornerRadius = bubbleRadius - mediaMargin
 		pic.SetMinSize(fyne.NewSize(0, h))
 		return section{obj: newTapArea(pic, b.opts.OnOpen), natural: w, edge: true}
+	}
+	if size := b.opts.PhotoSize; size.X > 0 && size.Y > 0 && !b.opts.MediaFailed && !b.opts.NoPreview {
+		w, h := photoSize(float32(size.X), float32(size.Y), sticker)
+		bg := canvas.NewRectangle(waMediaBox)
+		bg.CornerRadius = bubbleRadius - mediaMargin
+		bg.SetMinSize(fyne.NewSize(0, h))
+		return section{obj: bg, natural: w, edge: true}
 	}
 	note := b.opts.MediaNote
 	if note == "" {

@@ -339,3 +339,18 @@ func TestMapURLAndFileDetails(t *testing.T) {
 		t.Errorf("document details %q", got)
 	}
 }
+
+// A photo whose preview is being decoded again keeps the shape it had,
+// for photos of any shape: the conversation does not move meanwhile.
+func TestPhotoBeingDecodedAgainKeepsItsShape(t *testing.T) {
+	photo := inbound(app.MsgImage, "The shelf, size M")
+	photo.Media = &app.Media{MIMEType: "image/jpeg"}
+	for _, size := range []image.Point{{320, 240}, {180, 320}, {320, 40}} {
+		shown := NewChatBubble(photo, BubbleOptions{Thumbnail: image.NewRGBA(image.Rectangle{Max: size})})
+		again := NewChatBubble(photo, BubbleOptions{PhotoSize: size, MediaNote: "Loading the photo…"})
+		showBubbles(t, shown, again)
+		if shown.MinSize() != again.MinSize() {
+			t.Errorf("a %v photo is %v shown and %v while decoded again", size, shown.MinSize(), again.MinSize())
+		}
+	}
+}

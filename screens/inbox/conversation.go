@@ -259,20 +259,20 @@ func (v *conversationView) render() {
 		return
 	}
 	v.rendering = true
-	defer func() { v.rendering = false }()
 	follow := v.loaded && v.atBottom()
-	for range 4 {
+	for range 8 {
 		v.dirty = false
 		v.renderOnce()
+		v.scroll.Refresh() // the content takes its new height at once
+		if follow {
+			v.scroll.ScrollToBottom()
+			v.placeRows() // the rows near the newest message
+		}
 		if !v.dirty {
 			break
 		}
 	}
-	v.scroll.Refresh() // the content takes its new height at once
-	if follow {
-		v.scroll.ScrollToBottom()
-		v.placeRows() // the rows near the newest message
-	}
+	v.rendering = false
 	v.column.Refresh()
 }
 
@@ -298,6 +298,9 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	opts := widgets.BubbleOptions{Quote: it.quote, QuoteAuthor: it.quoteAuthor, Reactions: it.reactions, Tail: it.tail}
 	if st := v.media.states[m.ID]; st != nil {
 		opts.Thumbnail, opts.MediaNote, opts.MediaFailed, opts.NoPreview = st.thumb, st.note, st.failed, st.undecodable
+		if st.thumb == nil {
+			opts.PhotoSize = st.size // decoded again: keep its place
+		}
 	}
 	if v.windowOpen && m.WAMessageID != "" {
 		opts.OnReply = func() { v.onReply(m) }

@@ -1,6 +1,7 @@
 package inbox
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"math"
 	"net/url"
 	"os"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,10 +31,22 @@ func thumbnailSide(scale float32) int {
 	return int(math.Ceil(float64(widgets.PhotoMaxSide * min(max(scale, 1), 3))))
 }
 
+// maxSpareThumbs is how many decoded photo previews the conversation
+// keeps for rows no longer drawn, so scrolling back a little shows them
+// at once; the others are dropped and decoded again from the file on
+// this computer when their row is drawn again. Together with the rows
+// drawn, this bounds the pictures in memory however long the history.
+const maxSpareThumbs = 24
+
 // mediaState is what the conversation knows about one attachment.
 type mediaState struct {
-	path    string      // the cached file, once downloaded
-	thumb   image.Image // decoded preview of a photo
+	path  string      // the cached file, once downloaded
+	thumb image.Image // decoded preview of a photo
+	// size is the size of the last decoded preview, kept when the
+	// preview is dropped so its bubble keeps its shape meanwhile.
+	size image.Point
+	// drawn is when its row was last drawn (mediaLoader.tick).
+	drawn   uint64
 	loading bool
 	failed  bool // the download failed; it may be tried again
 	// undecodable marks a downloaded photo Parley cannot preview.
@@ -54,6 +68,9 @@ type mediaLoader struct {
 	openURL func(*url.URL) error
 	// saveTo asks the owner where to save a file; tests replace it.
 	saveTo func(suggested string, done func(path string))
+	// tick counts the times rows were placed, to know which previews
+	// were drawn last.
+	tick uint64
 }
 
 func newMediaLoader(e env, onChange func(int64)) *mediaLoader {
@@ -81,6 +98,44 @@ func (l *mediaLoader) sig(id int64) string {
 	return fmt.Sprintf("%v|%v|%v|%v|%s", st.thumb != nil, st.loading, st.failed, st.undecodable, st.note)
 }
 
+// drawn records that the rows of the photo messages ids are drawn now,
+// and drops the previews of the rows drawn longest ago beyond
+// maxSpareThumbs; it returns the messages whose preview was dropped.
+func (l *mediaLoader) drawn(ids []int64) (dropped []int64) {
+	l.tick++
+	for _, id := range ids {
+		if st := l.states[id]; st != nil {
+			st.drawn = l.tick
+		}
+	}
+	var spare []int64
+	for id, st := range l.states {
+		if st.thumb != nil && st.drawn != l.tick {
+			spare = append(spare, id)
+		}
+	}
+	if len(spare) <= maxSpareThumbs {
+		return nil
+	}
+	slices.SortFunc(spare, func(a, b int64) int { return cmp.Compare(l.states[a].drawn, l.states[b].drawn) })
+	for _, id := range spare[:len(spare)-maxSpareThumbs] {
+		l.states[id].thumb = nil
+		dropped = append(dropped, id)
+	}
+	return dropped
+}
+
+// thumbs is how many decoded previews the conversation holds.
+func (l *mediaLoader) thumbs() int {
+	n := 0
+	for _, st := range l.states {
+		if st.thumb != nil {
+			n++
+		}
+	}
+	return n
+}
+
 // want starts fetching the preview of a photo or sticker once.
 func (l *mediaLoader) want(m app.Message) {
 	if !isPhotoType(m.Type) || m.Media == nil {
@@ -90,7 +145,39 @@ func (l *mediaLoader) want(m app.Message) {
 	if st.thumb != nil || st.loading || st.failed || st.undecodable {
 		return
 	}
+	if st.path != "" {
+		l.redecode(m.ID, st.path)
+		return
+	}
 	l.fetch(m, false)
+}
+
+// redecode decodes again, from the file on this computer, a preview that
+// was dropped; the bubble keeps the photo's shape meanwhile.
+func (l *mediaLoader) redecode(id int64, path string) {
+	st := l.state(id)
+	st.loading = true
+	side := l.thumbSide()
+	l.env.Run(func() {
+		thumb, err := decodeThumbnail(path, side)
+		fyne.Do(func() {
+			if err != nil { // the file went away: download it again
+				st.loading, st.path, st.size = false, "", image.Point{}
+				l.onChange(id)
+				return
+			}
+			l.fetched(id, path, thumb, nil, nil, false)
+		})
+	})
+	l.onChange(id)
+}
+
+// thumbSide is the side previews are decoded at for the window's screen.
+func (l *mediaLoader) thumbSide() int {
+	if c := l.env.Window.Canvas(); c != nil {
+		return thumbnailSide(c.Scale())
+	}
+	return thumbnailSide(1)
 }
 
 // fetch downloads m's attachment (or finds the cached copy) and, for a
@@ -104,10 +191,7 @@ func (l *mediaLoader) fetch(m app.Message, open bool) {
 	}
 	core := l.env.core
 	photo := isPhotoType(m.Type)
-	side := thumbnailSide(1)
-	if c := l.env.Window.Canvas(); c != nil {
-		side = thumbnailSide(c.Scale())
-	}
+	side := l.thumbSide()
 	l.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), downloadTimeout)
 		defer cancel()
@@ -137,6 +221,9 @@ func (l *mediaLoader) fetched(id int64, path string, thumb image.Image, err, dec
 		st.note = noPreviewNote(decodeErr)
 	default:
 		st.path, st.thumb, st.note = path, thumb, ""
+		if thumb != nil {
+			st.size = thumb.Bounds().Size()
+		}
 	}
 	l.onChange(id)
 	if err == nil && open {

@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -105,8 +106,25 @@ func (v *conversationView) placeRows() {
 	}
 	v.drawnLo, v.drawnHi, v.windowed = lo, hi, windowed
 	v.column.Objects = objs
-	for _, m := range photos {
+	ids := make([]int64, len(photos))
+	for i, m := range photos {
+		ids[i] = m.ID
 		v.media.want(m)
+	}
+	v.forgetHeights(v.media.drawn(ids))
+}
+
+// forgetHeights re-signs the rows of messages whose photo preview was
+// dropped: they are drawn with a box of the photo's size when they come
+// near again, and measured anew (to the same height).
+func (v *conversationView) forgetHeights(ids []int64) {
+	if len(ids) == 0 {
+		return
+	}
+	for i, it := range v.items {
+		if it.msg != nil && slices.Contains(ids, it.msg.ID) {
+			v.sigs[i] = v.rowSig(it)
+		}
 	}
 }
 
@@ -130,7 +148,19 @@ func (v *conversationView) followView() {
 	viewH := v.scroll.Size().Height
 	off := v.scroll.Offset.Y
 	if off-viewH/2 < v.drawnLo && v.drawnLo > 0 || off+viewH+viewH/2 > v.drawnHi {
+		if v.rendering {
+			v.dirty = true // render places the rows again when it is done
+			return
+		}
+		// Media that changes while rows are placed is drawn after, by
+		// render, never in the middle of placing.
+		v.rendering, v.dirty = true, false
 		v.placeRows()
+		v.rendering = false
+		if v.dirty {
+			v.render()
+			return
+		}
 		v.column.Refresh()
 	}
 }

@@ -41,6 +41,33 @@ func (s *spaceShell) countChannels() {
 type coreWorld struct {
 	*screentest.World
 	shell *spaceShell
+	bg    *background
+}
+
+// background runs the pages' background work at once, or, while queued
+// is set, keeps it until drain: the order a real window sees, where the
+// work finishes later on another goroutine and reaches the UI through
+// fyne.Do, never in the middle of what asked for it.
+type background struct {
+	queued bool
+	jobs   []func()
+}
+
+func (b *background) run(work func()) {
+	if !b.queued {
+		work()
+		return
+	}
+	b.jobs = append(b.jobs, work)
+}
+
+// drain runs the kept work, and the work it asks for, until none is left.
+func (b *background) drain() {
+	for len(b.jobs) > 0 {
+		job := b.jobs[0]
+		b.jobs = b.jobs[1:]
+		job()
+	}
 }
 
 // shellFor puts the Space of tw's core in a test window of the given
@@ -49,7 +76,8 @@ func shellFor(t *testing.T, tw *testworld.World, size fyne.Size) *coreWorld {
 	t.Helper()
 	w := screentest.WorldFor(t, tw, size)
 	s := &spaceShell{nav: w.Nav, space: NewPage(func() {}, nil)}
-	s.env = env{Env: kit.Env{Window: w.Window, Run: screentest.RunNow, Nav: w.Nav}, core: w.Core}
+	bg := &background{}
+	s.env = env{Env: kit.Env{Window: w.Window, Run: bg.run, Nav: w.Nav}, core: w.Core}
 	s.space.Attach(s.env.Env, w.Core)
 	w.Core.Events().Subscribe(func(e app.Event) {
 		if e.Kind == app.EventChannelsChanged {
@@ -58,5 +86,5 @@ func shellFor(t *testing.T, tw *testworld.World, size fyne.Size) *coreWorld {
 	})
 	s.countChannels()
 	s.show(pageSpace)
-	return &coreWorld{World: w, shell: s}
+	return &coreWorld{World: w, shell: s, bg: bg}
 }
