@@ -3,9 +3,7 @@ package widgets
 import (
 	"image/color"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/theme"
 )
 
 // Colours of a conversation, after WhatsApp's light chat.
@@ -30,73 +28,3 @@ var (
 // NewChatWallpaper returns the plain background a conversation's
 // messages are drawn on, WhatsApp's warm light grey.
 func NewChatWallpaper() *canvas.Rectangle { return canvas.NewRectangle(waChatBackground) }
-
-// chatTheme is the theme inside a template preview: Fyne's light theme
-// with WhatsApp's text colours and sizes, answering the chat's names
-// (see chatnames.go) too. Text sits flush in its bubble (inner padding
-// 0).
-type chatTheme struct {
-	base     fyne.Theme
-	innerPad float32
-	textSize float32
-	warning  color.Color // a message of unknown fate; a parameter without a sample
-}
-
-var _ fyne.Theme = chatTheme{}
-
-// Color returns WhatsApp's colour for n; the variant is ignored because
-// the chat always looks like WhatsApp in light mode.
-func (t chatTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	if c, ok := chatColor(n); ok {
-		return c
-	}
-	switch n {
-	case theme.ColorNameForeground:
-		return waText
-	case theme.ColorNamePlaceHolder, theme.ColorNameDisabled:
-		return waSecondary
-	case theme.ColorNamePrimary:
-		return waSample
-	case theme.ColorNameForegroundOnPrimary:
-		return color.White
-	case theme.ColorNameWarning:
-		return t.warning
-	case theme.ColorNameError:
-		return chatFailed
-	case theme.ColorNameHyperlink:
-		return waLink
-	case theme.ColorNameBackground:
-		return waBubble
-	case theme.ColorNameButton:
-		return chatButtonBg
-	case theme.ColorNameHover:
-		return color.NRGBA{A: 0x14}
-	}
-	return t.base.Color(n, theme.VariantLight)
-}
-
-// Font returns the base theme's font.
-func (t chatTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base.Font(s) }
-
-// Icon returns the base theme's icon.
-func (t chatTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base.Icon(n) }
-
-// Size returns WhatsApp's text sizes and the theme's paddings.
-func (t chatTheme) Size(n fyne.ThemeSizeName) float32 {
-	if s, ok := chatSize(n); ok {
-		return s
-	}
-	switch n {
-	case theme.SizeNameText:
-		return t.textSize
-	case theme.SizeNameCaptionText:
-		return waCaptionSize
-	case theme.SizeNameSubHeadingText:
-		return waHeaderSize
-	case theme.SizeNameInnerPadding:
-		return t.innerPad
-	case theme.SizeNameLineSpacing:
-		return 3
-	}
-	return t.base.Size(n)
-}

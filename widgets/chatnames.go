@@ -12,8 +12,8 @@ import (
 // fonts (several MB each, never freed) and clears its text-size cache
 // each time one is made, which made a window with a long history heavy.
 // Instead every text in a bubble names its colour and size with these
-// names, which the app's theme answers (see WithChatNames) and so does
-// the template preview's theme.
+// names, which the app's theme answers (see WithChatNames); the template
+// preview uses them too.
 const (
 	colorNameChatText      fyne.ThemeColorName = "parley.chat.text"      // message text
 	colorNameChatSecondary fyne.ThemeColorName = "parley.chat.secondary" // times, captions, muted lines
@@ -21,6 +21,9 @@ const (
 	colorNameChatFailed    fyne.ThemeColorName = "parley.chat.failed"    // why a message was not sent
 	colorNameChatUnknown   fyne.ThemeColorName = "parley.chat.unknown"   // a message of unknown fate
 	colorNameChatDay       fyne.ThemeColorName = "parley.chat.day"       // a day separator's text
+	colorNameChatSample    fyne.ThemeColorName = "parley.chat.sample"    // a template parameter's sample
+	colorNameChatMissing   fyne.ThemeColorName = "parley.chat.missing"   // a template parameter without one
+	colorNameChatOnMedia   fyne.ThemeColorName = "parley.chat.onMedia"   // an icon on a dark media box
 
 	sizeNameChatText    fyne.ThemeSizeName = "parley.chat.text"    // message text
 	sizeNameChatCaption fyne.ThemeSizeName = "parley.chat.caption" // captions and details
@@ -29,6 +32,14 @@ const (
 	sizeNameChatNotice  fyne.ThemeSizeName = "parley.chat.notice"  // a day separator
 	sizeNameChatSystem  fyne.ThemeSizeName = "parley.chat.system"  // a system notice
 	sizeNameChatButton  fyne.ThemeSizeName = "parley.chat.button"  // a button in a bubble
+)
+
+// Colour names for drawing WhatsApp's light look outside the chat (the
+// profile preview), answered by the theme WithChatNames returns.
+const (
+	ColorNameWhatsAppText      = colorNameChatText      // WhatsApp's text
+	ColorNameWhatsAppSecondary = colorNameChatSecondary // its grey for details and icons
+	ColorNameWhatsAppGreen     = colorNameChatSample    // its green, for links in a profile
 )
 
 // chatColor is the colour of one of the chat's names.
@@ -46,6 +57,12 @@ func chatColor(n fyne.ThemeColorName) (color.Color, bool) {
 		return chatUnknown, true
 	case colorNameChatDay:
 		return chatDayText, true
+	case colorNameChatSample:
+		return waSample, true
+	case colorNameChatMissing:
+		return waMissing, true
+	case colorNameChatOnMedia:
+		return waBubble, true
 	}
 	return nil, false
 }

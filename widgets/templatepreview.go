@@ -51,7 +51,6 @@ func (p *TemplatePreview) Template() app.Template { return p.template }
 func (p *TemplatePreview) CreateRenderer() fyne.WidgetRenderer {
 	r := &previewRenderer{preview: p, stage: container.New(&chatLayout{})}
 	r.rebuild()
-	r.override = container.NewThemeOverride(r.stage, newWhatsAppTheme())
 	return r
 }
 
@@ -72,11 +71,10 @@ func (p *TemplatePreview) stamp() string {
 // the template changes; a header image is decoded once and kept while the
 // template's media stays the same.
 type previewRenderer struct {
-	preview  *TemplatePreview
-	stage    *fyne.Container // laid out by chatLayout
-	override *container.ThemeOverride
-	thumb    thumbnailCache
-	version  int // the preview's version the objects show
+	preview *TemplatePreview
+	stage   *fyne.Container // laid out by chatLayout
+	thumb   thumbnailCache
+	version int // the preview's version the objects show
 }
 
 func (r *previewRenderer) rebuild() {
@@ -96,19 +94,18 @@ func (r *previewRenderer) rebuild() {
 
 func (r *previewRenderer) Destroy() {}
 
-func (r *previewRenderer) Layout(size fyne.Size) { r.override.Resize(size) }
+func (r *previewRenderer) Layout(size fyne.Size) { r.stage.Resize(size) }
 
-func (r *previewRenderer) MinSize() fyne.Size { return r.override.MinSize() }
+func (r *previewRenderer) MinSize() fyne.Size { return r.stage.MinSize() }
 
 func (r *previewRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.override}
+	return []fyne.CanvasObject{r.stage}
 }
 
 func (r *previewRenderer) Refresh() {
 	if r.version != r.preview.version {
 		r.rebuild()
 	}
-	r.override.Refresh() // applies the preview's theme to new objects too
 	r.stage.Refresh()
 }
 

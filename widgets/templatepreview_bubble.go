@@ -28,7 +28,7 @@ type bubbleBox struct {
 func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBox {
 	b := &bubbleBox{header: header, media: isMedia(t.Header.Format)}
 	samples := waformat.SamplesFromList(t.BodyExamples)
-	b.body = wrapped(RichTextFromWhatsApp(t.Body, samples))
+	b.body = wrapped(inPreviewStyle(RichTextFromWhatsApp(t.Body, samples), sizeNameChatText))
 	b.natural = naturalWidth(b.body.Segments(), waTextSize)
 	if t.Header.Format == app.HeaderText && header != nil {
 		b.natural = max(b.natural, naturalWidth(header.(*WrappingText).Segments(), waHeaderSize))
@@ -44,7 +44,7 @@ func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBo
 		b.footer = wrapped([]widget.RichTextSegment{&widget.TextSegment{
 			Text: t.Footer,
 			Style: widget.RichTextStyle{
-				Inline: true, ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText,
+				Inline: true, ColorName: colorNameChatSecondary, SizeName: sizeNameChatCaption,
 			},
 		}})
 		b.natural = max(b.natural, naturalWidth(b.footer.Segments(), waCaptionSize)+stampGap+stampWidth)
@@ -186,4 +186,26 @@ func naturalWidth(segs []widget.RichTextSegment, size float32) float32 {
 
 func isMedia(format string) bool {
 	return format == app.HeaderImage || format == app.HeaderVideo || format == app.HeaderDocument
+}
+
+// inPreviewStyle gives segments the chat's names: text in WhatsApp's text
+// colour at size, a parameter's sample in WhatsApp's green and a
+// parameter without one in orange. It returns segs.
+func inPreviewStyle(segs []widget.RichTextSegment, size fyne.ThemeSizeName) []widget.RichTextSegment {
+	for _, s := range segs {
+		ts, ok := s.(*widget.TextSegment)
+		if !ok {
+			continue
+		}
+		switch ts.Style.ColorName {
+		case theme.ColorNamePrimary:
+			ts.Style.ColorName = colorNameChatSample
+		case theme.ColorNameWarning:
+			ts.Style.ColorName = colorNameChatMissing
+		case "", theme.ColorNameForeground:
+			ts.Style.ColorName = colorNameChatText
+		}
+		ts.Style.SizeName = size
+	}
+	return segs
 }

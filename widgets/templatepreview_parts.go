@@ -31,11 +31,10 @@ func (r *previewRenderer) headerObject(h app.TemplateHeader) fyne.CanvasObject {
 		if strings.TrimSpace(h.Text) == "" {
 			return nil
 		}
-		segs := RichTextFromWhatsApp(h.Text, map[int]string{1: h.Example})
+		segs := inPreviewStyle(RichTextFromWhatsApp(h.Text, map[int]string{1: h.Example}), sizeNameChatHeader)
 		for _, s := range segs {
 			if ts, ok := s.(*widget.TextSegment); ok {
 				ts.Style.TextStyle.Bold = true
-				ts.Style.SizeName = waSizeHeader
 			}
 		}
 		return wrapped(segs)
@@ -66,7 +65,7 @@ func mediaBox(icon fyne.Resource, label string) fyne.CanvasObject {
 	bg := canvas.NewRectangle(waMediaBox)
 	bg.CornerRadius = bubbleRadius - mediaMargin
 	bg.SetMinSize(fyne.NewSize(0, mediaBoxHeight))
-	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, theme.ColorNamePlaceHolder))
+	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, colorNameChatSecondary))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(placeholderIcon))
 	name := canvas.NewText(label, waSecondary)
@@ -82,7 +81,7 @@ func videoBox(label string) fyne.CanvasObject {
 	bg.CornerRadius = bubbleRadius - mediaMargin
 	bg.SetMinSize(fyne.NewSize(0, mediaBoxHeight))
 	circle := canvas.NewCircle(waPlayCircle)
-	play := canvas.NewImageFromResource(theme.NewColoredResource(theme.MediaPlayIcon(), theme.ColorNameBackground))
+	play := canvas.NewImageFromResource(theme.NewColoredResource(theme.MediaPlayIcon(), colorNameChatOnMedia))
 	play.FillMode = canvas.ImageFillContain
 	play.SetMinSize(fyne.NewSquareSize(placeholderIcon - 12))
 	button := container.NewStack(circle, container.NewCenter(play))
@@ -99,7 +98,7 @@ func documentCard(h app.TemplateHeader) fyne.CanvasObject {
 	bg := canvas.NewRectangle(waMediaBox)
 	bg.CornerRadius = bubbleRadius - mediaMargin
 	bg.SetMinSize(fyne.NewSize(0, documentHeight))
-	icon := canvas.NewImageFromResource(theme.NewColoredResource(theme.DocumentIcon(), theme.ColorNameError))
+	icon := canvas.NewImageFromResource(theme.NewColoredResource(theme.DocumentIcon(), colorNameChatFailed))
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(32))
 	name := canvas.NewText(mediaLabel(h, "Document"), waText)

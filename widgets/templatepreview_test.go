@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -234,28 +235,35 @@ func TestTemplatePreviewDoesNotDecodeAPictureBomb(t *testing.T) {
 	}
 }
 
+// The preview looks like the customer's phone in light mode inside
+// Parley's dark theme, and without a theme override: Fyne keeps a copy of
+// every font per override for good, so each preview the owner opened
+// (the templates page, the builder, the template picker) cost 6 MB.
 func TestTemplatePreviewStaysLightInDarkTheme(t *testing.T) {
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(test.Theme())
+	a.Settings().SetTheme(WithChatNames(test.Theme()))
 	_, w := showPreview(t, orderTemplate(), fyne.NewSize(420, 520))
-	a.Settings().SetTheme(darkTheme{theme.DefaultTheme()})
+	a.Settings().SetTheme(WithChatNames(darkTheme{theme.DefaultTheme()}))
 	w.Content().Refresh()
-	var body *canvas.Text
-	for _, obj := range objectsOf(w.Content()) {
-		if x, ok := obj.(*canvas.Text); ok && x.Text == "Hi " {
-			body = x
+	colours := map[string]color.Color{}
+	drawn(w.Content(), func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *container.ThemeOverride:
+			t.Errorf("a theme override inside the preview: %T", x.Content)
+		case *canvas.Text:
+			colours[x.Text] = x.Color
 		}
-	}
-	if body == nil {
-		t.Fatal("body text not found")
-	}
-	if body.Color != waText {
-		t.Errorf("body text colour = %v in the dark theme, want WhatsApp's dark text %v", body.Color, waText)
+	})
+	for text, want := range map[string]color.Color{"Hi ": waText, "Anna": waSample, "{{3}}": waMissing} {
+		if got, ok := colours[text]; !ok || !sameColour(got, want) {
+			t.Errorf("%q is drawn in %v in the dark theme, want WhatsApp's %v", text, got, want)
+		}
 	}
 }
 
 func TestTemplatePreviewMarkup(t *testing.T) {
-	test.NewTempApp(t)
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(WithChatNames(test.Theme()))
 	_, w := showPreview(t, orderTemplate(), fyne.NewSize(400, 420))
 	test.AssertRendersToMarkup(t, "template_preview.xml", w.Canvas())
 }

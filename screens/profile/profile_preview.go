@@ -12,6 +12,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/kit"
+	"github.com/parley-app/parley/widgets"
 )
 
 // profilePreviewWidth is the width of the WhatsApp-style preview column.
@@ -25,30 +26,12 @@ var (
 	previewInfoIcon  = kit.ThemedSVG("about.svg", `<path d="M11 7h2v2h-2zm0 4h2v6h-2zm1-9C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"/>`)
 )
 
-// profilePreviewTheme keeps the preview in WhatsApp's light look whatever
-// Parley's own theme is.
-type profilePreviewTheme struct{ fyne.Theme }
-
-// Color returns the light colour of name, with WhatsApp's grey for
-// secondary text.
-func (t profilePreviewTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	switch n {
-	case theme.ColorNameForeground:
-		return color.NRGBA{R: 0x11, G: 0x1b, B: 0x21, A: 0xff}
-	case theme.ColorNamePlaceHolder:
-		return color.NRGBA{R: 0x66, G: 0x77, B: 0x81, A: 0xff}
-	case theme.ColorNamePrimary:
-		return color.NRGBA{R: 0x00, G: 0x80, B: 0x69, A: 0xff}
-	}
-	return t.Theme.Color(n, theme.VariantLight)
-}
-
 // profilePreview shows the profile roughly as a customer sees it when
 // they open the business's info on WhatsApp, updated as the owner types.
 type profilePreview struct {
 	photo    []byte          // the photo on show, to redraw only on change
 	frame    *fyne.Container // holds the round photo
-	about    *widget.Label
+	about    *widget.RichText
 	rows     []*previewRow // description, industry, address, email, websites
 	details  fyne.CanvasObject
 	aboutBox fyne.CanvasObject
@@ -58,18 +41,22 @@ type profilePreview struct {
 // previewRow is one line of the preview: an icon (or caption) and text,
 // hidden while the text is empty.
 type previewRow struct {
-	label   *widget.Label
+	label   *widget.RichText
 	content fyne.CanvasObject
 }
 
 func newPreviewRow(icon fyne.Resource, link bool) *previewRow {
-	r := &previewRow{label: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	r := &previewRow{label: previewText("", widgets.ColorNameWhatsAppText, theme.SizeNameText, fyne.TextAlignLeading)}
+	r.label.Wrapping = fyne.TextWrapWord
 	if link {
+		previewSegment(r.label).Style.ColorName = widgets.ColorNameWhatsAppGreen
 		r.label.Wrapping = fyne.TextWrapOff
 		r.label.Truncation = fyne.TextTruncateEllipsis
-		r.label.Importance = widget.HighImportance
 	}
-	r.content = container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, r.label)
+	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, widgets.ColorNameWhatsAppSecondary))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
+	r.content = container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(img)), nil, r.label)
 	r.content.Hide()
 	return r
 }
@@ -77,10 +64,29 @@ func newPreviewRow(icon fyne.Resource, link bool) *previewRow {
 // set shows text, or hides the row without it. It reports whether the
 // row appeared or disappeared.
 func (r *previewRow) set(text string) bool {
-	if r.label.Text != text {
-		r.label.SetText(text)
-	}
+	setPreviewText(r.label, text)
 	return setVisible(r.content, text != "")
+}
+
+// previewText is text in one of WhatsApp's colours, drawn without a theme
+// override: Fyne 2.7 keeps a copy of every font per override for good.
+func previewText(text string, colour fyne.ThemeColorName, size fyne.ThemeSizeName, align fyne.TextAlign) *widget.RichText {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyle{
+		Alignment: align, ColorName: colour, SizeName: size,
+	}})
+}
+
+// previewSegment is the one segment of a previewText.
+func previewSegment(t *widget.RichText) *widget.TextSegment {
+	return t.Segments[0].(*widget.TextSegment)
+}
+
+// setPreviewText changes the text of a previewText, if it changed.
+func setPreviewText(t *widget.RichText, text string) {
+	if seg := previewSegment(t); seg.Text != text {
+		seg.Text = text
+		t.Refresh()
+	}
 }
 
 // setVisible shows or hides o and reports whether that changed anything.
@@ -98,15 +104,19 @@ func setVisible(o fyne.CanvasObject, visible bool) bool {
 
 func newProfilePreview(ch app.Channel) *profilePreview {
 	pv := &profilePreview{frame: container.NewCenter(previewPhoto(nil, 96))}
+	name := previewText(ch.Name, widgets.ColorNameWhatsAppText, theme.SizeNameSubHeadingText, fyne.TextAlignCenter)
+	previewSegment(name).Style.TextStyle.Bold = true
+	name.Truncation = fyne.TextTruncateEllipsis
 	head := previewSection(container.NewVBox(
 		pv.frame,
-		&widget.Label{Text: ch.Name, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText, Truncation: fyne.TextTruncateEllipsis},
+		name,
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
-			kit.NewMutedText(app.FormatPhone(ch.PhoneNumber)+"\nBusiness account", fyne.TextAlignCenter, theme.SizeNameText)),
+			previewText(app.FormatPhone(ch.PhoneNumber)+"\nBusiness account", widgets.ColorNameWhatsAppSecondary, theme.SizeNameText, fyne.TextAlignCenter)),
 	))
-	pv.about = &widget.Label{Wrapping: fyne.TextWrapWord}
+	pv.about = previewText("", widgets.ColorNameWhatsAppText, theme.SizeNameText, fyne.TextAlignLeading)
+	pv.about.Wrapping = fyne.TextWrapWord
 	pv.aboutBox = previewSection(container.NewVBox(
-		kit.NewMutedText("About", fyne.TextAlignLeading, theme.SizeNameCaptionText),
+		previewText("About", widgets.ColorNameWhatsAppSecondary, theme.SizeNameCaptionText, fyne.TextAlignLeading),
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), pv.about)))
 	pv.rows = []*previewRow{
 		newPreviewRow(previewInfoIcon, false), newPreviewRow(kit.ProfileIcon, false), newPreviewRow(previewPlaceIcon, false),
@@ -130,7 +140,7 @@ func newProfilePreview(ch app.Channel) *profilePreview {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(profilePreviewWidth, 0))
 	pv.content = container.NewStack(width, container.NewVBox(caption,
-		container.NewThemeOverride(phone, profilePreviewTheme{Theme: theme.DefaultTheme()})))
+		phone))
 	return pv
 }
 
@@ -142,9 +152,7 @@ func (pv *profilePreview) show(p app.Profile, photo []byte) {
 		pv.frame.Objects = []fyne.CanvasObject{previewPhoto(photo, 96)}
 		pv.frame.Refresh()
 	}
-	if pv.about.Text != p.About {
-		pv.about.SetText(p.About)
-	}
+	setPreviewText(pv.about, p.About)
 	moved := setVisible(pv.aboutBox, p.About != "")
 	industry := ""
 	if p.Vertical != "" && p.Vertical != "UNDEFINED" {
@@ -173,7 +181,7 @@ func previewSection(content fyne.CanvasObject) fyne.CanvasObject {
 func previewPhoto(data []byte, side float32) fyne.CanvasObject {
 	img := kit.PhotoPicture(data)
 	if img == nil {
-		return kit.NewBadge(theme.AccountIcon(), theme.ColorNamePlaceHolder, side)
+		return kit.NewBadge(theme.AccountIcon(), widgets.ColorNameWhatsAppSecondary, side)
 	}
 	img.FillMode = canvas.ImageFillCover
 	img.CornerRadius = side / 2

@@ -2,9 +2,6 @@ package widgets
 
 import (
 	"image/color"
-
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 )
 
 // WhatsApp's light chat colours. A preview always looks like the customer's
@@ -22,20 +19,9 @@ var (
 	waPlayCircle     = color.NRGBA{R: 0x00, G: 0x00, B: 0x00, A: 0x80}
 )
 
-// Sizes used inside the preview. A text header is drawn with the
-// sub-heading size, which the preview's theme makes WhatsApp's 15.
+// WhatsApp's text sizes (see also the chat's size names, chatnames.go).
 const (
-	waSizeHeader  = theme.SizeNameSubHeadingText
 	waTextSize    = 14
 	waHeaderSize  = 15
 	waCaptionSize = 11
 )
-
-// newWhatsAppTheme returns the theme inside a preview: the chat's theme
-// (see chatTheme), with text flush in the bubble's own padding and
-// parameters without a sample in WhatsApp's orange. Sample values use
-// the primary colour and parameters without one the warning colour, the
-// colour names RichTextFromWhatsApp uses.
-func newWhatsAppTheme() fyne.Theme {
-	return chatTheme{base: theme.DefaultTheme(), innerPad: 0, textSize: waTextSize, warning: waMissing}
-}
