@@ -18,6 +18,7 @@ type Store interface {
 	MessageStore
 	OutboxStore
 	GroupIngester
+	ReceivingStore
 }
 
 // Deps are the parts the core is built from.

@@ -113,3 +113,33 @@ func TestKeyringThatNeverAnswersTimesOut(t *testing.T) {
 		t.Errorf("cause = %v, want a timeout explanation", err)
 	}
 }
+
+// The tunnel's token is kept per data folder, apart from the API keys.
+func TestTunnelTokenRoundTrip(t *testing.T) {
+	keyring.MockInit()
+	shop, other := NewKeyringSecrets().ForWorkspace("shop"), NewKeyringSecrets().ForWorkspace("other")
+	if _, err := shop.TunnelToken(); !errors.Is(err, app.ErrNotFound) {
+		t.Fatalf("before saving: %v, want ErrNotFound", err)
+	}
+	if err := shop.SetTunnelToken(""); err == nil {
+		t.Error("an empty token was saved")
+	}
+	if err := shop.SetTunnelToken("2abc_token"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := shop.TunnelToken(); err != nil || got != "2abc_token" {
+		t.Errorf("TunnelToken = %q, %v", got, err)
+	}
+	if _, err := other.TunnelToken(); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("another data folder sees a token: %v", err)
+	}
+	if err := shop.DeleteTunnelToken(); err != nil {
+		t.Fatal(err)
+	}
+	if err := shop.DeleteTunnelToken(); err != nil {
+		t.Errorf("deleting it twice: %v", err)
+	}
+	if _, err := shop.TunnelToken(); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("after deleting: %v, want ErrNotFound", err)
+	}
+}

@@ -216,6 +216,13 @@ var storeCalls = []storeCall{
 	{"IntegrityCheck", false, func(ctx context.Context, s *Store, _ *callFixture) error {
 		return s.IntegrityCheck(ctx)
 	}},
+	{"SaveReceivingSettings", true, func(ctx context.Context, s *Store, _ *callFixture) error {
+		return s.SaveReceivingSettings(ctx, app.ReceivingSettings{Mode: app.ReceivingTunnel, Domain: "bakery.ngrok.app", UpdatedAt: baseTime})
+	}},
+	{"ReceivingSettings", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.ReceivingSettings(ctx)
+		return err
+	}},
 	{"WorkspaceID", false, func(ctx context.Context, s *Store, _ *callFixture) error {
 		_, err := s.WorkspaceID(ctx)
 		return err
