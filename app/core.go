@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync/atomic"
 	"time"
 )
 
@@ -43,6 +44,9 @@ type Deps struct {
 	// Probe sends TestWebhook's test delivery; nil uses HTTP through
 	// ProbeClient.
 	Probe WebhookProbe
+	// TunnelTokens keeps the token of Parley's tunnel (the keyring); nil
+	// when this Parley opens no tunnel.
+	TunnelTokens TunnelTokenStore
 }
 
 // ports are what every feature part of the core works through: the
@@ -62,7 +66,10 @@ type ports struct {
 	bus          Bus
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
-	receiver   receiverSlot
+	// keeper is the running ReceivingKeeper, if any.
+	keeper       atomic.Pointer[ReceivingKeeper]
+	tunnelTokens TunnelTokenStore
+	receiver     receiverSlot
 }
 
 // Core is Parley's application core: the use cases the screens call,
@@ -77,6 +84,7 @@ type Core struct {
 	*IngestUseCases
 	*OutboxUseCases
 	*BackgroundUseCases
+	*ReceivingUseCases
 	p *ports
 }
 
@@ -84,7 +92,7 @@ type Core struct {
 func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
-		outboxWake: make(chan struct{}, 1)}
+		outboxWake: make(chan struct{}, 1), tunnelTokens: d.TunnelTokens}
 	if p.clock == nil {
 		p.clock = SystemClock{}
 	}
@@ -111,6 +119,7 @@ func New(d Deps) *Core {
 		IngestUseCases:     &IngestUseCases{ports: p},
 		OutboxUseCases:     &OutboxUseCases{ports: p},
 		BackgroundUseCases: &BackgroundUseCases{ports: p, profiles: profiles, templates: templates},
+		ReceivingUseCases:  &ReceivingUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -37,6 +37,11 @@ const (
 	// Channel.LastEventAt moved. Nothing else about the channel changed:
 	// caches of channels stay valid.
 	EventWebhookReceived
+	// EventReceivingChanged: whether customers' messages reach this
+	// computer changed: the tunnel opened or stopped, or a channel's
+	// check found it receiving or not. Receiving is set for a channel's
+	// change; the whole picture is ReceivingKeeper.Status.
+	EventReceivingChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as
@@ -56,6 +61,9 @@ type Event struct {
 	// Template is the review outcome of one template, for an
 	// EventTemplatesChanged that reports one; nil otherwise.
 	Template *TemplateChange
+	// Receiving is a channel's new receiving state, for an
+	// EventReceivingChanged about one channel; nil otherwise.
+	Receiving *ChannelReceiving
 	// ProfilePushed is set on the EventProfileChanged of an owner's edit
 	// that went live on WhatsApp.
 	ProfilePushed bool

@@ -37,6 +37,9 @@ func Explain(err error) string {
 	if errors.As(err, &se) && se.Plain != "" {
 		return se.Plain
 	}
+	if words, ok := explainReceiving(err); ok {
+		return words
+	}
 	var big *ImageTooLargeError
 	switch {
 	case errors.Is(err, ErrOutsideReplyWindow):

@@ -41,5 +41,31 @@ type TunnelOpener interface {
 
 // ErrTunnelRefused marks a tunnel the provider refused for a reason the
 // owner must fix (a wrong token, a domain that is not theirs): trying
-// again does not help. The error's text says what to check.
+// again does not help.
 var ErrTunnelRefused = errors.New("the tunnel provider refused the tunnel")
+
+// TunnelError is a tunnel that could not be opened or stopped, in the
+// owner's words. Adapters return it; Explain shows Plain.
+type TunnelError struct {
+	// Plain says what happened and what to check, for a shop owner.
+	Plain string
+	// Refused is set when trying again does not help (see
+	// ErrTunnelRefused).
+	Refused bool
+	// Err is the provider's own error, for the log; may be nil.
+	Err error
+}
+
+// Error implements error.
+func (e *TunnelError) Error() string {
+	if e.Err == nil {
+		return e.Plain
+	}
+	return e.Plain + " (" + e.Err.Error() + ")"
+}
+
+// Unwrap returns the provider's error.
+func (e *TunnelError) Unwrap() error { return e.Err }
+
+// Is makes errors.Is(err, ErrTunnelRefused) true for a refusal.
+func (e *TunnelError) Is(target error) bool { return target == ErrTunnelRefused && e.Refused }
