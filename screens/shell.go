@@ -59,6 +59,9 @@ type shell struct {
 	space    *inbox.Page
 	channels *channels.Page
 	welcome  *welcome
+	// receiving says at the top of every page when messages do not
+	// arrive; nil without a core.
+	receiving *receivingBanner
 
 	current page
 	detail  bool            // a channel's page is shown instead of current
@@ -88,6 +91,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)
+		s.receiving = newReceivingBanner(d.Core, s.env,
+			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
+			s.channels.OnConfigure)
 	}
 
 	footer := "Parley " + d.Version
@@ -97,10 +103,14 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	s.nav = newSidebar(d.Icon, "", s.show) // the footer is the About button
 	s.stage = container.NewStack()
 
-	main := fyne.CanvasObject(s.stage)
+	top := container.NewVBox()
 	if d.Demo {
-		main = container.NewBorder(newDemoBanner(), nil, nil, nil, s.stage)
+		top.Add(newDemoBanner())
 	}
+	if s.receiving != nil {
+		top.Add(s.receiving.content)
+	}
+	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	navColumn := newAbout(w, d.Icon, d.Version, footer).over(s.nav.content)
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 

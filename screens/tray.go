@@ -42,6 +42,9 @@ type systemTray struct {
 	menu   *fyne.Menu
 	shown  bool // whether a count is shown yet; UI goroutine only
 	unread int  // the count shown; UI goroutine only
+	// notReceiving marks the icon while customers' messages do not
+	// arrive; UI goroutine only.
+	notReceiving bool
 }
 
 // installTray puts Parley in the tray of a desktop app and makes closing
@@ -115,5 +118,15 @@ func (t *systemTray) show(unread int) {
 		t.open.Label = fmt.Sprintf("%s — %d unread", textOpenParley, unread)
 	}
 	t.menu.Refresh()
-	t.desk.SetSystemTrayIcon(badgedIcon(t.icon, unread))
+	t.desk.SetSystemTrayIcon(trayIcon(t.icon, unread, t.notReceiving))
+}
+
+// setNotReceiving marks the icon while messages do not arrive (the
+// receiving banner calls it on the UI goroutine).
+func (t *systemTray) setNotReceiving(down bool) {
+	if down == t.notReceiving {
+		return
+	}
+	t.notReceiving = down
+	t.desk.SetSystemTrayIcon(trayIcon(t.icon, t.unread, down))
 }

@@ -19,11 +19,13 @@ import (
 // badgeRed is the colour of the unread badge, as on phones.
 var badgeRed = color.RGBA{0xe5, 0x39, 0x35, 0xff}
 
-// badgedIcon returns icon with unread drawn in a red circle in its top
-// right corner ("99+" above 99); icon itself when unread is 0 or the icon
-// cannot be read.
-func badgedIcon(icon fyne.Resource, unread int) fyne.Resource {
-	if unread <= 0 {
+// trayIcon is the tray's icon: the app icon, greyed with a red "!" in its
+// lower left corner while customers' messages do not arrive, and with the
+// unread count in a red circle in its top right corner ("99+" above 99).
+// It returns icon itself when there is nothing to add or it cannot be
+// read.
+func trayIcon(icon fyne.Resource, unread int, notReceiving bool) fyne.Resource {
+	if unread <= 0 && !notReceiving {
 		return icon
 	}
 	src, err := png.Decode(bytes.NewReader(icon.Content()))
@@ -34,10 +36,43 @@ func badgedIcon(icon fyne.Resource, unread int) fyne.Resource {
 	b := src.Bounds()
 	img := image.NewRGBA(image.Rect(0, 0, b.Dx(), b.Dy()))
 	draw.Draw(img, img.Bounds(), src, b.Min, draw.Src)
-
 	side := float64(min(b.Dx(), b.Dy()))
-	r := side * 0.3
-	cx, cy := float64(b.Dx())-r, r
+	name := "parley"
+	if notReceiving {
+		greyOut(img)
+		r := side * 0.3
+		drawLabelledDot(img, r, side-r, r, "!")
+		name += "-not-receiving"
+	}
+	if unread > 0 {
+		label := strconv.Itoa(unread)
+		if unread > 99 {
+			label = "99+"
+		}
+		r := side * 0.3
+		drawLabelledDot(img, float64(b.Dx())-r, r, r, label)
+		name += "-unread-" + label
+	}
+	var out bytes.Buffer
+	if err := png.Encode(&out, img); err != nil {
+		return icon
+	}
+	return fyne.NewStaticResource(name+".png", out.Bytes())
+}
+
+// greyOut turns img's colours grey and lighter, keeping its shape.
+func greyOut(img *image.RGBA) {
+	for i := 0; i+3 < len(img.Pix); i += 4 {
+		p := img.Pix[i : i+4 : i+4]
+		y := (299*uint32(p[0]) + 587*uint32(p[1]) + 114*uint32(p[2])) / 1000
+		y = y/2 + uint32(p[3])/4 // premultiplied: stay within alpha
+		p[0], p[1], p[2] = uint8(y), uint8(y), uint8(y)
+	}
+}
+
+// drawLabelledDot draws a red circle of radius r at cx, cy with label in
+// white in its middle.
+func drawLabelledDot(img *image.RGBA, cx, cy, r float64, label string) {
 	for y := int(cy - r); y <= int(cy+r); y++ {
 		for x := int(cx - r); x <= int(cx+r); x++ {
 			dx, dy := float64(x)+0.5-cx, float64(y)+0.5-cy
@@ -45,10 +80,6 @@ func badgedIcon(icon fyne.Resource, unread int) fyne.Resource {
 				img.Set(x, y, badgeRed)
 			}
 		}
-	}
-	label := strconv.Itoa(unread)
-	if unread > 99 {
-		label = "99+"
 	}
 	size := r * 1.3
 	if len(label) > 1 {
@@ -64,11 +95,6 @@ func badgedIcon(icon fyne.Resource, unread int) fyne.Resource {
 		}
 		d.DrawString(label)
 	}
-	var out bytes.Buffer
-	if err := png.Encode(&out, img); err != nil {
-		return icon
-	}
-	return fyne.NewStaticResource("parley-unread-"+label+".png", out.Bytes())
 }
 
 // badgeFace is Go Bold at size pixels, or nil if it cannot be loaded.

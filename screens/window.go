@@ -34,7 +34,9 @@ func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
 	w.SetContent(container.New(&sizeWatch{onResize: prefs.setWindowSize}, s.content))
 	w.Resize(prefs.windowSize())
 	w.SetMaster()
-	installTray(a, w, d, prefs, run, trayHostAvailable)
+	if t := installTray(a, w, d, prefs, run, trayHostAvailable); t != nil && s.receiving != nil {
+		s.receiving.onChange = t.setNotReceiving
+	}
 	return w
 }
 

@@ -41,11 +41,12 @@ func NewCore(store *persistence.Store, dataDir string, log *slog.Logger, opts ..
 		log.Error("API keys keep their plain keyring names", "err", err)
 	}
 	return app.New(app.Deps{
-		Store:     store,
-		Secrets:   secrets,
-		Providers: dialog360.Factory(opts...),
-		Log:       log,
-		MediaDir:  MediaDir(dataDir),
+		Store:        store,
+		Secrets:      secrets,
+		TunnelTokens: secrets,
+		Providers:    dialog360.Factory(opts...),
+		Log:          log,
+		MediaDir:     MediaDir(dataDir),
 	})
 }
 
@@ -57,6 +58,9 @@ type Config struct {
 	Log          *slog.Logger
 	Outbox       app.OutboxOptions
 	Background   app.BackgroundOptions
+	// Tunnels opens Parley's own tunnel (internal/tunnel); nil leaves the
+	// owner only their own address.
+	Tunnels app.TunnelOpener
 }
 
 // Services is the running background work.
@@ -65,9 +69,12 @@ type Services struct {
 	// rest of Parley works without it, but no messages arrive.
 	Receiver    *receiver.Receiver
 	ReceiverErr error
-	cancel      context.CancelFunc
-	wg          sync.WaitGroup
-	log         *slog.Logger
+	// Keeper keeps receiving true (tunnel, registrations, the watch); nil
+	// without a receiver.
+	Keeper *app.ReceivingKeeper
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	log    *slog.Logger
 }
 
 // Start recovers the outbox after a crash, starts the receiver, the outbox
@@ -99,6 +106,9 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 	addr := ""
 	if rcv != nil {
 		addr = rcv.Addr()
+		s.Keeper = core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: cfg.Tunnels, Upstream: "http://" + addr})
+		s.wg.Add(1)
+		go func() { defer s.wg.Done(); s.Keeper.Run(runCtx) }()
 	}
 	cfg.Log.Info("services started", "receiver", addr)
 	return s, nil
