@@ -11,17 +11,21 @@ import (
 )
 
 // NewMainWindow builds Parley's main window at its remembered size; every
-// change of size is remembered for the next start.
-func NewMainWindow(a fyne.App, d Deps) fyne.Window {
+// change of size is remembered for the next start. inTray reports whether
+// Parley has an icon in the system tray, from which the window can be
+// opened again once hidden (closing it then only hides it).
+func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 	if d.ReloadGap == 0 {
 		d.ReloadGap = kit.DefaultReloadGap
 	}
 	if d.NotifyGap == 0 {
 		d.NotifyGap = kit.DefaultNotifyGap
 	}
-	return newMainWindow(a, d, kit.InBackground)
+	w = newMainWindow(a, d, kit.InBackground)
+	return w, installTray(a, w, d, uiPrefs{p: a.Preferences()}, kit.InBackground, trayHostAvailable) != nil
 }
 
+// newMainWindow builds the window without its tray icon.
 func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
 	title := "Parley"
 	if d.Demo {
@@ -34,7 +38,6 @@ func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
 	w.SetContent(container.New(&sizeWatch{onResize: prefs.setWindowSize}, s.content))
 	w.Resize(prefs.windowSize())
 	w.SetMaster()
-	installTray(a, w, d, prefs, run, trayHostAvailable)
 	return w
 }
 
