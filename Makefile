@@ -88,6 +88,11 @@ test: deps deps-windows
 	if [ -n "$$unformatted" ]; then echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
 	@echo "== go vet"
 	$(GO) vet -tags keyringit ./...
+	@# The Windows and macOS code of start at login (internal/autostart)
+	@# and its tests are compiled by no other step on Linux: vet them for
+	@# those systems. The package needs no cgo, unlike the rest of Parley.
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) vet ./internal/autostart
+	GOOS=darwin GOARCH=arm64 CGO_ENABLED=0 $(GO) vet ./internal/autostart
 	@echo "== staticcheck"
 	$(MAKE) --no-print-directory lint
 	@echo "== go test -race (private keyring and X server)"

@@ -49,6 +49,7 @@ func run() int {
 	demoMode := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
 	headless := flag.Bool("headless", false, "receive messages and sync without a window (for an always-on computer)")
 	listen := flag.String("listen", services.DefaultReceiverAddr, "address of the webhook receiver (keep it on 127.0.0.1 and use a tunnel)")
+	inTray := flag.Bool("tray", false, "start with the window hidden in the system tray, as when Parley starts with the computer (without a tray the window shows)")
 	flag.Parse()
 	if *showVersion {
 		fmt.Println("Parley", version)
@@ -125,7 +126,7 @@ func run() int {
 		}
 	}
 
-	w := screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo})
+	w, hasTray := screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo})
 	if guard != nil {
 		guard.OnShow(func() {
 			fyne.Do(func() {
@@ -134,7 +135,12 @@ func run() int {
 			})
 		})
 	}
-	w.ShowAndRun()
+	if *inTray && hasTray {
+		slog.Info("parley started in the tray")
+		a.Run() // the window shows from the tray icon, or when Parley is started again
+	} else {
+		w.ShowAndRun()
+	}
 	slog.Info("parley stopped")
 	return 0
 }

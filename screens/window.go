@@ -11,18 +11,27 @@ import (
 )
 
 // NewMainWindow builds Parley's main window at its remembered size; every
-// change of size is remembered for the next start.
-func NewMainWindow(a fyne.App, d Deps) fyne.Window {
+// change of size is remembered for the next start. inTray reports whether
+// Parley has an icon in the system tray, from which the window can be
+// opened again once hidden (closing it then only hides it).
+func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 	if d.ReloadGap == 0 {
 		d.ReloadGap = kit.DefaultReloadGap
 	}
 	if d.NotifyGap == 0 {
 		d.NotifyGap = kit.DefaultNotifyGap
 	}
-	return newMainWindow(a, d, kit.InBackground)
+	w, s := newMainWindow(a, d, kit.InBackground)
+	t := installTray(a, w, d, uiPrefs{p: a.Preferences()}, kit.InBackground, trayHostAvailable)
+	if t != nil && s.receiving != nil {
+		s.receiving.onChange = t.setNotReceiving // the icon shows when messages do not arrive
+	}
+	return w, t != nil
 }
 
-func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
+// newMainWindow builds the window without its tray icon, and returns its
+// shell.
+func newMainWindow(a fyne.App, d Deps, run kit.Runner) (fyne.Window, *shell) {
 	title := "Parley"
 	if d.Demo {
 		title = "Parley (demo)"
@@ -34,10 +43,7 @@ func newMainWindow(a fyne.App, d Deps, run kit.Runner) fyne.Window {
 	w.SetContent(container.New(&sizeWatch{onResize: prefs.setWindowSize}, s.content))
 	w.Resize(prefs.windowSize())
 	w.SetMaster()
-	if t := installTray(a, w, d, prefs, run, trayHostAvailable); t != nil && s.receiving != nil {
-		s.receiving.onChange = t.setNotReceiving
-	}
-	return w
+	return w, s
 }
 
 // sizeWatch lays out its objects to fill the window, like a stack, and

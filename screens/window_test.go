@@ -28,7 +28,7 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 
 func TestMainWindowRemembersResize(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Version: "1.0"}, screentest.RunNow)
+	w, _ := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Version: "1.0"}, screentest.RunNow)
 	defer w.Close()
 	if w.Title() != "Parley" {
 		t.Errorf("title = %q, want Parley", w.Title())
@@ -44,7 +44,7 @@ func TestMainWindowRemembersResize(t *testing.T) {
 
 func TestDemoWindowTitle(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Demo: true}, screentest.RunNow)
+	w, _ := newMainWindow(a, Deps{Channels: &screentest.FakeChannels{}, Demo: true}, screentest.RunNow)
 	defer w.Close()
 	if w.Title() != "Parley (demo)" {
 		t.Errorf("demo title = %q", w.Title())
