@@ -126,7 +126,11 @@ func run() int {
 		}
 	}
 
-	w, hasTray := screens.NewMainWindow(a, screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo})
+	deps := screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo}
+	if !*demoMode {
+		deps.StartAtLogin = newLoginStart(dir, *dataDir == "")
+	}
+	w, hasTray := screens.NewMainWindow(a, deps)
 	if guard != nil {
 		guard.OnShow(func() {
 			fyne.Do(func() {

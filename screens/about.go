@@ -28,6 +28,9 @@ type about struct {
 
 	button *widget.Button
 	dialog dialog.Dialog // nil until first opened
+	// settings, if set, builds the app-wide settings shown under the
+	// text (start at login).
+	settings func() fyne.CanvasObject
 }
 
 func newAbout(w fyne.Window, icon fyne.Resource, version, label string) *about {
@@ -76,5 +79,9 @@ func (a *about) newContent() fyne.CanvasObject {
 		what,
 		data,
 	)
+	if a.settings != nil {
+		column.Add(widget.NewSeparator())
+		column.Add(a.settings())
+	}
 	return container.New(kit.WrapWidthLayout{Width: 380}, column)
 }

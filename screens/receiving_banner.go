@@ -65,6 +65,8 @@ func newReceivingBanner(core *app.Core, env kit.Env, notify func(*fyne.Notificat
 		container.NewStack(b.bg, container.New(layout.NewCustomPaddedLayout(2, 2, 10, 10), row)))
 	b.content.Hide()
 	core.Events().Subscribe(b.onCoreEvent)
+	b.down = b.otherOutage(0) // an outage found before the window opened
+	b.render()
 	return b
 }
 

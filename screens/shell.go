@@ -48,6 +48,9 @@ type Deps struct {
 	// messages (kit.Env.NotifyGap); NewMainWindow uses
 	// kit.DefaultNotifyGap when it is zero.
 	NotifyGap time.Duration
+	// StartAtLogin turns starting with the computer on and off; nil hides
+	// the setting (the demo, tests).
+	StartAtLogin StartAtLogin
 }
 
 // shell is the main window's content: the navigation column on the left
@@ -62,6 +65,8 @@ type shell struct {
 	// receiving says at the top of every page when messages do not
 	// arrive; nil without a core.
 	receiving *receivingBanner
+	// login is the start-at-login setting; nil without one.
+	login *startAtLogin
 
 	current page
 	detail  bool            // a channel's page is shown instead of current
@@ -111,7 +116,12 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		top.Add(s.receiving.content)
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
-	navColumn := newAbout(w, d.Icon, d.Version, footer).over(s.nav.content)
+	about := newAbout(w, d.Icon, d.Version, footer)
+	if d.StartAtLogin != nil && d.Core != nil && !d.Demo {
+		s.login = newStartAtLogin(d.StartAtLogin, prefs, w, run)
+		about.settings = s.login.checkbox
+	}
+	navColumn := about.over(s.nav.content)
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 
 	s.channels.Reload()
@@ -155,6 +165,11 @@ func (s *shell) onCoreEvent(e app.Event) {
 		fyne.Do(s.channels.Refresh)
 	case app.EventWebhookReceived: // the list shows when the last webhook came
 		fyne.Do(s.refreshShownChannels)
+	case app.EventReceivingChanged:
+		if s.login != nil && e.Receiving != nil {
+			r := *e.Receiving
+			fyne.Do(func() { s.login.received(r) })
+		}
 	}
 }
 
