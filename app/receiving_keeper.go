@@ -293,10 +293,15 @@ func (k *ReceivingKeeper) checkChannel(ctx context.Context, rs ReceivingSettings
 	}
 	k.mu.Lock()
 	var before ChannelReceiving
-	for _, c := range k.status.Channels {
+	found := false
+	for i, c := range k.status.Channels {
 		if c.ChannelID == ch.ID {
-			before = c
+			before, found = c, true
+			k.status.Channels[i] = cr // Status reads it from now on
 		}
+	}
+	if !found {
+		k.status.Channels = append(k.status.Channels, cr)
 	}
 	k.mu.Unlock()
 	if before.State != cr.State || cr.Recovered != nil {

@@ -96,11 +96,13 @@ func New(tb testing.TB, o Options) *World {
 		// its own test).
 		opts = append(opts, dialog360.WithHTTPClient(&http.Client{Transport: &http.Transport{DisableKeepAlives: true}}))
 	}
+	secrets := persistence.NewKeyringSecrets()
 	deps := app.Deps{
-		Store:     store,
-		Secrets:   persistence.NewKeyringSecrets(),
-		Providers: dialog360.Factory(opts...),
-		Clock:     clock,
+		Store:        store,
+		Secrets:      secrets,
+		TunnelTokens: secrets,
+		Providers:    dialog360.Factory(opts...),
+		Clock:        clock,
 	}
 	if o.MediaDir {
 		deps.MediaDir = tb.TempDir()

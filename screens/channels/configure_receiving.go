@@ -29,6 +29,13 @@ const goLiveTimeout = 45 * time.Second
 type receivingSection struct {
 	env env
 	ch  app.Channel
+	ctx context.Context // ends when the page closes
+
+	status   *kit.FieldNote // what the last check found
+	mode     *widget.RadioGroup
+	tunnel   *tunnelPanel
+	own      fyne.CanvasObject // the owner's own address: tunnel commands, register, test
+	settings app.ReceivingSettings
 
 	public   *widget.Entry
 	note     *kit.FieldNote // under the public address: problems and results
@@ -50,9 +57,10 @@ const (
 	textRegisterDone = "Registered: 360dialog now delivers this number's messages to "
 )
 
-// newReceivingSection builds the section for ch.
-func newReceivingSection(e env, ch app.Channel) *receivingSection {
-	r := &receivingSection{env: e, ch: ch}
+// newReceivingSection builds the section for ch; it follows the receiving
+// status while ctx lasts.
+func newReceivingSection(e env, ch app.Channel, ctx context.Context) *receivingSection {
+	r := &receivingSection{env: e, ch: ch, ctx: ctx}
 	r.public = widget.NewEntry()
 	r.public.SetPlaceHolder("https://…")
 	r.public.SetText(publicBase(ch))
@@ -89,19 +97,101 @@ func newReceivingSection(e env, ch app.Channel) *receivingSection {
 	if !ch.LastEventAt.IsZero() {
 		last = eventTime(ch.LastEventAt, e.core.Now())
 	}
-	r.content = container.NewVBox(
-		container.New(layout.NewFormLayout(),
-			configureKey("On this computer"), localRow,
-			configureKey("Last message"), &widget.Label{Text: last},
-		),
-		widget.NewSeparator(),
+	r.status = kit.NewFieldNote("")
+	r.own = container.NewVBox(
 		&widget.Label{Text: textTunnelWhy, Wrapping: fyne.TextWrapWord},
 		tunnels,
 		kit.NewFormField("Public address", r.public, r.note),
 		container.NewHBox(r.register, r.test),
 		r.result.Content(),
 	)
+	r.tunnel = newTunnelPanel(e, app.ReceivingSettings{})
+	r.tunnel.onUsed = func() { r.settings.Mode = app.ReceivingTunnel }
+	r.mode = widget.NewRadioGroup([]string{textModeTunnel, textModeOwn}, r.onMode)
+	r.mode.Horizontal = true
+	r.mode.Required = true
+	r.content = container.NewVBox(
+		container.New(layout.NewFormLayout(),
+			configureKey("On this computer"), localRow,
+			configureKey("Last message"), &widget.Label{Text: last},
+			configureKey("Status"), r.status.Content(),
+		),
+		widget.NewSeparator(),
+		r.mode,
+		r.tunnel.content,
+		r.own,
+	)
+	r.showMode(ch.WebhookURL == "")
+	r.showStatus()
+	unsubscribe := e.core.Events().Subscribe(func(ev app.Event) {
+		if ev.Kind == app.EventReceivingChanged {
+			fyne.Do(r.showStatus)
+		}
+	})
+	context.AfterFunc(ctx, unsubscribe)
+	kit.Load(e.Run, ctx, e.core.ReceivingSettings, func(rs app.ReceivingSettings, err error) {
+		if err != nil {
+			slog.Warn("read receiving settings", "err", err)
+			return
+		}
+		r.settings = rs
+		if rs.Domain != "" && r.tunnel.domain.Text == "" {
+			r.tunnel.domain.SetText(rs.Domain)
+		}
+		switch rs.Mode {
+		case app.ReceivingTunnel:
+			r.showMode(true)
+		case app.ReceivingOwnAddress:
+			r.showMode(false)
+		}
+	})
 	return r
+}
+
+// showMode shows the panel of Parley's tunnel or of the owner's address.
+func (r *receivingSection) showMode(tunnel bool) {
+	if tunnel {
+		r.mode.SetSelected(textModeTunnel)
+	} else {
+		r.mode.SetSelected(textModeOwn)
+	}
+}
+
+// onMode shows the panel chosen; nothing changes until the owner uses it.
+func (r *receivingSection) onMode(choice string) {
+	if choice == textModeTunnel {
+		r.tunnel.content.Show()
+		r.own.Hide()
+	} else {
+		r.tunnel.content.Hide()
+		r.own.Show()
+	}
+}
+
+// showStatus shows what the receiving keeper last found for the channel.
+func (r *receivingSection) showStatus() {
+	st := r.env.core.ReceivingStatus()
+	for _, c := range st.Channels {
+		if c.ChannelID != r.ch.ID {
+			continue
+		}
+		switch c.State {
+		case app.ReceivingOK:
+			msg := "Receiving: checked at " + c.CheckedAt.Local().Format("15:04")
+			if st.PublicURL != "" {
+				msg += ", through " + hostOf(st.PublicURL)
+			}
+			r.status.SetGood(msg + ".")
+		case app.ReceivingDown:
+			r.status.SetProblem("Not receiving since " + c.DownSince.Local().Format("15:04") + ". " + app.Explain(c.Problem))
+		case app.ReceivingNotSetUp:
+			r.status.SetProblem("Not receiving yet: choose how below.")
+		default:
+			r.status.SetHint("Not checked yet.")
+		}
+		return
+	}
+	r.status.SetHint("")
 }
 
 // copyRow shows text in a fixed-width font with a button that copies it.
@@ -127,7 +217,11 @@ func (r *receivingSection) onRegister() {
 	r.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), goLiveTimeout)
 		defer cancel()
-		ch, err := r.env.core.RegisterWebhook(ctx, r.ch.ID, typed)
+		var ch app.Channel
+		err := r.useOwnAddress(ctx)
+		if err == nil {
+			ch, err = r.env.core.RegisterWebhook(ctx, r.ch.ID, typed)
+		}
 		fyne.Do(func() {
 			r.busy(false)
 			if ch.ID != 0 {
@@ -142,6 +236,16 @@ func (r *receivingSection) onRegister() {
 			r.result.SetHint(textTestHint)
 		})
 	})
+}
+
+// useOwnAddress makes Parley receive through the owner's address, if it
+// did not already (it runs off the UI goroutine).
+func (r *receivingSection) useOwnAddress(ctx context.Context) error {
+	rs, err := r.env.core.ReceivingSettings(ctx)
+	if err != nil || rs.Mode == app.ReceivingOwnAddress {
+		return err
+	}
+	return r.env.core.UseOwnAddress(ctx)
 }
 
 // onTest sends Parley's test delivery in the background.

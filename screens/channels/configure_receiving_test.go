@@ -14,6 +14,8 @@ import (
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
 	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/internal/testworld"
+	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens/screentest"
 )
 
@@ -28,6 +30,21 @@ func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, placeholder string)
 	})
 	if found == nil {
 		t.Fatalf("no entry with placeholder %q in %q", placeholder, screentest.VisibleTexts(o))
+	}
+	return found
+}
+
+// radio is the choice between Parley's tunnel and the owner's address.
+func radio(t *testing.T, o fyne.CanvasObject) *widget.RadioGroup {
+	t.Helper()
+	var found *widget.RadioGroup
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			found = r
+		}
+	})
+	if found == nil {
+		t.Fatalf("no choice of how to receive in %q", screentest.VisibleTexts(o))
 	}
 	return found
 }
@@ -49,6 +66,7 @@ func TestConfigureGoesLiveThroughATunnel(t *testing.T) {
 	_, port, _ := net.SplitHostPort(rcv.Addr())
 
 	ch, page := openConfigureOf(t, cw)
+	radio(t, page).SetSelected(textModeOwn)
 	command := "cloudflared tunnel --url http://127.0.0.1:" + port
 	for _, want := range []string{"Receiving messages", rcv.URLFor(ch), command, "ngrok http " + port, "tailscale funnel " + port, "None yet"} {
 		if !screentest.ShowsText(page, want) {
@@ -75,6 +93,9 @@ func TestConfigureGoesLiveThroughATunnel(t *testing.T) {
 	if got := cw.Emu.Webhook(screentest.WorldKey).URL; got != "https://example.com/webhook/"+ch.WebhookToken {
 		t.Fatalf("360dialog has %q", got)
 	}
+	if rs, _ := cw.Core.ReceivingSettings(cw.Ctx); rs.Mode != app.ReceivingOwnAddress {
+		t.Errorf("after registering their own address, Parley receives by %q", rs.Mode)
+	}
 
 	test.Tap(screentest.Button(t, page, "Send a test"))
 	passed := false
@@ -89,5 +110,55 @@ func TestConfigureGoesLiveThroughATunnel(t *testing.T) {
 	test.Tap(screentest.Button(t, page, "Send a test"))
 	if !screentest.ShowsText(page, "The tunnel is running but cannot reach Parley on this computer (502). Check that the tunnel points at http://"+rcv.Addr()+", where Parley listens.") {
 		t.Fatalf("a broken tunnel was not explained: %q", screentest.VisibleTexts(page))
+	}
+}
+
+// The owner goes live with Parley's own tunnel: a missing token and a
+// wrong domain are explained at their fields; with both right, the token
+// goes to the keyring, the tunnel opens, and the status says the channel
+// receives through it.
+func TestConfigureGoesLiveWithParleysTunnel(t *testing.T) {
+	tunnels := testworld.NewTunnels(t)
+	cw := newCoreWorldWith(t, func(d *app.Deps) { d.ProbeClient = tunnels.Client })
+	rcv := receiver.New(receiver.Config{Channels: cw.Store, Ingester: cw.Store, Parse: dialog360.ParseWebhook})
+	if err := rcv.Start(cw.Ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = rcv.Shutdown(context.Background()) })
+	cw.Core.AttachReceiver(rcv)
+	keeper := cw.Core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: tunnels, Upstream: "http://" + rcv.Addr()})
+
+	ch, page := openConfigureOf(t, cw)
+	if radio(t, page).Selected != textModeTunnel {
+		t.Fatalf("a channel without an address is offered %q first", radio(t, page).Selected)
+	}
+	use := screentest.Button(t, page, textUseTunnel)
+	test.Tap(use)
+	if !screentest.ShowsText(page, "Paste your ngrok token (dashboard.ngrok.com → Your Authtoken).") {
+		t.Fatalf("no token: the page shows %q", screentest.VisibleTexts(page))
+	}
+	test.Type(entryWithPlaceholder(t, page, "Paste your ngrok token"), "2abc_token")
+	test.Type(entryWithPlaceholder(t, page, "bakery.ngrok.app"), "bakery")
+	test.Tap(use)
+	if !screentest.ShowsText(page, "This is not a public domain.") {
+		t.Fatalf("a wrong domain: the page shows %q", screentest.VisibleTexts(page))
+	}
+	domain := entryWithPlaceholder(t, page, "bakery.ngrok.app")
+	domain.SetText("")
+	test.Type(domain, "bakery.ngrok.app")
+	test.Tap(use)
+	if token, err := persistence.NewKeyringSecrets().TunnelToken(); err != nil || token != "2abc_token" {
+		t.Fatalf("the keyring holds %q, %v", token, err)
+	}
+
+	keeper.CheckOnce(cw.Ctx) // the keeper's round, as Run does at once
+	if !screentest.ShowsText(page, "Receiving: checked at") || !screentest.ShowsText(page, "through example.com") {
+		t.Fatalf("after the tunnel opened the status reads %q", screentest.VisibleTexts(page))
+	}
+	if got := cw.Emu.Webhook(screentest.WorldKey).URL; !strings.HasSuffix(got, "/webhook/"+ch.WebhookToken) || !strings.HasPrefix(got, "https://example.com/") {
+		t.Errorf("360dialog delivers to %q", got)
+	}
+	if opened := tunnels.Opened(); len(opened) != 1 || opened[0].Domain != "bakery.ngrok.app" {
+		t.Errorf("tunnels opened: %+v", opened)
 	}
 }

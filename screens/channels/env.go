@@ -24,6 +24,11 @@ type Core interface {
 	RemoveChannel(ctx context.Context, id app.ChannelID) error
 	RenameChannel(ctx context.Context, id app.ChannelID, name string) error
 	TestWebhook(ctx context.Context, id app.ChannelID) error
+	UseTunnel(ctx context.Context, token, domain string) error
+	UseOwnAddress(ctx context.Context) error
+	ReceivingSettings(ctx context.Context) (app.ReceivingSettings, error)
+	ReceivingStatus() app.ReceivingStatus
+	Events() *app.Bus
 }
 
 // env is what this feature's pages are built with: the kit's Env and the
