@@ -115,7 +115,7 @@ func run() int {
 	} else {
 		core = services.NewCore(store, dir, slog.Default(), providerOptions()...)
 	}
-	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr})
+	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr, NoKeeper: *demoMode})
 	if err != nil {
 		return fail(a, "Parley cannot start", "Parley could not prepare its outgoing messages. Start Parley again; if this keeps happening, send parley.log in "+dir+" to support.", err)
 	}

@@ -61,6 +61,9 @@ type Config struct {
 	// Tunnels opens Parley's own tunnel (internal/tunnel); nil leaves the
 	// owner only their own address.
 	Tunnels app.TunnelOpener
+	// NoKeeper runs no ReceivingKeeper: the demo's emulator delivers to
+	// the receiver on this computer, with no public address to keep.
+	NoKeeper bool
 }
 
 // Services is the running background work.
@@ -106,6 +109,8 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 	addr := ""
 	if rcv != nil {
 		addr = rcv.Addr()
+	}
+	if rcv != nil && !cfg.NoKeeper {
 		s.Keeper = core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: cfg.Tunnels, Upstream: "http://" + addr})
 		s.wg.Add(1)
 		go func() { defer s.wg.Done(); s.Keeper.Run(runCtx) }()

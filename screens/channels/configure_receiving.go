@@ -31,11 +31,12 @@ type receivingSection struct {
 	ch  app.Channel
 	ctx context.Context // ends when the page closes
 
-	status   *kit.FieldNote // what the last check found
-	mode     *widget.RadioGroup
-	tunnel   *tunnelPanel
-	own      fyne.CanvasObject // the owner's own address: tunnel commands, register, test
-	settings app.ReceivingSettings
+	status    *kit.FieldNote    // what the last check found
+	statusKey fyne.CanvasObject // its label, hidden with it when nothing checks
+	mode      *widget.RadioGroup
+	tunnel    *tunnelPanel
+	own       fyne.CanvasObject // the owner's own address: tunnel commands, register, test
+	settings  app.ReceivingSettings
 
 	public   *widget.Entry
 	note     *kit.FieldNote // under the public address: problems and results
@@ -98,6 +99,7 @@ func newReceivingSection(e env, ch app.Channel, ctx context.Context) *receivingS
 		last = eventTime(ch.LastEventAt, e.core.Now())
 	}
 	r.status = kit.NewFieldNote("")
+	r.statusKey = configureKey("Status")
 	r.own = container.NewVBox(
 		&widget.Label{Text: textTunnelWhy, Wrapping: fyne.TextWrapWord},
 		tunnels,
@@ -114,7 +116,7 @@ func newReceivingSection(e env, ch app.Channel, ctx context.Context) *receivingS
 		container.New(layout.NewFormLayout(),
 			configureKey("On this computer"), localRow,
 			configureKey("Last message"), &widget.Label{Text: last},
-			configureKey("Status"), r.status.Content(),
+			r.statusKey, r.status.Content(),
 		),
 		widget.NewSeparator(),
 		r.mode,
@@ -189,9 +191,12 @@ func (r *receivingSection) showStatus() {
 		default:
 			r.status.SetHint("Not checked yet.")
 		}
+		r.statusKey.Show()
+		r.status.Content().Show()
 		return
 	}
-	r.status.SetHint("")
+	r.statusKey.Hide() // nothing checks receiving (the demo)
+	r.status.Content().Hide()
 }
 
 // copyRow shows text in a fixed-width font with a button that copies it.
