@@ -10,6 +10,7 @@ import (
 
 	"github.com/parley-app/parley/internal/instance"
 	"github.com/parley-app/parley/internal/services"
+	"github.com/parley-app/parley/internal/tunnel"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -41,7 +42,8 @@ func runHeadless(dir, listen string) int {
 	}
 	defer store.Close()
 	core := services.NewCore(store, dir, slog.Default(), providerOptions()...)
-	svc, err := services.Start(ctx, services.Config{Store: store, Core: core, ReceiverAddr: listen})
+	svc, err := services.Start(ctx, services.Config{Store: store, Core: core, ReceiverAddr: listen,
+		Tunnels: &tunnel.Ngrok{Logger: slog.Default()}})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "parley:", err)
 		return 1

@@ -27,6 +27,7 @@ import (
 	"github.com/parley-app/parley/internal/instance"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
+	"github.com/parley-app/parley/internal/tunnel"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens"
 )
@@ -115,7 +116,8 @@ func run() int {
 	} else {
 		core = services.NewCore(store, dir, slog.Default(), providerOptions()...)
 	}
-	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr, NoKeeper: *demoMode})
+	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr,
+		NoKeeper: *demoMode, Tunnels: &tunnel.Ngrok{Logger: slog.Default()}})
 	if err != nil {
 		return fail(a, "Parley cannot start", "Parley could not prepare its outgoing messages. Start Parley again; if this keeps happening, send parley.log in "+dir+" to support.", err)
 	}

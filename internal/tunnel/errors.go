@@ -23,35 +23,22 @@ import (
 const tokenPlace = "dashboard.ngrok.com → Your Authtoken"
 
 var (
-	errNoToken = &tunnelError{refused: true,
-		msg: "Parley has no ngrok token yet: paste yours from " + tokenPlace}
+	errNoToken = newError("Parley has no ngrok token yet: paste yours from "+tokenPlace, true, nil)
 	// errStoppedByNgrok is why a tunnel stops that ngrok took offline
 	// (from its dashboard or API, or for a limit of the plan).
-	errStoppedByNgrok = &tunnelError{msg: "ngrok took the public address offline: turn receiving through ngrok " +
-		"on again, and if it stops again check dashboard.ngrok.com → Endpoints"}
+	errStoppedByNgrok = newError("ngrok took the public address offline: turn receiving through ngrok "+
+		"on again, and if it stops again check dashboard.ngrok.com → Endpoints", false, nil)
 )
 
-// tunnelError is a failure in words for the owner. It wraps
-// app.ErrTunnelRefused when trying again will not help, and the SDK's error
-// for logs (never a context error, which app.Explain would word for itself,
-// and never text that holds the token).
-type tunnelError struct {
-	msg     string
-	refused bool
-	cause   error
-}
-
-func (e *tunnelError) Error() string { return e.msg }
-
-func (e *tunnelError) Unwrap() []error {
-	var errs []error
-	if e.refused {
-		errs = append(errs, app.ErrTunnelRefused)
+// newError is a failure in words for the owner (app.TunnelError): refused
+// when trying again will not help; cause is the SDK's error for logs
+// (never a context error, which app.Explain would word for itself, and
+// never text that holds the token). msg ends with a full stop.
+func newError(msg string, refused bool, cause error) *app.TunnelError {
+	if !strings.HasSuffix(msg, ".") {
+		msg += "."
 	}
-	if e.cause != nil {
-		errs = append(errs, e.cause)
-	}
-	return errs
+	return &app.TunnelError{Plain: msg, Refused: refused, Err: cause}
 }
 
 // codePattern finds ngrok's error code in its text: the SDK returns
@@ -69,18 +56,18 @@ func ngrokCode(err error) string {
 }
 
 // explain words err, a failure of the agent, for the owner.
-func explain(err error, cfg app.TunnelConfig) *tunnelError {
+func explain(err error, cfg app.TunnelConfig) *app.TunnelError {
 	cause := err
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		cause = nil
 	} else if cfg.Token != "" && strings.Contains(err.Error(), cfg.Token) {
 		cause = errors.New(redact(err.Error(), cfg.Token))
 	}
-	plain := func(format string, args ...any) *tunnelError {
-		return &tunnelError{msg: fmt.Sprintf(format, args...), cause: cause}
+	plain := func(format string, args ...any) *app.TunnelError {
+		return newError(fmt.Sprintf(format, args...), false, cause)
 	}
-	refuse := func(format string, args ...any) *tunnelError {
-		return &tunnelError{msg: fmt.Sprintf(format, args...), refused: true, cause: cause}
+	refuse := func(format string, args ...any) *app.TunnelError {
+		return newError(fmt.Sprintf(format, args...), true, cause)
 	}
 	domain := "the domain"
 	if cfg.Domain != "" {
@@ -168,11 +155,11 @@ func diagnose(ctx context.Context, agent ngrok.Agent, failure error, cfg app.Tun
 	case err == nil:
 		// ngrok answers now: the first failure was brief.
 	case ngrok.IsTCPDiagnoseFailure(err):
-		words.msg = msgUnreachable
+		words.Plain = msgUnreachable + "."
 	case ngrok.IsTLSDiagnoseFailure(err):
-		words.msg = msgInsecure
+		words.Plain = msgInsecure + "."
 	case ngrok.IsMuxadoDiagnoseFailure(err):
-		words.msg = msgBrokeOff
+		words.Plain = msgBrokeOff + "."
 	}
 	return words
 }

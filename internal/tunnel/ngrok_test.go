@@ -65,8 +65,8 @@ func openFails(t *testing.T, n *Ngrok, cfg app.TunnelConfig, within time.Duratio
 
 func assertSays(t *testing.T, err error, want string, refused bool) {
 	t.Helper()
-	if !strings.Contains(err.Error(), want) {
-		t.Errorf("message %q does not say %q", err, want)
+	if words := app.Explain(err); !strings.Contains(words, want) || strings.Contains(words, token) {
+		t.Errorf("the owner reads %q; want it to say %q (and never the token)", words, want)
 	}
 	if got := errors.Is(err, app.ErrTunnelRefused); got != refused {
 		t.Errorf("errors.Is(%q, ErrTunnelRefused) = %v, want %v", err, got, refused)
