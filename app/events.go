@@ -39,8 +39,9 @@ const (
 	EventWebhookReceived
 	// EventReceivingChanged: whether customers' messages reach this
 	// computer changed: the tunnel opened or stopped, or a channel's
-	// check found it receiving or not. Receiving is set for a channel's
-	// change; the whole picture is ReceivingKeeper.Status.
+	// check found it receiving or not; it also ends every round of checks
+	// that registered addresses (after the owner's change). Receiving is
+	// set for a channel's change; the whole picture is Core.ReceivingStatus.
 	EventReceivingChanged
 )
 

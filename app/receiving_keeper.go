@@ -199,6 +199,12 @@ func (k *ReceivingKeeper) round(ctx context.Context, register bool) {
 	k.mu.Lock()
 	k.status.Channels = all
 	k.mu.Unlock()
+	if register {
+		// A round the owner's change (or a new address) asked for is
+		// over: whoever waits for its outcome reads Status now, even when
+		// no channel's state changed.
+		k.p.bus.Publish(Event{Kind: EventReceivingChanged})
+	}
 }
 
 // ensureTunnel opens, keeps or closes the tunnel as rs asks and returns

@@ -27,6 +27,9 @@ func entryWithPlaceholder(t *testing.T, o fyne.CanvasObject, placeholder string)
 		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder {
 			found = e
 		}
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder == placeholder {
+			found = &e.Entry
+		}
 	})
 	if found == nil {
 		t.Fatalf("no entry with placeholder %q in %q", placeholder, screentest.VisibleTexts(o))

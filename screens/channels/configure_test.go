@@ -26,11 +26,12 @@ func openConfigureOf(t *testing.T, cw *coreWorld) (app.Channel, fyne.CanvasObjec
 	return ch, page
 }
 
-// keyEntries are the visible entries of o, in order.
+// keyEntries are the visible entries of o, in order, but those of Parley's
+// tunnel in Receiving messages.
 func keyEntries(o fyne.CanvasObject) []*keyEntry {
 	var es []*keyEntry
 	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
-		if e, ok := o.(*keyEntry); ok {
+		if e, ok := o.(*keyEntry); ok && e.PlaceHolder != "Paste your ngrok token" && e.PlaceHolder != "bakery.ngrok.app" {
 			es = append(es, e)
 		}
 	})

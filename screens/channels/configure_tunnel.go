@@ -30,9 +30,9 @@ const (
 // core; the receiving status above shows what the tunnel does then.
 type tunnelPanel struct {
 	env        env
-	token      *widget.Entry
+	token      *keyEntry
 	tokenNote  *kit.FieldNote
-	domain     *widget.Entry
+	domain     *keyEntry
 	domainNote *kit.FieldNote
 	use        *widget.Button
 	note       *kit.FieldNote // the outcome of Use Parley's tunnel
@@ -42,12 +42,10 @@ type tunnelPanel struct {
 
 func newTunnelPanel(e env, settings app.ReceivingSettings) *tunnelPanel {
 	t := &tunnelPanel{env: e}
-	t.token = widget.NewPasswordEntry()
-	t.token.SetPlaceHolder("Paste your ngrok token")
+	t.token = newKeyEntry("Paste your ngrok token", true)
 	t.tokenNote = kit.NewFieldNote(textTokenHint)
 	t.token.OnChanged = func(string) { t.tokenNote.SetProblem("") }
-	t.domain = widget.NewEntry()
-	t.domain.SetPlaceHolder("bakery.ngrok.app")
+	t.domain = newKeyEntry("bakery.ngrok.app", false)
 	t.domain.SetText(settings.Domain)
 	t.domainNote = kit.NewFieldNote(textDomainHint)
 	t.domain.OnChanged = func(string) { t.domainNote.SetProblem("") }

@@ -29,6 +29,7 @@ const (
 	stepProvider
 	stepConnection
 	stepDone
+	stepReceiving // after the channel is saved
 	stepCount
 )
 
@@ -67,6 +68,10 @@ type addChannelWizard struct {
 	spinner              *widget.Activity
 	cancelBtn, backBtn   *keyButton
 	nextBtn, doneBtn     *keyButton
+
+	receiving                    *receivingStep
+	skipBtn, startBtn, finishBtn *keyButton
+	receivingOK                  bool // the new channel receives
 }
 
 // openAddChannel starts the Add Channel wizard.
@@ -85,21 +90,28 @@ func newAddChannelWizard(e env) *addChannelWizard {
 	w.backBtn = newKeyButton("Back", theme.NavigateBackIcon(), widget.MediumImportance, w.onBack)
 	w.nextBtn = newKeyButton("Next", nil, widget.HighImportance, w.onNext)
 	w.doneBtn = newKeyButton("Done", theme.ConfirmIcon(), widget.HighImportance, w.onNext)
-	for _, b := range []*keyButton{w.cancelBtn, w.backBtn, w.nextBtn, w.doneBtn} {
+	w.skipBtn = newKeyButton(textSkipReceiving, nil, widget.MediumImportance, w.onCancel)
+	w.startBtn = newKeyButton(textStartReceiving, theme.MailSendIcon(), widget.HighImportance, w.onNext)
+	w.finishBtn = newKeyButton(textFinish, theme.ConfirmIcon(), widget.HighImportance, w.onNext)
+	for _, b := range []*keyButton{w.cancelBtn, w.backBtn, w.nextBtn, w.doneBtn, w.skipBtn, w.startBtn, w.finishBtn} {
 		b.onEscape = w.onCancel
 	}
+	w.receiving = newReceivingStep(w)
 	w.steps = [stepCount]wizardStep{
 		{name: "Channel type", title: "What would you like to connect?", intro: "Parley connects WhatsApp Business numbers. More kinds of channels are on their way.", content: w.newTypeStep()},
 		{name: "Provider", title: "Who provides your WhatsApp number?", intro: "Choose the company you bought your WhatsApp Business number from.", content: w.newProviderStep()},
 		{name: "Number and key", title: "Your number and API key", intro: "Enter the number customers write to and the API key of this number.", content: w.newConnectionStep()},
 		{name: "Done", title: "Check and connect", intro: "Parley checks the API key with 360dialog before it saves anything.", content: w.newDoneStep()},
+		{name: "Receiving", title: "Receive your customers' messages", intro: "360dialog delivers them over the internet, " +
+			"so this computer needs a public https address. Parley can open one itself.", content: w.receiving.content()},
 	}
 	w.stage = container.NewStack()
 	for _, s := range w.steps {
 		s.content.Hide()
 		w.stage.Add(s.content)
 	}
-	w.buttons = container.NewBorder(nil, nil, w.cancelBtn, container.NewHBox(w.backBtn, w.nextBtn, w.doneBtn))
+	w.buttons = container.NewBorder(nil, nil, container.NewHBox(w.cancelBtn, w.skipBtn),
+		container.NewHBox(w.backBtn, w.nextBtn, w.doneBtn, w.startBtn, w.finishBtn))
 	top := container.NewVBox(w.indicator.content, w.title,
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 4, 0, 0), w.intro))
 	content := container.NewBorder(top,
@@ -134,17 +146,24 @@ func (w *addChannelWizard) goTo(n int) {
 	w.title.SetText(s.title)
 	w.intro.Segments[0].(*widget.TextSegment).Text = s.intro
 	w.intro.Refresh()
-	if n == stepType {
-		w.backBtn.Hide()
-	} else {
-		w.backBtn.Show()
+	for _, b := range []*keyButton{w.cancelBtn, w.backBtn, w.nextBtn, w.doneBtn, w.skipBtn, w.startBtn, w.finishBtn} {
+		b.Hide()
 	}
-	if n == stepDone {
-		w.nextBtn.Hide()
+	switch n {
+	case stepReceiving: // the channel is saved: no way back, skipping is allowed
+		w.skipBtn.Show()
+		w.startBtn.Show()
+	case stepDone:
+		w.cancelBtn.Show()
+		w.backBtn.Show()
 		w.doneBtn.Show()
 		w.fillSummary()
-	} else {
-		w.doneBtn.Hide()
+	case stepType:
+		w.cancelBtn.Show()
+		w.nextBtn.Show()
+	default:
+		w.cancelBtn.Show()
+		w.backBtn.Show()
 		w.nextBtn.Show()
 	}
 	w.stage.Refresh()
@@ -167,6 +186,12 @@ func (w *addChannelWizard) focusStep() {
 		c.Focus(w.firstFieldWithProblem())
 	case stepDone:
 		c.Focus(w.doneBtn)
+	case stepReceiving:
+		if w.receivingOK {
+			c.Focus(w.finishBtn)
+		} else {
+			c.Focus(w.receiving.tunnel.token)
+		}
 	}
 }
 
@@ -176,7 +201,7 @@ func (w *addChannelWizard) isShown() bool {
 }
 
 func (w *addChannelWizard) onBack() {
-	if w.busy || w.step == stepType {
+	if w.busy || w.step == stepType || w.step == stepReceiving {
 		return
 	}
 	w.goTo(w.step - 1)
@@ -197,6 +222,13 @@ func (w *addChannelWizard) onNext() {
 	case stepDone:
 		w.submit()
 		return
+	case stepReceiving:
+		if w.receivingOK {
+			w.close()
+		} else {
+			w.receiving.start()
+		}
+		return
 	}
 	w.goTo(w.step + 1)
 }
@@ -210,6 +242,7 @@ func (w *addChannelWizard) onCancel() {
 
 // close hides the dialog and gives the window its keys back.
 func (w *addChannelWizard) close() {
+	w.receiving.stopListening()
 	w.keys.uninstall()
 	w.dialog.Hide()
 }
@@ -228,17 +261,18 @@ func (w *addChannelWizard) submit() {
 	w.env.Run(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), verifyTimeout)
 		defer cancel()
-		_, err := w.env.core.AddChannel(ctx, nc)
-		fyne.Do(func() { w.onSubmitted(err) })
+		ch, err := w.env.core.AddChannel(ctx, nc)
+		fyne.Do(func() { w.onSubmitted(ch, err) })
 	})
 }
 
-// onSubmitted closes the wizard on success, or shows each problem at the
-// field it concerns, keeping everything typed.
-func (w *addChannelWizard) onSubmitted(err error) {
+// onSubmitted goes on to receiving on success, or shows each problem at
+// the field it concerns, keeping everything typed.
+func (w *addChannelWizard) onSubmitted(ch app.Channel, err error) {
 	w.setBusy(false)
 	if err == nil {
-		w.close()
+		w.receiving.begin(ch)
+		w.goTo(stepReceiving)
 		return
 	}
 	var verrs app.ValidationErrors
@@ -255,6 +289,28 @@ func (w *addChannelWizard) onSubmitted(err error) {
 		return
 	}
 	kit.SetFormProblem(w.formProblem, verrs.For(app.FieldForm)+"\nNothing was saved. Press Done to try again.")
+}
+
+// setStepBusy holds the receiving step's buttons while it works.
+func (w *addChannelWizard) setStepBusy(busy bool) {
+	w.busy = busy
+	for _, b := range []*keyButton{w.skipBtn, w.startBtn} {
+		if busy {
+			b.Disable()
+		} else {
+			b.Enable()
+		}
+	}
+}
+
+// receivingDone offers Finish once the new channel receives.
+func (w *addChannelWizard) receivingDone() {
+	w.receivingOK = true
+	w.skipBtn.Hide()
+	w.startBtn.Hide()
+	w.finishBtn.Show()
+	w.buttons.Refresh()
+	w.focusStep()
 }
 
 // setBusy shows the progress of the key check and holds the buttons.

@@ -2,14 +2,21 @@ package channels
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
+	"github.com/parley-app/parley/app/receiver"
+	"github.com/parley-app/parley/internal/testkit"
+	"github.com/parley-app/parley/internal/testworld"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/screens/screentest"
@@ -27,7 +34,7 @@ func openWizard(t *testing.T, cw *coreWorld) *wizardDriver {
 	cw.shell.show(pageChannels)
 	test.Tap(screentest.Button(t, cw.shell.channels.Content, "Add Channel"))
 	d := &wizardDriver{t: t, cw: cw}
-	if !d.shows("Step 1 of 4") {
+	if !d.shows("Step 1 of 5") {
 		t.Fatalf("Add Channel did not open the wizard; the window shows %q", screentest.VisibleTexts(cw.Window.Canvas().Content()))
 	}
 	return d
@@ -114,7 +121,7 @@ func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 		}
 	}
 	d.press("Next")
-	if !d.shows("Step 2 of 4") || !d.shows("360dialog") || !d.shows("official WhatsApp Business API provider") {
+	if !d.shows("Step 2 of 5") || !d.shows("360dialog") || !d.shows("official WhatsApp Business API provider") {
 		t.Fatalf("the provider step shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	d.press("Next")
@@ -132,7 +139,7 @@ func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 	test.Type(name, "Shop")
 	test.Type(key, screentest.WorldKey)
 	d.press("Next")
-	if !d.shows("Step 4 of 4") || !d.shows("24 hours") || !d.shows("approved message template") {
+	if !d.shows("Step 4 of 5") || !d.shows("24 hours") || !d.shows("approved message template") {
 		t.Fatalf("the last step does not explain the 24-hour window; it shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	if !d.shows("+49 30 123456") || !d.shows("Shop") {
@@ -140,11 +147,16 @@ func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 	}
 	d.press("Done")
 
+	if !d.shows("Step 5 of 5") || !d.shows(textStartReceiving) {
+		t.Fatalf("after a successful Done the wizard does not go on to receiving: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	d.press(textSkipReceiving)
 	if d.overlay() != nil {
-		t.Fatalf("the wizard is still open after a successful Done: %q", screentest.VisibleTexts(d.overlay()))
+		t.Fatalf("the wizard is still open after Skip for now: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	list := cw.shell.channels.Content
-	if !screentest.ShowsText(list, "Shop") || !screentest.ShowsText(list, "+49 30 123456") || !screentest.ShowsText(list, "Connected") {
+	if !screentest.ShowsText(list, "Shop") || !screentest.ShowsText(list, "+49 30 123456") || !screentest.ShowsText(list, "Connected") ||
+		!screentest.ShowsText(list, "Not receiving messages yet") {
 		t.Fatalf("the new channel is not listed as connected; the page shows %q", screentest.VisibleTexts(list))
 	}
 	chs, err := cw.Core.Channels(cw.Ctx)
@@ -204,7 +216,7 @@ func TestWizardChecksFieldsBeforeMovingOn(t *testing.T) {
 	d := openWizard(t, cw)
 	d.fillIn("12", "", "")
 	d.press("Next")
-	if !d.shows("Step 3 of 4") {
+	if !d.shows("Step 3 of 5") {
 		t.Fatal("the wizard moved on with an invalid number and no key")
 	}
 	if !d.shows("not a valid phone number") || !d.shows("Paste the API key from the 360dialog hub") {
@@ -224,11 +236,11 @@ func TestWizardShowsEachFailureAtItsFieldAndKeepsTyping(t *testing.T) {
 		step    string
 		want    string
 	}{
-		{"wrong key", screentest.WorldNumber, "WRONGKEY-123456", nil, "Step 3 of 4", "did not accept this API key"},
-		{"number of another key", "+49 30 9999999", screentest.WorldKey, nil, "Step 3 of 4", "belongs to +49 30 123456"},
-		{"no network", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.SetOffline(true) }, "Step 4 of 4", "could not reach 360dialog"},
-		{"emulator stopped", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Server.Close() }, "Step 4 of 4", "could not reach 360dialog"},
-		{"360dialog unavailable", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.FailNext(emulator.Fault502, 10) }, "Step 4 of 4", "cannot be reached through 360dialog"},
+		{"wrong key", screentest.WorldNumber, "WRONGKEY-123456", nil, "Step 3 of 5", "did not accept this API key"},
+		{"number of another key", "+49 30 9999999", screentest.WorldKey, nil, "Step 3 of 5", "belongs to +49 30 123456"},
+		{"no network", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.SetOffline(true) }, "Step 4 of 5", "could not reach 360dialog"},
+		{"emulator stopped", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Server.Close() }, "Step 4 of 5", "could not reach 360dialog"},
+		{"360dialog unavailable", screentest.WorldNumber, screentest.WorldKey, func(cw *coreWorld) { cw.Emu.FailNext(emulator.Fault502, 10) }, "Step 4 of 5", "cannot be reached through 360dialog"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -246,7 +258,7 @@ func TestWizardShowsEachFailureAtItsFieldAndKeepsTyping(t *testing.T) {
 			if !d.shows(tc.step) || !d.shows(tc.want) {
 				t.Fatalf("want %q on %s; the wizard shows %q", tc.want, tc.step, screentest.VisibleTexts(d.overlay()))
 			}
-			if tc.step == "Step 4 of 4" {
+			if tc.step == "Step 4 of 5" {
 				d.press("Back")
 			}
 			number, name, key := d.fields()
@@ -287,8 +299,8 @@ func TestWizardHoldsButtonsWhileChecking(t *testing.T) {
 		t.Fatalf("%d background jobs, want the one check", len(pending))
 	}
 	pending[0]()
-	if d.overlay() != nil {
-		t.Fatalf("the wizard stayed open after the check: %q", screentest.VisibleTexts(d.overlay()))
+	if !d.shows(textStartReceiving) {
+		t.Fatalf("after the check the wizard does not go on to receiving: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 1 || chs[0].Name != "WhatsApp +49 30 123456" {
 		t.Errorf("channels after the check: %+v", chs)
@@ -303,7 +315,7 @@ func TestWizardKeyboard(t *testing.T) {
 	// Enter moves on from the focused choice.
 	pressKey(c, fyne.KeyReturn)
 	pressKey(c, fyne.KeyReturn)
-	if !d.shows("Step 3 of 4") {
+	if !d.shows("Step 3 of 5") {
 		t.Fatalf("Enter did not move through the first steps: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	number, name, key := d.fields()
@@ -321,7 +333,7 @@ func TestWizardKeyboard(t *testing.T) {
 	}
 	test.Type(key, screentest.WorldKey)
 	pressKey(c, fyne.KeyReturn)
-	if !d.shows("Step 4 of 4") {
+	if !d.shows("Step 4 of 5") {
 		t.Fatalf("Enter in the key field did not move on: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	pressKey(c, fyne.KeyEscape)
@@ -349,8 +361,12 @@ func TestWizardKeyboard(t *testing.T) {
 	pressKey(c, fyne.KeyReturn)
 	c.Unfocus()
 	pressKey(c, fyne.KeyReturn)
+	if !d.shows(textStartReceiving) {
+		t.Fatalf("Enter on Done did not connect the number: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	pressKey(c, fyne.KeyEscape)
 	if d.overlay() != nil {
-		t.Fatalf("Enter on the last step did not finish: %q", screentest.VisibleTexts(d.overlay()))
+		t.Fatalf("Escape on the receiving step did not skip it: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	if !screentest.ShowsText(cw.shell.channels.Content, "Till") {
 		t.Error("the channel added with the keyboard is not listed")
@@ -364,10 +380,88 @@ func TestWizardRefusesANumberAlreadyListed(t *testing.T) {
 	d.fillIn("+49 30 123456", "", screentest.WorldKey)
 	d.press("Next")
 	d.press("Done")
-	if !d.shows("Step 3 of 4") || !d.shows("already connected as “Shop”") {
+	if !d.shows("Step 3 of 5") || !d.shows("already connected as “Shop”") {
 		t.Fatalf("a second channel for the same number is not refused at the number: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 1 {
 		t.Errorf("%d channels, want the one", len(chs))
+	}
+}
+
+// A new owner goes from Done to "You're receiving messages" without a
+// terminal: the wizard's last step opens Parley's tunnel with their ngrok
+// token, registers the address with 360dialog, and says so only after a
+// test delivery came back through it.
+func TestWizardEndsReceivingThroughParleysTunnel(t *testing.T) {
+	tunnels := testworld.NewTunnels(t)
+	cw := newCoreWorldWith(t, func(d *app.Deps) { d.ProbeClient = tunnels.Client })
+	rcv := receiver.New(receiver.Config{Channels: cw.Store, Ingester: cw.Store, Parse: dialog360.ParseWebhook})
+	if err := rcv.Start(cw.Ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = rcv.Shutdown(context.Background()) })
+	cw.Core.AttachReceiver(rcv)
+	keeper := cw.Core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: tunnels, Upstream: "http://" + rcv.Addr()})
+
+	d := openWizard(t, cw)
+	d.fillIn(screentest.WorldNumber, "Shop", screentest.WorldKey)
+	d.press("Next")
+	d.press("Done")
+	if !d.shows("Step 5 of 5") {
+		t.Fatalf("no receiving step: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	test.Type(entryWithPlaceholder(t, d.overlay(), "Paste your ngrok token"), "2abc_token")
+	d.press(textStartReceiving)
+	if d.shows(textReceivingNow) {
+		t.Fatal("the wizard says the channel receives before any test delivery")
+	}
+	keeper.CheckOnce(cw.Ctx) // Run does this at once when the owner's choice wakes it
+	if !d.shows(textReceivingNow) || !d.shows(textFinish) {
+		t.Fatalf("after the tunnel opened and the test came back: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	chs, err := cw.Core.Channels(cw.Ctx)
+	if err != nil || len(chs) != 1 {
+		t.Fatal(chs, err)
+	}
+	if got := cw.Emu.Webhook(screentest.WorldKey); !strings.HasPrefix(got.URL, "https://example.com/") || got.Headers[app.WebhookSecretHeader] != chs[0].WebhookSecret {
+		t.Errorf("360dialog has %+v", got)
+	}
+	d.press(textFinish)
+	if d.overlay() != nil {
+		t.Fatal("Finish did not close the wizard")
+	}
+}
+
+// With their own address, the last step registers it and sends a test;
+// a tunnel that does not reach Parley is explained, and the owner may
+// try again or skip.
+func TestWizardEndsReceivingThroughTheOwnersAddress(t *testing.T) {
+	tunnel := testkit.NewTunnel(t) // the owner's, at https://example.com
+	cw := newCoreWorldWith(t, func(d *app.Deps) { d.ProbeClient = tunnel.Client })
+	rcv := receiver.New(receiver.Config{Channels: cw.Store, Ingester: cw.Store, Parse: dialog360.ParseWebhook})
+	if err := rcv.Start(cw.Ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = rcv.Shutdown(context.Background()) })
+	cw.Core.AttachReceiver(rcv)
+	tunnel.PointAt("http://127.0.0.1:1") // not at Parley yet
+
+	d := openWizard(t, cw)
+	d.fillIn(screentest.WorldNumber, "Shop", screentest.WorldKey)
+	d.press("Next")
+	d.press("Done")
+	radio(t, d.overlay()).SetSelected(textModeOwn)
+	test.Type(entryWithPlaceholder(t, d.overlay(), "https://…"), "https://example.com")
+	d.press(textStartReceiving)
+	if d.shows(textReceivingNow) || !d.shows("cannot reach Parley on this computer") {
+		t.Fatalf("a tunnel that does not reach Parley: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	tunnel.PointAt("http://" + rcv.Addr())
+	d.press(textStartReceiving)
+	if !d.shows(textReceivingNow) {
+		t.Fatalf("after fixing the tunnel: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	if rs, _ := cw.Core.ReceivingSettings(cw.Ctx); rs.Mode != app.ReceivingOwnAddress {
+		t.Errorf("Parley receives by %q", rs.Mode)
 	}
 }
