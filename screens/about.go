@@ -17,6 +17,7 @@ const (
 	textAboutTitle = "About Parley"
 	textAboutWhat  = "Your WhatsApp Business inbox on your computer, connected through 360dialog."
 	textAboutData  = "Your channels and messages stay on this computer; API keys stay in the system keyring."
+	textAboutQuit  = "Quit Parley stops receiving messages until you start it again."
 )
 
 // about is the version at the bottom of the navigation, as a quiet button
@@ -31,6 +32,9 @@ type about struct {
 	// settings, if set, builds the app-wide settings shown under the
 	// text (start at login).
 	settings func() fyne.CanvasObject
+	// quit, if set, replaces the app's Quit (in tests). Closing the
+	// window only hides it, so Quit Parley is how to stop for real.
+	quit func()
 }
 
 func newAbout(w fyne.Window, icon fyne.Resource, version, label string) *about {
@@ -54,9 +58,23 @@ func (a *about) over(nav fyne.CanvasObject) fyne.CanvasObject {
 
 func (a *about) onTapped() {
 	if a.dialog == nil {
-		a.dialog = dialog.NewCustom(textAboutTitle, "Close", a.newContent(), a.window)
+		d := dialog.NewCustomWithoutButtons(textAboutTitle, a.newContent(), a.window)
+		d.SetButtons([]fyne.CanvasObject{
+			&widget.Button{Text: textQuitParley, OnTapped: a.onQuit},
+			&widget.Button{Text: "Close", OnTapped: d.Hide},
+		})
+		a.dialog = d
 	}
 	a.dialog.Show()
+}
+
+// onQuit ends Parley: it stops receiving until started again.
+func (a *about) onQuit() {
+	if a.quit != nil {
+		a.quit()
+		return
+	}
+	fyne.CurrentApp().Quit()
 }
 
 // newContent is the body of the About dialog.
@@ -83,5 +101,8 @@ func (a *about) newContent() fyne.CanvasObject {
 		column.Add(widget.NewSeparator())
 		column.Add(a.settings())
 	}
+	quitNote := kit.NewMutedText(textAboutQuit, fyne.TextAlignCenter, theme.SizeNameCaptionText)
+	quitNote.Wrapping = fyne.TextWrapWord
+	column.Add(quitNote)
 	return container.New(kit.WrapWidthLayout{Width: 380}, column)
 }

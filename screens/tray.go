@@ -85,12 +85,7 @@ func (t *systemTray) showWindow() {
 // closeToTray hides the window instead of quitting, and the first time
 // tells the owner where Parley went.
 func (t *systemTray) closeToTray() {
-	t.window.Hide()
-	if t.prefs.p.BoolWithFallback(prefToldAboutTray, false) {
-		return
-	}
-	t.prefs.p.SetBool(prefToldAboutTray, true)
-	t.notify(fyne.NewNotification(textStillRunning, textStillRunning2))
+	hideTellingOnce(t.window, t.prefs, prefToldAboutTray, t.notify, fyne.NewNotification(textStillRunning, textStillRunning2))
 }
 
 // refresh counts the unread messages in the background (one query,

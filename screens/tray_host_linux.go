@@ -9,8 +9,9 @@ import (
 const statusNotifierWatcher = "org.kde.StatusNotifierWatcher"
 
 // trayHostAvailable reports whether the desktop shows tray icons. Without
-// a tray host, a window hidden to the tray could never be opened again,
-// so Parley then quits when its window closes, as before.
+// a tray host there is no icon to open a hidden window from, so Parley
+// then keeps receiving in the background without one (see
+// installTrayOrBackground).
 func trayHostAvailable() bool {
 	conn, err := dbus.SessionBus()
 	if err != nil {

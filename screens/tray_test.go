@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,18 +17,21 @@ import (
 )
 
 // fakeDesktop is the test app with a system tray that records what it
-// was given.
+// was given, the notifications it posted and whether it quit.
 type fakeDesktop struct {
 	fyne.App
 	menu   *fyne.Menu
 	icon   fyne.Resource
 	window fyne.Window
+	told   []*fyne.Notification
+	quits  int
 }
 
 func (f *fakeDesktop) SetSystemTrayMenu(m *fyne.Menu)        { f.menu = m }
 func (f *fakeDesktop) SetSystemTrayIcon(r fyne.Resource)     { f.icon = r }
 func (f *fakeDesktop) SetSystemTrayWindow(w fyne.Window)     { f.window = w }
-func (f *fakeDesktop) SendNotification(n *fyne.Notification) {}
+func (f *fakeDesktop) SendNotification(n *fyne.Notification) { f.told = append(f.told, n) }
+func (f *fakeDesktop) Quit()                                 { f.quits++ }
 
 // plainIcon is a 64×64 green square as PNG.
 func plainIcon(t *testing.T) fyne.Resource {
@@ -101,13 +105,42 @@ func TestTrayShowsUnreadMessagesLive(t *testing.T) {
 	}
 }
 
-// A desktop that shows no tray icons gets no tray, so closing the window
-// still quits instead of hiding Parley where it cannot be found.
+// A desktop that shows no tray icons (GNOME without the AppIndicator
+// extension) gets no tray, yet closing the window does not stop Parley:
+// the window hides, Parley keeps receiving, and the first time only a
+// notification says how to open it again and how to quit.
 func TestNoTrayWithoutATrayHost(t *testing.T) {
 	cw := newCoreWorld(t)
-	desk := &fakeDesktop{App: fyne.CurrentApp()}
-	if installTray(desk, cw.Window, Deps{Core: cw.Core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return false }) != nil || desk.menu != nil {
+	desk := &fakeDesktop{App: cw.App}
+	w := &closingWindow{Window: cw.Window}
+	prefs := uiPrefs{p: desk.Preferences()}
+	if installTrayOrBackground(desk, w, Deps{Core: cw.Core, Icon: plainIcon(t)}, prefs, screentest.RunNow, func() bool { return false }) != nil || desk.menu != nil {
 		t.Fatal("a tray was set up on a desktop without a tray host")
+	}
+
+	w.closeByOwner()
+	if w.closed || desk.quits != 0 {
+		t.Fatalf("closing the window without a tray stopped Parley (window closed %v, quit %d times)", w.closed, desk.quits)
+	}
+	if !w.hidden {
+		t.Error("closing the window without a tray left it on screen")
+	}
+	if len(desk.told) != 1 {
+		t.Fatalf("the first close posted %d notifications, want 1", len(desk.told))
+	}
+	for _, want := range []string{"keeps receiving", "apps menu", "start Parley again", "Quit Parley"} {
+		if !strings.Contains(desk.told[0].Title+" "+desk.told[0].Content, want) {
+			t.Errorf("the notification does not say %q: %q / %q", want, desk.told[0].Title, desk.told[0].Content)
+		}
+	}
+
+	w.Show() // started again: the single-instance guard shows the window
+	w.closeByOwner()
+	if w.closed || desk.quits != 0 || len(desk.told) != 1 {
+		t.Errorf("closing again: window closed %v, quit %d times, %d notifications in all (want 1)", w.closed, desk.quits, len(desk.told))
+	}
+	if !prefs.p.Bool(prefToldAboutBackground) || prefs.p.Bool(prefToldAboutTray) {
+		t.Error("the notice is not remembered for the next start under its own key")
 	}
 }
 

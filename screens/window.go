@@ -13,7 +13,8 @@ import (
 // NewMainWindow builds Parley's main window at its remembered size; every
 // change of size is remembered for the next start. inTray reports whether
 // Parley has an icon in the system tray, from which the window can be
-// opened again once hidden (closing it then only hides it).
+// opened again once hidden. Closing the window only hides it, tray or
+// not (see installTrayOrBackground), except in the demo without a tray.
 func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 	if d.ReloadGap == 0 {
 		d.ReloadGap = kit.DefaultReloadGap
@@ -22,7 +23,7 @@ func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 		d.NotifyGap = kit.DefaultNotifyGap
 	}
 	w, s := newMainWindow(a, d, kit.InBackground)
-	t := installTray(a, w, d, uiPrefs{p: a.Preferences()}, kit.InBackground, trayHostAvailable)
+	t := installTrayOrBackground(a, w, d, uiPrefs{p: a.Preferences()}, kit.InBackground, trayHostAvailable)
 	if t != nil && s.receiving != nil {
 		s.receiving.onChange = t.setNotReceiving // the icon shows when messages do not arrive
 	}
