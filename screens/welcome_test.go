@@ -47,7 +47,7 @@ func TestWelcomeAddChannelOpensTheWizardOverChannels(t *testing.T) {
 		t.Error("the welcome stays over the wizard")
 	}
 	top := cw.Window.Canvas().Overlays().Top()
-	if top == nil || !screentest.ShowsText(top, "Step 1 of 4") {
+	if top == nil || !screentest.ShowsText(top, "Step 1 of 5") {
 		t.Fatalf("Add my WhatsApp channel did not open the Add Channel wizard; the window shows %q", screentest.VisibleTexts(cw.Window.Content()))
 	}
 	if cw.shell.current != pageChannels {
