@@ -35,13 +35,16 @@ type ReceivingOptions struct {
 	// Interval is how often each channel is checked; zero means
 	// DefaultReceivingInterval.
 	Interval time.Duration
+	// NetworkChanged, if not nil, tells of a change of this computer's
+	// network (internal/netwatch): the channels are checked at once.
+	NetworkChanged <-chan struct{}
 }
 
 // ReceivingKeeper keeps customers' messages arriving: it opens Parley's
 // tunnel (in tunnel mode) and opens it again when it drops, makes the
 // webhook registered at 360dialog match this computer's address on every
 // start and every time the address changes, and checks each channel
-// every Interval (and soon after the computer wakes) with a signed test
+// every Interval, soon after the computer wakes and at once when its network changes, with a signed test
 // delivery through the public address. Changes are published as
 // EventReceivingChanged. Run it once, in its own goroutine.
 type ReceivingKeeper struct {
@@ -121,6 +124,8 @@ func (k *ReceivingKeeper) Run(ctx context.Context) {
 			k.CheckOnce(ctx)
 		case <-dropped:
 			k.CheckOnce(ctx) // opens it again and registers its address
+		case <-k.opts.NetworkChanged:
+			k.CheckOnce(ctx)
 		case <-tick.C:
 			if k.p.clock.Now().Sub(k.lastCheck) >= k.opts.Interval || (k.tunnel == nil && k.tunnelWanted(ctx)) {
 				k.CheckOnce(ctx)

@@ -15,6 +15,7 @@ import (
 	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/receiver"
 	"github.com/parley-app/parley/internal/inbound"
+	"github.com/parley-app/parley/internal/netwatch"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -111,7 +112,8 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 		addr = rcv.Addr()
 	}
 	if rcv != nil && !cfg.NoKeeper {
-		s.Keeper = core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: cfg.Tunnels, Upstream: "http://" + addr})
+		s.Keeper = core.NewReceivingKeeper(app.ReceivingOptions{Tunnels: cfg.Tunnels, Upstream: "http://" + addr,
+			NetworkChanged: netwatch.Watch(runCtx, netwatch.DefaultEvery, nil)})
 		s.wg.Add(1)
 		go func() { defer s.wg.Done(); s.Keeper.Run(runCtx) }()
 	}
