@@ -20,6 +20,7 @@ type Store interface {
 	OutboxStore
 	GroupIngester
 	ReceivingStore
+	HistoryStore
 }
 
 // Deps are the parts the core is built from.

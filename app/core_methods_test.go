@@ -16,6 +16,7 @@ var coreMethods = map[string]string{
 	"AddChannel":              "func(context.Context, app.NewChannel) (app.Channel, error)",
 	"AttachReceiver":          "func(app.LocalReceiver)",
 	"ChangeConnection":        "func(context.Context, app.ChannelID, string, string) error",
+	"ChannelHistory":          "func(context.Context, app.ChannelID, int) ([]app.ProviderEvent, error)",
 	"ChannelProvider":         "func(context.Context, app.ChannelID) (app.Provider, error)",
 	"Channels":                "func(context.Context) ([]app.Channel, error)",
 	"CheckAttachment":         "func(string) (app.AttachmentInfo, error)",

@@ -316,6 +316,7 @@ func (k *ReceivingKeeper) checkChannel(ctx context.Context, rs ReceivingSettings
 	}
 	k.mu.Unlock()
 	if before.State != cr.State || cr.Recovered != nil {
+		k.recordHistory(ctx, cr)
 		if err != nil && !errors.Is(err, errNotSetUp) {
 			k.p.log.Warn("not receiving", "channel", ch.ID, "err", err)
 		} else if cr.State == ReceivingOK {
@@ -377,4 +378,22 @@ func (k *ReceivingKeeper) verify(ctx context.Context, rs ReceivingSettings, ch C
 		}
 	}
 	return k.channels.probe(ctx, ch)
+}
+
+// recordHistory adds an outage's start or end to the channel's history.
+func (k *ReceivingKeeper) recordHistory(ctx context.Context, cr ChannelReceiving) {
+	e := ProviderEvent{Field: FieldReceiving, Timestamp: cr.CheckedAt}
+	switch {
+	case cr.State == ReceivingDown:
+		e.Title, e.Detail = "Not receiving messages", Explain(cr.Problem)
+	case cr.Recovered != nil:
+		e.Title = "Receiving messages again"
+		e.Detail = fmt.Sprintf("Messages sent from %s to %s waited at 360dialog and were delivered then.",
+			cr.Recovered.From.Local().Format("2 Jan 15:04"), cr.Recovered.To.Local().Format("2 Jan 15:04"))
+	default:
+		return
+	}
+	if err := k.p.store.RecordChannelEvent(ctx, cr.ChannelID, e); err != nil {
+		k.p.log.Warn("record receiving in the channel's history", "channel", cr.ChannelID, "err", err)
+	}
 }

@@ -144,6 +144,11 @@ func TestTunnelOutageIsToldOnceAndItsRecoveryRegistersTheNewAddress(t *testing.T
 	if last.Recovered == nil || len(kw.events) != 3 {
 		t.Errorf("events %+v, want the recovery told once", kw.events)
 	}
+	history, err := kw.core.ChannelHistory(kw.ctx, kw.ch.ID, 10)
+	if err != nil || len(history) != 2 || history[1].Title != "Not receiving messages" || history[1].Detail != offline.Plain ||
+		history[0].Title != "Receiving messages again" || history[0].Field != app.FieldReceiving {
+		t.Errorf("the channel's history holds %+v, %v; want the outage and its end, newest first", history, err)
+	}
 }
 
 // Someone points the number's webhook elsewhere at 360dialog: the next

@@ -62,6 +62,32 @@ func (s *Store) ProviderEvents(ctx context.Context, id app.ChannelID, limit int)
 	return out, nil
 }
 
+// RecordChannelEvent adds an entry Parley noticed itself (kind other,
+// with its own field) to the channel's history.
+func (s *Store) RecordChannelEvent(ctx context.Context, id app.ChannelID, e app.ProviderEvent) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		return insertProviderEvent(ctx, tx, id, EventOther, e, time.Now())
+	})
+}
+
+// ChannelHistory returns up to limit entries of the channel's history,
+// newest first; an entry without its own time has the time it was
+// recorded.
+func (s *Store) ChannelHistory(ctx context.Context, id app.ChannelID, limit int) ([]app.ProviderEvent, error) {
+	recs, err := s.ProviderEvents(ctx, id, limit)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]app.ProviderEvent, len(recs))
+	for i, r := range recs {
+		out[i] = r.ProviderEvent
+		if out[i].Timestamp.IsZero() {
+			out[i].Timestamp = r.ReceivedAt
+		}
+	}
+	return out, nil
+}
+
 // insertProviderEvent records one event.
 func insertProviderEvent(ctx context.Context, tx execer, id app.ChannelID, kind EventKind, e app.ProviderEvent, now time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO provider_events (channel_id, kind, field, code, title, detail, occurred_at, received_at)

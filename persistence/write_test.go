@@ -209,6 +209,13 @@ var storeCalls = []storeCall{
 		_, err := s.TemplatesSyncedAt(ctx, f.shop)
 		return err
 	}},
+	{"RecordChannelEvent", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.RecordChannelEvent(ctx, f.shop, app.ProviderEvent{Field: app.FieldReceiving, Title: "Not receiving messages", Timestamp: baseTime})
+	}},
+	{"ChannelHistory", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.ChannelHistory(ctx, f.shop, 10)
+		return err
+	}},
 	{"ProviderEvents", false, func(ctx context.Context, s *Store, f *callFixture) error {
 		_, err := s.ProviderEvents(ctx, f.shop, 10)
 		return err

@@ -65,6 +65,8 @@ func newConfigurePage(e env, ch app.Channel) *configurePage {
 		newConfigureSection("Name", "An internal label for this number.", nameField),
 		newConfigureSection("Connection", "How Parley reaches this number at 360dialog.", p.conn.content),
 		newConfigureSection("Receiving messages", "How this number's customer messages reach Parley.", newReceivingSection(e, ch, p.ctx).content),
+		newConfigureSection("History", "What WhatsApp reported about this number, and when messages stopped or started reaching Parley.",
+			newHistorySection(e, ch, p.ctx)),
 		container.New(layout.NewCustomPaddedLayout(16, 8, 0, 0), container.NewHBox(p.remove)),
 	)
 	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: p.onBack}

@@ -165,3 +165,27 @@ func TestConfigureGoesLiveWithParleysTunnel(t *testing.T) {
 		t.Errorf("tunnels opened: %+v", opened)
 	}
 }
+
+// Configure shows the channel's history in plain words, newest first:
+// a template's review from WhatsApp and an outage Parley noticed.
+func TestConfigureShowsTheChannelsHistory(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch, _ := openConfigureOf(t, cw)
+	review := app.InboundBatch{Templates: []app.TemplateEvent{{Name: "order_ready", Language: "de", Event: "APPROVED"}}}
+	if _, err := cw.Core.Ingest(cw.Ctx, ch.ID, review); err != nil {
+		t.Fatal(err)
+	}
+	if err := cw.Store.RecordChannelEvent(cw.Ctx, ch.ID, app.ProviderEvent{Field: app.FieldReceiving, Title: "Not receiving messages",
+		Detail: "Parley could not reach ngrok.", Timestamp: cw.Core.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	cw.shell.show(pageSpace) // away and back: Configure reads the history afresh
+	cw.shell.show(pageChannels)
+	test.Tap(screentest.Button(t, cw.shell.channels.Content, "Configure"))
+	page := cw.Window.Canvas().Content()
+	texts := strings.Join(screentest.VisibleTexts(page), " | ")
+	outage, approved := strings.Index(texts, "Not receiving messages | Parley could not reach ngrok."), strings.Index(texts, "Template approved | order_ready (de)")
+	if outage < 0 || approved < 0 || outage > approved {
+		t.Fatalf("the history reads %q", texts)
+	}
+}

@@ -15,6 +15,7 @@ import (
 type Core interface {
 	AddChannel(ctx context.Context, nc app.NewChannel) (app.Channel, error)
 	ChangeConnection(ctx context.Context, id app.ChannelID, number, newKey string) error
+	ChannelHistory(ctx context.Context, id app.ChannelID, limit int) ([]app.ProviderEvent, error)
 	CheckConnection(ctx context.Context, id app.ChannelID) (app.ConnectionStatus, error)
 	DisconnectChannel(ctx context.Context, id app.ChannelID) error
 	LocalWebhookURL(ch app.Channel) string
