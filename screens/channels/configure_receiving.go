@@ -140,6 +140,7 @@ func newReceivingSection(e env, ch app.Channel, ctx context.Context) *receivingS
 		if rs.Domain != "" && r.tunnel.domain.Text == "" {
 			r.tunnel.domain.SetText(rs.Domain)
 		}
+		r.tunnel.tokenSaved(rs.Mode == app.ReceivingTunnel)
 		switch rs.Mode {
 		case app.ReceivingTunnel:
 			r.showMode(true)

@@ -19,8 +19,9 @@ const (
 	textModeOwn     = "My own address"
 	textTunnelIntro = "Parley opens a public https address for this computer itself, through ngrok, and keeps " +
 		"360dialog pointed at it. You need a free ngrok account: paste its token once; it stays in the system keyring."
-	textTokenHint  = "dashboard.ngrok.com → Your Authtoken. Leave empty to keep the token saved before."
-	textDomainHint = "Optional: your free fixed domain, from dashboard.ngrok.com → Domains, such as bakery.ngrok.app. " +
+	textTokenHint      = "Copy it from dashboard.ngrok.com → Your Authtoken."
+	textTokenHintSaved = "Your token is saved in the system keyring: leave this empty to keep it, or paste a new one."
+	textDomainHint     = "Optional: your free fixed domain, from dashboard.ngrok.com → Domains, such as bakery.ngrok.app. " +
 		"Without one the address changes at every start, and Parley registers each new one."
 	textUseTunnel = "Use Parley's tunnel"
 )
@@ -63,6 +64,16 @@ func newTunnelPanel(e env, settings app.ReceivingSettings) *tunnelPanel {
 	return t
 }
 
+// tokenSaved says whether a token is saved already, which the field may
+// then keep.
+func (t *tunnelPanel) tokenSaved(saved bool) {
+	if saved {
+		t.tokenNote.SetHint(textTokenHintSaved)
+	} else {
+		t.tokenNote.SetHint(textTokenHint)
+	}
+}
+
 // onUse saves the token and domain through the core, which then opens the
 // tunnel and registers its address for every channel.
 func (t *tunnelPanel) onUse() {
@@ -83,6 +94,7 @@ func (t *tunnelPanel) onUse() {
 			return
 		}
 		t.token.SetText("")
+		t.tokenSaved(true)
 		t.note.SetGood("Saved. Parley opens its tunnel and registers the address with 360dialog; the status above shows how it goes.")
 		if t.onUsed != nil {
 			t.onUsed()

@@ -43,6 +43,7 @@ type receivingStep struct {
 	problem *widget.Label
 	done    fyne.CanvasObject // shown once receiving works
 	form    fyne.CanvasObject // everything before it works
+	page    *fyne.Container   // form and done: laid out again when either changes
 
 	waitSince time.Time // when the owner asked the keeper; zero when not waiting
 	stopWait  func()
@@ -80,7 +81,20 @@ func newReceivingStep(w *addChannelWizard) *receivingStep {
 }
 
 // content is the step's page.
-func (r *receivingStep) content() fyne.CanvasObject { return container.NewVBox(r.form, r.done) }
+func (r *receivingStep) content() fyne.CanvasObject {
+	if r.page == nil {
+		r.page = container.NewVBox(r.form, r.done)
+	}
+	return r.page
+}
+
+// relayout lays the page out again after parts were shown or hidden.
+func (r *receivingStep) relayout() {
+	if r.page != nil {
+		r.page.Refresh()
+	}
+	r.w.stage.Refresh()
+}
 
 // onMode shows the fields of the way chosen.
 func (r *receivingStep) onMode(choice string) {
@@ -90,6 +104,9 @@ func (r *receivingStep) onMode(choice string) {
 	} else {
 		r.tunnel.content.Hide()
 		r.own.Show()
+	}
+	if r.w.stage != nil {
+		r.relayout()
 	}
 }
 
@@ -102,6 +119,7 @@ func (r *receivingStep) begin(ch app.Channel) {
 			return
 		}
 		r.tunnel.domain.SetText(rs.Domain)
+		r.tunnel.tokenSaved(rs.Mode == app.ReceivingTunnel)
 		if rs.Mode == app.ReceivingOwnAddress {
 			r.mode.SetSelected(textModeOwn)
 		}
@@ -133,6 +151,7 @@ func (r *receivingStep) start() {
 			return
 		}
 		r.tunnel.token.SetText("")
+		r.tunnel.tokenSaved(true)
 		r.waitSince = since
 		r.check() // the keeper may have answered already
 	})
@@ -215,6 +234,7 @@ func (r *receivingStep) finished() {
 	r.setWorking(false)
 	r.form.Hide()
 	r.done.Show()
+	r.relayout()
 	r.w.receivingDone()
 }
 
@@ -224,6 +244,7 @@ func (r *receivingStep) failed(err error) {
 	r.stopListening()
 	r.setWorking(false)
 	kit.SetFormProblem(r.problem, problemText(err)+"\nFix it and press "+textStartReceiving+" again, or skip for now.")
+	r.relayout()
 }
 
 // setWorking shows the progress and holds the fields.
@@ -245,4 +266,5 @@ func (r *receivingStep) setWorking(on bool) {
 		r.working.Hide()
 		r.spinner.Stop()
 	}
+	r.relayout()
 }
