@@ -19,9 +19,9 @@ const SystemKeysFile = "/etc/parley/keys"
 func KeysFileHowTo(path string, channels []app.Channel, tunnel bool) string {
 	var b strings.Builder
 	q := shellQuote(path)
-	fmt.Fprintf(&b, "  1. Create the file %s with these lines, putting in place of %s each channel's API key from the 360dialog hub", q, KeyPlaceholder)
+	fmt.Fprintf(&b, "  1. Create the file %s (and its folder) with these lines, putting in place of %s each channel's API key from the 360dialog hub", q, KeyPlaceholder)
 	if tunnel {
-		fmt.Fprintf(&b, ", and in place of %s the token of your tunnel account", TunnelPlaceholder)
+		fmt.Fprintf(&b, ", and in place of %s your ngrok token (dashboard.ngrok.com → Your Authtoken)", TunnelPlaceholder)
 	}
 	b.WriteString(" (lines starting with # are comments):\n\n")
 	for _, line := range KeysFileLines(channels, tunnel) {
@@ -46,7 +46,7 @@ func KeysFileLines(channels []app.Channel, tunnel bool) []string {
 		lines = append(lines, "# "+strings.TrimSpace(name), fmt.Sprintf("channel %d %s", ch.ID, KeyPlaceholder))
 	}
 	if tunnel {
-		lines = append(lines, "# the token of Parley's own tunnel", "tunnel "+TunnelPlaceholder)
+		lines = append(lines, "# the ngrok token of Parley's own tunnel", "tunnel "+TunnelPlaceholder)
 	}
 	return lines
 }

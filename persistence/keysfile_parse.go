@@ -80,7 +80,7 @@ func parseKeysFile(path string, r io.Reader) (keysFileContent, error) {
 				return c, bad(fmt.Sprintf("the tunnel's token is already on line %d; keep one tunnel line", tunnelLine))
 			}
 			if words[1] == TunnelPlaceholder {
-				return c, bad("replace " + TunnelPlaceholder + " with the token of your tunnel account")
+				return c, bad("replace " + TunnelPlaceholder + " with your ngrok token (dashboard.ngrok.com → Your Authtoken)")
 			}
 			c.tunnel, c.hasTunnel, tunnelLine = words[1], true, n
 		default:
