@@ -50,6 +50,7 @@ func run() int {
 	demoMode := flag.Bool("demo", false, "open the demo workspace, which needs no 360dialog account")
 	headless := flag.Bool("headless", false, "receive messages and sync without a window (for an always-on computer)")
 	listen := flag.String("listen", services.DefaultReceiverAddr, "address of the webhook receiver (keep it on 127.0.0.1 and use a tunnel)")
+	keysFile := flag.String("keys-file", "", "with --headless only: read the API keys from this file instead of the system keyring, for a computer without one (see README)")
 	inTray := flag.Bool("tray", false, "start with the window hidden in the system tray, as when Parley starts with the computer (without a tray the window shows)")
 	flag.Parse()
 	if *showVersion {
@@ -62,7 +63,11 @@ func run() int {
 	}
 
 	if *headless {
-		return runHeadless(dir, *listen)
+		return runHeadless(dir, *listen, *keysFile)
+	}
+	if *keysFile != "" {
+		fmt.Fprintln(os.Stderr, "parley: --keys-file works only with --headless; the window keeps API keys in the system keyring.")
+		return 2
 	}
 
 	// One window per data folder: a second start brings the first to the

@@ -29,17 +29,18 @@ func MediaDir(dataDir string) string { return filepath.Join(dataDir, persistence
 
 // NewCore builds the core of the data folder dataDir the way the window and
 // the headless mode share it: store, API keys in the OS keyring under the
-// folder's workspace id, the 360dialog client with opts, attachments in
-// MediaDir(dataDir).
+// folder's workspace id (see Keyring), the 360dialog client with opts,
+// attachments in MediaDir(dataDir).
 func NewCore(store *persistence.Store, dataDir string, log *slog.Logger, opts ...dialog360.Option) *app.Core {
+	return NewCoreWith(store, dataDir, log, Keyring(store, log), opts...)
+}
+
+// NewCoreWith builds the core like NewCore, with the API keys and the
+// tunnel's token from secrets: the keyring, or in --headless a keys file
+// (see HeadlessSecrets).
+func NewCoreWith(store *persistence.Store, dataDir string, log *slog.Logger, secrets Secrets, opts ...dialog360.Option) *app.Core {
 	if log == nil {
 		log = slog.Default()
-	}
-	secrets := persistence.NewKeyringSecrets()
-	if ws, err := store.WorkspaceID(context.Background()); err == nil {
-		secrets = secrets.ForWorkspace(ws)
-	} else {
-		log.Error("API keys keep their plain keyring names", "err", err)
 	}
 	return app.New(app.Deps{
 		Store:        store,
