@@ -70,7 +70,7 @@ func newReceivingStep(w *addChannelWizard) *receivingStep {
 	r.working = kit.NewProgressLine(r.spinner, "Opening the address and sending a test delivery through it…")
 	r.working.Hide()
 	r.problem = kit.NewFormProblem()
-	r.form = container.NewVBox(r.mode, r.tunnel.content, r.own, r.working, r.problem)
+	r.form = container.NewVBox(r.working, r.problem, r.mode, r.tunnel.content, r.own) // progress and problems first: the form scrolls
 	r.done = container.NewVBox(
 		container.NewCenter(kit.NewIconBadge(theme.ConfirmIcon(), 56)),
 		&widget.Label{Text: textReceivingNow, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
