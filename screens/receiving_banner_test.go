@@ -65,3 +65,22 @@ func TestTrayIconShowsThatMessagesDoNotArrive(t *testing.T) {
 		t.Errorf("not receiving with 3 unread: %s (badge %v)", down.Name(), hasBadge(t, down))
 	}
 }
+
+// While a channel is down the tray icon is greyed with a red mark, and it
+// is plain again once messages arrive.
+func TestTrayShowsAnOutage(t *testing.T) {
+	cw := newCoreWorld(t)
+	ch := cw.AddChannel(t)
+	desk := &fakeDesktop{App: fyne.CurrentApp()}
+	tray := installTray(desk, cw.Window, Deps{Core: cw.Core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return true })
+	cw.shell.linkTray(tray)
+	from := cw.Core.Now()
+	published(cw, app.ChannelReceiving{ChannelID: ch.ID, State: app.ReceivingDown, Problem: app.ErrTunnelClosed, DownSince: from})
+	if !strings.Contains(desk.icon.Name(), "not-receiving") {
+		t.Fatalf("during an outage the tray icon is %s", desk.icon.Name())
+	}
+	published(cw, app.ChannelReceiving{ChannelID: ch.ID, State: app.ReceivingOK, Recovered: &app.Outage{From: from, To: from.Add(time.Minute)}})
+	if strings.Contains(desk.icon.Name(), "not-receiving") {
+		t.Errorf("after the outage the tray icon is %s", desk.icon.Name())
+	}
+}

@@ -24,10 +24,17 @@ func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 	}
 	w, s := newMainWindow(a, d, kit.InBackground)
 	t := installTrayOrBackground(a, w, d, uiPrefs{p: a.Preferences()}, kit.InBackground, trayHostAvailable)
-	if t != nil && s.receiving != nil {
-		s.receiving.onChange = t.setNotReceiving // the icon shows when messages do not arrive
-	}
+	s.linkTray(t)
 	return w, t != nil
+}
+
+// linkTray makes the tray icon show when messages do not arrive; t may
+// be nil (no tray).
+func (s *shell) linkTray(t *systemTray) {
+	if t != nil && s.receiving != nil {
+		s.receiving.onChange = t.setNotReceiving
+		s.receiving.render() // an outage known already
+	}
 }
 
 // newMainWindow builds the window without its tray icon, and returns its
