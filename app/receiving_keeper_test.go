@@ -247,3 +247,24 @@ func TestTunnelDomainIsCheckedAtItsField(t *testing.T) {
 		}
 	}
 }
+
+// Without a running keeper (the receiver could not start, or the demo)
+// nothing would open the tunnel: the owner is told so, and nothing is
+// saved.
+func TestUseTunnelWithoutAKeeperSaysWhy(t *testing.T) {
+	keyring.MockInit()
+	w := newWorld(t)
+	secrets := persistence.NewKeyringSecrets()
+	core := app.New(app.Deps{Store: w.store, Secrets: secrets, TunnelTokens: secrets, Clock: w.clock,
+		Providers: dialog360.Factory(dialog360.WithBaseURL(w.server.URL))})
+	var verrs app.ValidationErrors
+	if err := core.UseTunnel(w.ctx, "2abc_token", ""); !errors.As(err, &verrs) || !strings.Contains(verrs.For(app.FieldForm), "receiver is not running") {
+		t.Fatalf("UseTunnel without a keeper = %v", err)
+	}
+	if rs, _ := core.ReceivingSettings(w.ctx); rs.Mode != app.ReceivingNotSet {
+		t.Errorf("the choice was saved anyway: %+v", rs)
+	}
+	if _, err := secrets.TunnelToken(); !errors.Is(err, app.ErrNotFound) {
+		t.Errorf("the token was saved anyway: %v", err)
+	}
+}

@@ -76,6 +76,12 @@ func (c *ReceivingUseCases) UseTunnel(ctx context.Context, token, domain string)
 	if c.tunnelTokens == nil {
 		return ValidationErrors{{Field: FieldForm, Message: "This copy of Parley has no built-in tunnel. Use your own address instead."}}
 	}
+	if c.keeper.Load() == nil {
+		// Nothing would open the tunnel: the receiver is not running (its
+		// port is taken), or this is the demo workspace.
+		return ValidationErrors{{Field: FieldForm, Message: "Parley cannot open its tunnel here because its receiver is not running " +
+			"(in the demo workspace messages arrive by themselves). Restart Parley; if this stays, see parley.log."}}
+	}
 	domain, err := TunnelDomain(domain)
 	if err != nil {
 		return err
