@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360/emulator"
 )
 
 func ptr[T any](v T) *T { return &v }
@@ -119,5 +120,79 @@ func TestUploadSessionIDKeepsItsSignature(t *testing.T) {
 	}
 	if sessionPath != "/upload:MTphdHRhY2htZW50OjA=" || sessionQuery != "sig=ARZx" || offset != "0" {
 		t.Errorf("session call: %s ? %s, offset %q", sessionPath, sessionQuery, offset)
+	}
+}
+
+func TestProfileReadsBothShapes(t *testing.T) {
+	want := app.Profile{About: "Fresh flowers", Address: "Hauptstr. 1", Email: "shop@blumen.example", Vertical: "RETAIL",
+		Websites: []string{"https://blumen.example"}}
+	for name, opts := range map[string][]emulator.Option{
+		"flat, as 360dialog's examples": nil,
+		"nested, as Meta describes":     {emulator.WithNestedProfile()},
+	} {
+		t.Run(name, func(t *testing.T) {
+			h := newHarness(t, opts)
+			h.em.SetProfile(testKey, want)
+			got, err := h.c.GetProfile(t.Context())
+			if err != nil {
+				t.Fatalf("GetProfile: %v", err)
+			}
+			if got.About != want.About || got.Address != want.Address || got.Email != want.Email ||
+				got.Vertical != want.Vertical || !slices.Equal(got.Websites, want.Websites) {
+				t.Errorf("read %+v, want %+v", got, want)
+			}
+			if err := h.c.UpdateProfile(t.Context(), app.ProfileUpdate{Address: ptr("Marktplatz 2")}); err != nil {
+				t.Fatal(err)
+			}
+			if got, err := h.c.GetProfile(t.Context()); err != nil || got.Address != "Marktplatz 2" || got.About != want.About {
+				t.Errorf("after update: %+v, %v", got, err)
+			}
+		})
+	}
+}
+
+func TestProfileUnreadableAnswerIsAnError(t *testing.T) {
+	for name, body := range map[string]string{
+		"no data":                     `{"about":"Hi"}`,
+		"data not a list":             `{"data":{"about":"Hi"}}`,
+		"empty data":                  `{"data":[]}`,
+		"entry not an object":         `{"data":["about"]}`,
+		"neither fields nor nesting":  `{"data":[{"id":"106540352242922"}]}`,
+		"business_profile not object": `{"data":[{"business_profile":"Hi"}]}`,
+		"wrong type, flat":            `{"data":[{"about":"Hi","websites":"https://a.example"}]}`,
+		"wrong type, nested":          `{"data":[{"business_profile":{"about":5}}]}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			c, _ := rawServer(t, func(w http.ResponseWriter, r *http.Request) { io.WriteString(w, body) })
+			p, err := c.GetProfile(t.Context())
+			pe := providerError(t, err, app.KindUnknown)
+			if !strings.HasPrefix(pe.Plain, "360dialog answered with a business profile Parley cannot read") || pe.Temporary() {
+				t.Errorf("error = %+v", pe)
+			}
+			if p.About != "" {
+				t.Errorf("profile %+v returned with the error", p)
+			}
+		})
+	}
+	c, _ := rawServer(t, func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, `{"data":[{"messaging_product":"whatsapp"}]}`)
+	})
+	if p, err := c.GetProfile(t.Context()); err != nil || p.About != "" {
+		t.Errorf("an empty profile (nothing filled in yet): %+v, %v", p, err)
+	}
+}
+
+func TestProfileEmailIsRemovedTheWayTheAPIAccepts(t *testing.T) {
+	h := newHarness(t, nil)
+	h.em.SetProfile(testKey, app.Profile{About: "Hi", Email: "shop@blumen.example"})
+	if err := h.c.UpdateProfile(t.Context(), app.ProfileUpdate{Email: ptr("")}); err != nil {
+		t.Fatalf("removing the email: %v", err)
+	}
+	if p, err := h.c.GetProfile(t.Context()); err != nil || p.Email != "" || p.About != "Hi" {
+		t.Errorf("after removing the email: %+v, %v", p, err)
+	}
+	err := h.c.UpdateProfile(t.Context(), app.ProfileUpdate{Email: ptr(" ")})
+	if pe := providerError(t, err, app.KindInvalid); !strings.Contains(pe.Plain, "email") {
+		t.Errorf("a blank email: %+v", pe)
 	}
 }

@@ -19,13 +19,14 @@ var healthFields = []string{"health_status", "id", "display_phone_number", "veri
 func (e *Emulator) handleHealth(w http.ResponseWriter, r *http.Request, a *account) {
 	e.mu.Lock()
 	phone, name, pnid, waba := a.phone, a.name, a.phoneID, a.wabaID
+	hidden := e.hiddenNumber
 	e.mu.Unlock()
 	var asked []string
 	if f := r.URL.Query().Get("fields"); f != "" {
 		asked = strings.Split(f, ",")
 	}
 	for _, f := range asked {
-		if !slices.Contains(healthFields, strings.TrimSpace(f)) {
+		if !slices.Contains(healthFields, strings.TrimSpace(f)) || hidden && f != "health_status" {
 			writeGraphError(w, http.StatusBadRequest, graphErr{code: 100,
 				message: "Tried accessing nonexisting field (" + f + ") on node type (WhatsAppBusinessPhoneNumber)"})
 			return

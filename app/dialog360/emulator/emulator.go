@@ -47,6 +47,12 @@ type Emulator struct {
 	eventSeq    int64
 	lastHost    string
 	faults      faultState
+	// nestedProfile answers GET /whatsapp_business_profile in Meta's
+	// described shape, data[].business_profile{…}, instead of flat.
+	nestedProfile bool
+	// hiddenNumber makes /health_status refuse the phone-number node
+	// fields, as 360dialog may: the number of a key is then unknown.
+	hiddenNumber bool
 
 	deliver  *deliverer
 	listener *listener
@@ -99,6 +105,31 @@ func WithMaxPageSize(n int) Option {
 // demo workspace uses it; tests call Tick themselves.
 func WithAutoTick(interval time.Duration) Option {
 	return func(e *Emulator) { e.autoTick = interval }
+}
+
+// WithNestedProfile makes GET /whatsapp_business_profile answer in the
+// shape Meta describes, {"data":[{"business_profile":{…}}]}, instead of
+// the flat {"data":[{…}]} of 360dialog's examples. SetNestedProfile
+// switches it later.
+func WithNestedProfile() Option {
+	return func(e *Emulator) { e.nestedProfile = true }
+}
+
+// SetNestedProfile switches the shape of the profile answer (see
+// WithNestedProfile).
+func (e *Emulator) SetNestedProfile(nested bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.nestedProfile = nested
+}
+
+// HideNumber makes /health_status refuse the phone-number node fields
+// (display_phone_number, verified_name), which 360dialog does not
+// document: a client then cannot learn the number of a key.
+func (e *Emulator) HideNumber(hidden bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.hiddenNumber = hidden
 }
 
 // WithManualDelivery turns the webhook delivery goroutine off: webhooks

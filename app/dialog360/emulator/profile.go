@@ -32,6 +32,7 @@ func (e *Emulator) handleProfile(w http.ResponseWriter, r *http.Request, a *acco
 	case http.MethodGet:
 		e.mu.Lock()
 		p := e.profileLocked(a)
+		nested := e.nestedProfile
 		e.mu.Unlock()
 		all := map[string]any{
 			"about": p.About, "address": p.Address, "description": p.Description, "email": p.Email,
@@ -49,6 +50,10 @@ func (e *Emulator) handleProfile(w http.ResponseWriter, r *http.Request, a *acco
 				}
 				out[k] = v
 			}
+		}
+		if nested { // Meta's described shape
+			delete(out, "messaging_product")
+			out = map[string]any{"business_profile": out, "messaging_product": "whatsapp", "id": a.phoneID}
 		}
 		writeJSON(w, http.StatusOK, map[string]any{"data": []any{out}})
 	case http.MethodPost:

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360/emulator"
 )
 
 func TestProfileUpdateOnlyTouchesGivenFields(t *testing.T) {
@@ -60,5 +61,32 @@ func TestProfileLimits(t *testing.T) {
 	}
 	if p := e.em.Profile(key); p.Vertical != "RETAIL" || len(p.Websites) != 2 {
 		t.Errorf("profile = %+v", p)
+	}
+}
+
+func TestProfileNestedShape(t *testing.T) {
+	e := newEnv(t, emulator.WithNestedProfile())
+	e.em.SetProfile(key, app.Profile{About: "Hi", Email: "a@b.example"})
+	got := e.call(t, key, "GET", "/whatsapp_business_profile?fields=about,email", nil)
+	entry := got.body["data"].([]any)[0].(map[string]any)
+	bp, ok := entry["business_profile"].(map[string]any)
+	if !ok || bp["about"] != "Hi" || bp["email"] != "a@b.example" || entry["about"] != nil {
+		t.Errorf("nested answer = %s", got.raw)
+	}
+	e.em.SetNestedProfile(false)
+	got = e.call(t, key, "GET", "/whatsapp_business_profile?fields=about", nil)
+	if entry := got.body["data"].([]any)[0].(map[string]any); entry["about"] != "Hi" {
+		t.Errorf("flat answer = %s", got.raw)
+	}
+}
+
+func TestHealthStatusWithHiddenNumber(t *testing.T) {
+	e := newEnv(t)
+	e.em.HideNumber(true)
+	if a := e.call(t, key, "GET", "/health_status?fields=health_status,display_phone_number", nil); a.status != 400 || a.code() != 100 {
+		t.Errorf("number fields while hidden: %d %s", a.status, a.raw)
+	}
+	if a := e.call(t, key, "GET", "/health_status", nil); a.status != 200 || a.body["display_phone_number"] != nil {
+		t.Errorf("plain health status while hidden: %d %s", a.status, a.raw)
 	}
 }
