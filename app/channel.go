@@ -31,6 +31,19 @@ type Channel struct {
 	// Disconnected marks a channel whose API key was removed while its
 	// conversations, templates and profile were kept on this computer.
 	Disconnected bool
+	// NumberNote is set only on the channel AddChannel returns, and is not
+	// stored: a plain warning that the key could not be matched with the
+	// number (see UncheckedNumberNote). Empty when the match was checked.
+	NumberNote string
+}
+
+// UncheckedNumberNote is the warning for a channel saved although
+// 360dialog did not say which number its API key belongs to.
+func UncheckedNumberNote(number string) string {
+	return "Parley could not check that this API key belongs to " + FormatPhone(number) +
+		": 360dialog did not say which number the key is for. The channel is saved. " +
+		"If customers get your messages from another number, copy the key of " + FormatPhone(number) +
+		" from the 360dialog hub and change it in Configure."
 }
 
 // KeyState is what Parley last learned about a channel's API key.

@@ -82,7 +82,8 @@ func (c *ChannelUseCases) AddChannel(ctx context.Context, nc NewChannel) (Channe
 		return Channel{}, err
 	}
 	key := strings.TrimSpace(nc.APIKey)
-	if err := c.verifyKeyForNumber(ctx, key, number); err != nil {
+	checked, err := c.verifyKeyForNumber(ctx, key, number)
+	if err != nil {
 		return Channel{}, err
 	}
 	name := strings.TrimSpace(nc.Name)
@@ -108,23 +109,38 @@ func (c *ChannelUseCases) AddChannel(ctx context.Context, nc NewChannel) (Channe
 		}
 		return Channel{}, keyringProblem("add channel", err)
 	}
-	c.log.Info("channel added", "channel", saved.ID, "number", number)
+	c.log.Info("channel added", "channel", saved.ID, "number", number, "number_checked", checked)
 	c.bus.Publish(Event{Kind: EventChannelsChanged, ChannelID: saved.ID})
+	if !checked {
+		saved.NumberNote = UncheckedNumberNote(number)
+	}
 	return saved, nil
 }
 
-// verifyKeyForNumber asks 360dialog whether key works and belongs to number.
-func (c *ChannelUseCases) verifyKeyForNumber(ctx context.Context, key, number string) error {
+// verifyKeyForNumber asks 360dialog whether key works and belongs to
+// number. A key of another number is refused at the number field. checked
+// is false when the key works but 360dialog did not say its number: the
+// match could not be verified, and the caller must say so.
+//
+// Such a key is not refused: the number comes from a phone-number field
+// 360dialog does not document (see dialog360.Client.VerifyKey), so its
+// absence says nothing about the key, and refusing would lock the owner
+// out of a working number.
+func (c *ChannelUseCases) verifyKeyForNumber(ctx context.Context, key, number string) (checked bool, err error) {
 	info, err := c.providers(key).VerifyKey(ctx)
 	if err != nil {
-		return providerFieldError(err)
+		return false, providerFieldError(err)
 	}
-	if info.PhoneNumber != "" && !SamePhone(info.PhoneNumber, number) {
-		return ValidationErrors{{Field: FieldNumber, Message: fmt.Sprintf(
+	if info.PhoneNumber == "" {
+		c.log.Warn("key works, but 360dialog did not say its number; match not checked", "number", number)
+		return false, nil
+	}
+	if !SamePhone(info.PhoneNumber, number) {
+		return false, ValidationErrors{{Field: FieldNumber, Message: fmt.Sprintf(
 			"This API key belongs to %s, not %s. Check the number, or copy the key of this number from the 360dialog hub.",
 			FormatPhone(info.PhoneNumber), FormatPhone(number))}}
 	}
-	return nil
+	return true, nil
 }
 
 // providerFieldError puts a provider failure at the field it concerns.
@@ -187,7 +203,7 @@ func (c *ChannelUseCases) ChangeConnection(ctx context.Context, id ChannelID, nu
 	} else if msg := validateAPIKey(key); msg != "" {
 		return ValidationErrors{{Field: FieldAPIKey, Message: msg}}
 	}
-	if err := c.verifyKeyForNumber(ctx, key, normalized); err != nil {
+	if _, err := c.verifyKeyForNumber(ctx, key, normalized); err != nil {
 		return err
 	}
 	if strings.TrimSpace(newKey) != "" {

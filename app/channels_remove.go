@@ -59,7 +59,7 @@ func (c *ChannelUseCases) ReconnectChannel(ctx context.Context, id ChannelID, nu
 	if len(errs) > 0 {
 		return errs
 	}
-	if err := c.verifyKeyForNumber(ctx, key, normalized); err != nil {
+	if _, err := c.verifyKeyForNumber(ctx, key, normalized); err != nil {
 		return err
 	}
 	if err := c.secrets.SetAPIKey(id, key); err != nil {

@@ -35,8 +35,12 @@ type healthAnswer struct {
 // but 360dialog does not document it, so the client is tolerant:
 //
 //   - fields answered → NumberInfo with the number in E.164 and the name;
-//   - fields missing → NumberInfo with an empty PhoneNumber, no error (the
-//     caller then skips the number check);
+//   - fields missing → NumberInfo with an empty PhoneNumber, no error; the
+//     caller must then say plainly that the match was not checked
+//     (app.UncheckedNumberNote). No documented 360dialog call answers the
+//     number of a key: the business profile has no number, and the
+//     phone-number node (Meta's GET /<PHONE_NUMBER_ID>) is reached only
+//     through /health_status;
 //   - the query refused (400/404/405) → retried without fields, and if
 //     /health_status itself is unknown, the key is checked with
 //     GET /v1/configs/webhook (documented, 401 on a wrong key).

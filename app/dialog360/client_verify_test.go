@@ -97,3 +97,16 @@ func TestFactoryMakesClients(t *testing.T) {
 		t.Errorf("factory provider: %+v, %v", info, err)
 	}
 }
+
+func TestVerifyKeyAgainstEmulatorWithoutNumber(t *testing.T) {
+	h := newHarness(t, nil)
+	h.em.HideNumber(true)
+	info, err := h.c.VerifyKey(t.Context())
+	if err != nil || info.PhoneNumber != "" {
+		t.Errorf("info = %+v, err = %v; want a working key with no number", info, err)
+	}
+	h.em.HideNumber(false)
+	if info, err := h.c.VerifyKey(t.Context()); err != nil || info.PhoneNumber == "" {
+		t.Errorf("info = %+v, err = %v; want the number", info, err)
+	}
+}

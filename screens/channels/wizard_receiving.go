@@ -41,9 +41,12 @@ type receivingStep struct {
 	working fyne.CanvasObject
 	spinner *widget.Activity
 	problem *widget.Label
-	done    fyne.CanvasObject // shown once receiving works
-	form    fyne.CanvasObject // everything before it works
-	page    *fyne.Container   // form and done: laid out again when either changes
+	// unchecked says the key could not be matched with the number
+	// (app.Channel.NumberNote); it stays while the step is open.
+	unchecked *widget.Label
+	done      fyne.CanvasObject // shown once receiving works
+	form      fyne.CanvasObject // everything before it works
+	page      *fyne.Container   // form and done: laid out again when either changes
 
 	waitSince time.Time // when the owner asked the keeper; zero when not waiting
 	stopWait  func()
@@ -70,7 +73,9 @@ func newReceivingStep(w *addChannelWizard) *receivingStep {
 	r.working = kit.NewProgressLine(r.spinner, "Opening the address and sending a test delivery through it…")
 	r.working.Hide()
 	r.problem = kit.NewFormProblem()
-	r.form = container.NewVBox(r.working, r.problem, r.mode, r.tunnel.content, r.own) // progress and problems first: the form scrolls
+	r.unchecked = kit.NewFormProblem()
+	r.unchecked.Importance = widget.WarningImportance
+	r.form = container.NewVBox(r.unchecked, r.working, r.problem, r.mode, r.tunnel.content, r.own) // progress and problems first: the form scrolls
 	r.done = container.NewVBox(
 		container.NewCenter(kit.NewIconBadge(theme.ConfirmIcon(), 56)),
 		&widget.Label{Text: textReceivingNow, Alignment: fyne.TextAlignCenter, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText},
@@ -114,6 +119,7 @@ func (r *receivingStep) onMode(choice string) {
 // receiving the data folder uses already chosen.
 func (r *receivingStep) begin(ch app.Channel) {
 	r.ch = ch
+	kit.SetFormProblem(r.unchecked, ch.NumberNote)
 	kit.Load(r.w.env.Run, context.Background(), r.w.env.core.ReceivingSettings, func(rs app.ReceivingSettings, err error) {
 		if err != nil {
 			return

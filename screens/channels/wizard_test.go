@@ -465,3 +465,21 @@ func TestWizardEndsReceivingThroughTheOwnersAddress(t *testing.T) {
 		t.Errorf("Parley receives by %q", rs.Mode)
 	}
 }
+
+// Issue 20: when 360dialog does not say which number the key belongs to,
+// the channel is saved and the wizard says plainly that the match was not
+// checked, on the step that follows.
+func TestWizardSaysWhenTheKeysNumberCouldNotBeChecked(t *testing.T) {
+	cw := newCoreWorld(t)
+	cw.Emu.HideNumber(true)
+	d := openWizard(t, cw)
+	d.fillIn("+49 30 123456", "Shop", screentest.WorldKey)
+	d.press("Next")
+	d.press("Done")
+	if !d.shows("Step 5 of 5") || !d.shows("Parley could not check that this API key belongs to +49 30 123456") {
+		t.Fatalf("the receiving step does not say the number was not checked: %q", screentest.VisibleTexts(d.overlay()))
+	}
+	if chs, _ := cw.Core.Channels(cw.Ctx); len(chs) != 1 {
+		t.Errorf("%d channels, want the one saved", len(chs))
+	}
+}
