@@ -93,11 +93,19 @@ func (v *templateCheck) name(name string) {
 	}
 }
 
+// category accepts the categories Parley can submit. An Authentication
+// template is not one of them: WhatsApp writes its text itself (the code,
+// an optional security note and expiry) and adds a one-time-code button,
+// so a template with a body of its own is refused (WhatsApp would reject
+// it too). Parley's Template always carries a free body.
 func (v *templateCheck) category(c string) {
 	switch c {
-	case CategoryMarketing, CategoryUtility, CategoryAuthentication:
+	case CategoryMarketing, CategoryUtility:
+	case CategoryAuthentication:
+		v.add(FieldTemplateCategory, "Parley can't submit Authentication templates: WhatsApp writes their text itself "+
+			"and adds a one-time-code button. Choose Marketing or Utility.")
 	default:
-		v.add(FieldTemplateCategory, "Choose a category: Marketing, Utility or Authentication.")
+		v.add(FieldTemplateCategory, "Choose a category: Marketing or Utility.")
 	}
 }
 

@@ -105,8 +105,13 @@ func TestValidateTemplateMessages(t *testing.T) {
 		{"name uppercase", func(t *Template) { t.Name = "Order_update" }, FieldTemplateName, "Use only lowercase letters, numbers and underscores (no spaces)."},
 		{"name dash", func(t *Template) { t.Name = "order-update" }, FieldTemplateName, "Use only lowercase letters, numbers and underscores (no spaces)."},
 		{"name too long", func(t *Template) { t.Name = long(513) }, FieldTemplateName, "The name can be at most 512 characters (now 513)."},
-		{"category missing", func(t *Template) { t.Category = "" }, FieldTemplateCategory, "Choose a category: Marketing, Utility or Authentication."},
-		{"category legacy", func(t *Template) { t.Category = "ISSUE_RESOLUTION" }, FieldTemplateCategory, "Choose a category: Marketing, Utility or Authentication."},
+		{"category missing", func(t *Template) { t.Category = "" }, FieldTemplateCategory, "Choose a category: Marketing or Utility."},
+		{"category legacy", func(t *Template) { t.Category = "ISSUE_RESOLUTION" }, FieldTemplateCategory, "Choose a category: Marketing or Utility."},
+		{"category authentication with a free body", func(t *Template) {
+			t.Category = CategoryAuthentication
+			t.Body = "Your code is {{1}}, valid 10 minutes."
+		}, FieldTemplateCategory,
+			"Parley can't submit Authentication templates: WhatsApp writes their text itself and adds a one-time-code button. Choose Marketing or Utility."},
 		{"language missing", func(t *Template) { t.Language = "" }, FieldTemplateLanguage, "Choose the language the template is written in."},
 		{"language unknown", func(t *Template) { t.Language = "en_us" }, FieldTemplateLanguage, `WhatsApp does not support the language code "en_us". Choose a language from the list.`},
 

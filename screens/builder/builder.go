@@ -129,6 +129,9 @@ func (b *templateBuilder) fill(t app.Template) {
 	for _, n := range b.notes() {
 		n.touched = false
 	}
+	// A category the builder does not offer (an old Authentication draft)
+	// says at once why it has to change.
+	b.basics.categoryNote.touched = t.Category != "" && b.basics.category.row(t.Category) == nil
 }
 
 // layout arranges the page: back button, title, form, preview and the

@@ -9,12 +9,15 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// templateCategories are the categories WhatsApp reviews templates in,
-// each with a line on what it is for.
+// templateCategories are the categories the builder can make, each with a
+// line on what it is for. Authentication is left out on purpose: WhatsApp
+// writes those templates' text itself and adds a one-time-code button, so
+// a template with a body of its own is rejected (app.ValidateTemplate
+// refuses it too). A draft that still says Authentication opens with no
+// category chosen and the reason under the field.
 var templateCategories = []choiceOption{
 	{app.CategoryMarketing, "Marketing", "Offers, news and invitations: anything that promotes your business."},
 	{app.CategoryUtility, "Utility", "Updates on something the customer asked for, such as an order or a booking."},
-	{app.CategoryAuthentication, "Authentication", "One-time codes that let customers log in or confirm it is them."},
 }
 
 // basicsSection is the first card of the builder: the template's name,

@@ -98,8 +98,8 @@ func newAddChannelWizard(e env) *addChannelWizard {
 	}
 	w.receiving = newReceivingStep(w)
 	w.steps = [stepCount]wizardStep{
-		{name: "Channel type", title: "What would you like to connect?", intro: "Parley connects WhatsApp Business numbers. More kinds of channels are on their way.", content: w.newTypeStep()},
-		{name: "Provider", title: "Who provides your WhatsApp number?", intro: "Choose the company you bought your WhatsApp Business number from.", content: w.newProviderStep()},
+		{name: "Channel type", title: "Connect a WhatsApp number", intro: "Parley connects WhatsApp Business numbers.", content: w.newTypeStep()},
+		{name: "Provider", title: "Your number comes from 360dialog", intro: "Parley connects WhatsApp Business numbers bought from 360dialog.", content: w.newProviderStep()},
 		{name: "Number and key", title: "Your number and API key", intro: "Enter the number customers write to and the API key of this number.", content: w.newConnectionStep()},
 		{name: "Done", title: "Check and connect", intro: "Parley checks the API key with 360dialog before it saves anything.", content: w.newDoneStep()},
 		{name: "Receiving", title: "Receive your customers' messages", intro: "360dialog delivers them over the internet, " +

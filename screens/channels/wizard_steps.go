@@ -21,36 +21,30 @@ const (
 	hintKey    = "Find it in the 360dialog hub → your number → API key. Parley keeps it in your computer's keyring only."
 )
 
-// newTypeStep offers WhatsApp; the other kinds of channel are shown but
-// cannot be chosen yet.
+// newTypeStep shows the one kind of channel Parley connects, WhatsApp,
+// already chosen. Only what can be connected is offered; the step stays so
+// the owner sees what the wizard is about before typing anything.
 func (w *addChannelWizard) newTypeStep() fyne.CanvasObject {
-	w.whatsapp = w.newCard(kit.ChatIcon, "WhatsApp", "Your WhatsApp Business number", "")
+	w.whatsapp = w.newCard(kit.ChatIcon, "WhatsApp", "Your WhatsApp Business number: customers write to it and you answer in Parley.")
 	w.whatsapp.Selected = true
-	return container.NewVBox(container.NewGridWithColumns(2,
-		w.whatsapp,
-		w.newCard(theme.MediaPhotoIcon(), "Instagram", "Direct messages of your business account", "Coming soon"),
-		w.newCard(theme.MailSendIcon(), "Telegram", "Chats with your Telegram bot", "Coming soon"),
-		w.newCard(theme.MailComposeIcon(), "SMS", "Text messages to a phone number", "Coming soon"),
-	))
+	return container.NewVBox(w.whatsapp)
 }
 
-// newProviderStep offers 360dialog, with one line on what it is.
+// newProviderStep shows the one provider Parley works with, 360dialog,
+// already chosen, with what it is and what to do without a number there.
 func (w *addChannelWizard) newProviderStep() fyne.CanvasObject {
 	w.dialog360 = w.newCard(kit.ChannelIcon, "360dialog",
-		"An official WhatsApp Business API provider: it sells WhatsApp Business numbers and gives you the API key Parley connects with.", "")
+		"An official WhatsApp Business API provider: it sells WhatsApp Business numbers and gives you the API key Parley connects with.")
 	w.dialog360.Selected = true
-	other := w.newCard(theme.HelpIcon(), "Another provider", "Other WhatsApp providers will follow.", "Coming soon")
-	return container.NewVBox(w.dialog360, other)
+	none := kit.NewMutedText("No number at 360dialog yet? Get one in the 360dialog hub first, then come back here.",
+		fyne.TextAlignLeading, theme.SizeNameText)
+	none.Wrapping = fyne.TextWrapWord
+	return container.NewVBox(w.dialog360, none)
 }
 
-// newCard makes one choice of the first two steps; a tag marks a choice
-// that is not available yet.
-func (w *addChannelWizard) newCard(icon fyne.Resource, title, detail, tag string) *kit.ChoiceCard {
+// newCard makes the choice shown on the first two steps.
+func (w *addChannelWizard) newCard(icon fyne.Resource, title, detail string) *kit.ChoiceCard {
 	c := kit.NewChoiceCard(icon, title, detail)
-	c.Tag = tag
-	if tag != "" {
-		c.Disable()
-	}
 	c.OnEnter, c.OnEscape = w.onNext, w.onCancel
 	return c
 }

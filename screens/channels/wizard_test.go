@@ -115,13 +115,12 @@ func pressKey(c fyne.Canvas, name fyne.KeyName) {
 func TestWizardConnectsNumberAndKeepsKeyOutOfDatabase(t *testing.T) {
 	cw := newCoreWorld(t)
 	d := openWizard(t, cw)
-	for _, want := range []string{"WhatsApp", "Instagram", "Telegram", "SMS", "Coming soon"} {
-		if !d.shows(want) {
-			t.Errorf("the channel type step does not show %q", want)
-		}
+	if !d.shows("WhatsApp") {
+		t.Errorf("the channel type step does not show WhatsApp: %q", screentest.VisibleTexts(d.overlay()))
 	}
 	d.press("Next")
-	if !d.shows("Step 2 of 5") || !d.shows("360dialog") || !d.shows("official WhatsApp Business API provider") {
+	if !d.shows("Step 2 of 5") || !d.shows("360dialog") || !d.shows("official WhatsApp Business API provider") ||
+		!d.shows("No number at 360dialog yet?") {
 		t.Fatalf("the provider step shows %q", screentest.VisibleTexts(d.overlay()))
 	}
 	d.press("Next")
@@ -188,26 +187,39 @@ func assertKeyNotOnDisk(t *testing.T, cw *coreWorld, key string) {
 	}
 }
 
-func TestWizardComingSoonTypesCannotBeChosen(t *testing.T) {
+// TestWizardOffersOnlyWhatCanBeConnected: the first two steps show only
+// what Parley connects, WhatsApp through 360dialog, already chosen; no
+// "Coming soon" choice that cannot be picked.
+func TestWizardOffersOnlyWhatCanBeConnected(t *testing.T) {
 	cw := newCoreWorld(t)
 	d := openWizard(t, cw)
-	var cards []*kit.ChoiceCard
-	screentest.WalkVisible(d.overlay(), func(o fyne.CanvasObject) {
-		if c, ok := o.(*kit.ChoiceCard); ok {
-			cards = append(cards, c)
-		}
-	})
-	if len(cards) != 4 {
-		t.Fatalf("%d channel types offered, want 4", len(cards))
+	cards := func() []*kit.ChoiceCard {
+		var out []*kit.ChoiceCard
+		screentest.WalkVisible(d.overlay(), func(o fyne.CanvasObject) {
+			if c, ok := o.(*kit.ChoiceCard); ok {
+				out = append(out, c)
+			}
+		})
+		return out
 	}
-	for _, c := range cards[1:] {
-		test.Tap(c)
-		if c.Selected || !c.Disabled() {
-			t.Errorf("%s can be chosen although it is coming soon", c.Title())
+	for step, want := range []string{"WhatsApp", "360dialog"} {
+		got := cards()
+		if len(got) != 1 || got[0].Title() != want || !got[0].Selected || got[0].Disabled() {
+			var titles []string
+			for _, c := range got {
+				titles = append(titles, c.Title())
+			}
+			t.Errorf("step %d offers %q, want only %s, chosen", step+1, titles, want)
 		}
+		for _, gone := range []string{"Coming soon", "Instagram", "Telegram", "SMS", "Another provider"} {
+			if d.shows(gone) {
+				t.Errorf("step %d shows %q, which Parley cannot connect", step+1, gone)
+			}
+		}
+		d.press("Next")
 	}
-	if !cards[0].Selected {
-		t.Error("WhatsApp is not the chosen type")
+	if !d.shows("Step 3 of 5") {
+		t.Fatalf("two Next did not reach the number step: %q", screentest.VisibleTexts(d.overlay()))
 	}
 }
 

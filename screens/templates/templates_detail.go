@@ -31,7 +31,9 @@ type templateDetail struct {
 	modified *widget.Label
 	reason   *widget.Label
 	why      fyne.CanvasObject // the reason of a rejected template
+	whyHint  fyne.CanvasObject // how to fix a rejected template: in a copy
 	edit     *widget.Button    // Duplicate, or Continue editing a draft
+	noCopy   fyne.CanvasObject // why an Authentication template has no Duplicate
 	remove   *widget.Button
 	problem  *widget.Label // why the last delete failed
 
@@ -56,6 +58,10 @@ func newTemplateDetail(p *templatesPage) *templateDetail {
 	d.edit = &widget.Button{Icon: theme.ContentCopyIcon(), OnTapped: d.onEdit}
 	d.remove = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), OnTapped: d.onDelete}
 	d.problem.Hide()
+	noCopy := kit.NewMutedText("WhatsApp writes the text of Authentication templates itself, so Parley shows them but can't copy them.",
+		fyne.TextAlignLeading, theme.SizeNameText)
+	noCopy.Wrapping = fyne.TextWrapWord
+	d.noCopy = noCopy
 
 	d.why = d.newWhy()
 	facts := container.New(layout.NewFormLayout(),
@@ -70,6 +76,7 @@ func newTemplateDetail(p *templatesPage) *templateDetail {
 	d.details = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 8, 12, 10), container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(d.badge), d.name),
 		container.NewHBox(d.edit, d.remove),
+		d.noCopy,
 		d.problem,
 		container.NewStack(stage, d.preview),
 		d.why,
@@ -93,6 +100,7 @@ func (d *templateDetail) newWhy() fyne.CanvasObject {
 	title := &widget.Label{Text: "Why WhatsApp rejected it", TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.DangerImportance}
 	hint := kit.NewMutedText("Fix the problem in a copy (Duplicate) and submit it again.", fyne.TextAlignLeading, theme.SizeNameText)
 	hint.Wrapping = fyne.TextWrapWord
+	d.whyHint = hint
 	tight := func(o fyne.CanvasObject) fyne.CanvasObject {
 		return container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), o)
 	}
@@ -149,12 +157,28 @@ func (d *templateDetail) show(t app.Template) {
 	} else {
 		d.why.Hide()
 	}
-	if t.Status == app.TemplateDraft {
+	// A synced Authentication template is read-only: the builder can't make
+	// one (WhatsApp writes its text), and a copy with a free body would be
+	// rejected. An old local draft can still be opened to change its category.
+	readOnly := t.Category == app.CategoryAuthentication && t.Status != app.TemplateDraft
+	switch {
+	case readOnly:
+		d.edit.Hide()
+	case t.Status == app.TemplateDraft:
 		d.edit.SetText("Continue editing")
 		d.edit.SetIcon(theme.DocumentCreateIcon())
-	} else {
+		d.edit.Show()
+	default:
 		d.edit.SetText("Duplicate")
 		d.edit.SetIcon(theme.ContentCopyIcon())
+		d.edit.Show()
+	}
+	if readOnly {
+		d.noCopy.Show()
+		d.whyHint.Hide()
+	} else {
+		d.noCopy.Hide()
+		d.whyHint.Show()
 	}
 	d.setDeleting(d.page.deleting)
 	d.none.Hide()

@@ -29,13 +29,17 @@ type template struct {
 	PartnerID     string `json:"partner_id"`
 }
 
-// component is one template component.
+// component is one template component. An Authentication template's BODY
+// and FOOTER carry the two presets instead of text.
 type component struct {
 	Type    string   `json:"type"`
 	Format  string   `json:"format,omitempty"`
 	Text    string   `json:"text,omitempty"`
 	Example *example `json:"example,omitempty"`
 	Buttons []button `json:"buttons,omitempty"`
+
+	AddSecurityRecommendation *bool `json:"add_security_recommendation,omitempty"`
+	CodeExpirationMinutes     *int  `json:"code_expiration_minutes,omitempty"`
 }
 
 // example holds sample values.
@@ -45,13 +49,27 @@ type example struct {
 	BodyText     [][]string `json:"body_text,omitempty"`
 }
 
-// button is one template button.
+// button is one template button. The OTP fields belong to the one-time-code
+// button of an Authentication template.
 type button struct {
 	Type    string   `json:"type"`
 	Text    string   `json:"text"`
 	URL     string   `json:"url,omitempty"`
 	Phone   string   `json:"phone_number,omitempty"`
 	Example []string `json:"example,omitempty"`
+
+	OTPType       string       `json:"otp_type,omitempty"`
+	AutofillText  string       `json:"autofill_text,omitempty"`
+	PackageName   string       `json:"package_name,omitempty"`
+	SignatureHash string       `json:"signature_hash,omitempty"`
+	SupportedApps []androidApp `json:"supported_apps,omitempty"`
+}
+
+// androidApp names an Android app a one-tap or zero-tap button hands the
+// code to.
+type androidApp struct {
+	PackageName   string `json:"package_name"`
+	SignatureHash string `json:"signature_hash"`
 }
 
 // component returns the first component of type typ, or nil.

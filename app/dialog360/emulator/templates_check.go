@@ -60,6 +60,9 @@ func (e *Emulator) checkTemplateLocked(a *account, t *template) (graphErr, bool)
 			title:   "Message template is being deleted",
 			details: "A template with this name was deleted; the name cannot be used for four weeks."}, true
 	}
+	if t.Category == "AUTHENTICATION" {
+		return checkAuthentication(t)
+	}
 	counts := map[string]int{}
 	for i := range t.Components {
 		c := &t.Components[i]
