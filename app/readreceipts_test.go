@@ -172,3 +172,28 @@ func TestRunningOutboxSendsReadReceipt(t *testing.T) {
 		t.Fatalf("WhatsApp was told %v read", got)
 	}
 }
+
+// A receipt that waited offline for more than 30 days is given up:
+// WhatsApp no longer marks messages that old as read.
+func TestReadReceiptTooOldIsGivenUp(t *testing.T) {
+	w := newListeningWorld(t)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	cv := customerWrites(t, w, ch, "491701234567", "Anna", "Hi")
+	w.emu.SetOffline(true)
+	if err := w.core.MarkConversationRead(w.ctx, cv.ID); err != nil {
+		t.Fatal(err)
+	}
+	ob := w.core.NewOutbox(app.OutboxOptions{})
+	if _, wait := ob.SendReadReceiptsOnce(w.ctx); wait == 0 {
+		t.Fatal("offline: the receipt worker must ask to wait")
+	}
+	w.emu.SetOffline(false)
+	w.clock.Advance(31 * 24 * time.Hour)
+	if n, wait := ob.SendReadReceiptsOnce(w.ctx); n != 1 || wait != 0 || len(readMarks(w)) != 0 {
+		t.Fatalf("a month-old receipt: %d handled, wait %v, WhatsApp told %v; want it dropped unsent", n, wait, readMarks(w))
+	}
+	if n, _ := ob.SendReadReceiptsOnce(w.ctx); n != 0 {
+		t.Fatalf("the old receipt is still queued (%d)", n)
+	}
+}
