@@ -21,6 +21,7 @@ type Store interface {
 	GroupIngester
 	ReceivingStore
 	HistoryStore
+	ReadReceiptStore
 }
 
 // Deps are the parts the core is built from.
@@ -67,6 +68,8 @@ type ports struct {
 	bus          Bus
 	// outboxWake nudges a running outbox worker; buffered, never blocks.
 	outboxWake chan struct{}
+	// receiptWake nudges the running read-receipt worker; buffered.
+	receiptWake chan struct{}
 	// keeper is the running ReceivingKeeper, if any.
 	keeper       atomic.Pointer[ReceivingKeeper]
 	tunnelTokens TunnelTokenStore
@@ -93,7 +96,7 @@ type Core struct {
 func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
-		outboxWake: make(chan struct{}, 1), tunnelTokens: d.TunnelTokens}
+		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), tunnelTokens: d.TunnelTokens}
 	if p.clock == nil {
 		p.clock = SystemClock{}
 	}

@@ -59,12 +59,18 @@ func (c *InboxUseCases) Messages(ctx context.Context, conversationID, beforeID i
 	return ms, nil
 }
 
-// MarkConversationRead clears the unread count.
+// MarkConversationRead clears the unread count and, unless the owner
+// turned read receipts off, queues a read receipt for the newest customer
+// message, which the outbox worker sends: the customer sees blue ticks.
 func (c *InboxUseCases) MarkConversationRead(ctx context.Context, conversationID int64) error {
-	if err := c.store.MarkConversationRead(ctx, conversationID); err != nil {
+	queued, err := c.store.MarkReadWithReceipt(ctx, conversationID, c.clock.Now())
+	if err != nil {
 		return fmt.Errorf("mark conversation read: %w", err)
 	}
 	c.bus.Publish(Event{Kind: EventUnreadChanged, ConversationIDs: []int64{conversationID}})
+	if queued {
+		c.wakeReceipts()
+	}
 	return nil
 }
 

@@ -58,7 +58,8 @@ func (c *OutboxUseCases) RecoverOutbox(ctx context.Context) ([]Message, error) {
 
 // RunOutbox sends queued messages until ctx is done: in order within each
 // conversation, several conversations at once, paced to opts.Rate, backing
-// off while 360dialog cannot be reached. Sends are pipelined: a new one
+// off while 360dialog cannot be reached. Beside them, and never in their
+// way, it sends queued read receipts (see SendReadReceiptsOnce). Sends are pipelined: a new one
 // starts as soon as the pace allows and a worker is free, without waiting
 // for the others to be answered. On return nothing is in flight.
 func (c *OutboxUseCases) RunOutbox(ctx context.Context, opts OutboxOptions) {
@@ -70,10 +71,16 @@ func (o *Outbox) run(ctx context.Context) {
 	c := o.core
 	done := make(chan sendOutcome, o.opts.Workers)
 	inflight := 0
+	receipts := make(chan struct{})
+	go func() {
+		defer close(receipts)
+		o.runReceipts(ctx)
+	}()
 	defer func() {
 		for ; inflight > 0; inflight-- {
 			<-done // an interrupted send puts its message back in the queue
 		}
+		<-receipts
 	}()
 	var backoff time.Duration
 	var holdUntil time.Time // no new send before this, after network trouble

@@ -2,6 +2,7 @@ package persistence
 
 import (
 	"context"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -12,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parley-app/parley/app"
 )
@@ -100,6 +102,7 @@ type callFixture struct {
 	convID   int64
 	message  app.Message // an inbound message with an attachment
 	outbound app.Message
+	receipt  app.ReadReceipt
 }
 
 // storeCalls calls every exported method of Store but ingest's and
@@ -144,6 +147,33 @@ var storeCalls = []storeCall{
 	}},
 	{"UnreadTotal", false, func(ctx context.Context, s *Store, _ *callFixture) error {
 		_, err := s.UnreadTotal(ctx)
+		return err
+	}},
+	{"MarkReadWithReceipt", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.MarkReadWithReceipt(ctx, f.message.ConversationID, baseTime)
+		return err
+	}},
+	{"DueReadReceipts", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		rs, err := s.DueReadReceipts(ctx, baseTime, 10)
+		if err == nil && len(rs) != 1 {
+			err = fmt.Errorf("%d receipts due, want 1", len(rs))
+		}
+		if err == nil {
+			f.receipt = rs[0]
+		}
+		return err
+	}},
+	{"DeferReadReceipt", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeferReadReceipt(ctx, f.receipt, baseTime.Add(time.Minute))
+	}},
+	{"DropReadReceipt", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DropReadReceipt(ctx, f.receipt)
+	}},
+	{"SetReadReceiptsOn", true, func(ctx context.Context, s *Store, _ *callFixture) error {
+		return s.SetReadReceiptsOn(ctx, false)
+	}},
+	{"ReadReceiptsOn", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.ReadReceiptsOn(ctx)
 		return err
 	}},
 	{"MarkConversationRead", true, func(ctx context.Context, s *Store, f *callFixture) error {

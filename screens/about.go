@@ -29,9 +29,9 @@ type about struct {
 
 	button *widget.Button
 	dialog dialog.Dialog // nil until first opened
-	// settings, if set, builds the app-wide settings shown under the
-	// text (start at login).
-	settings func() fyne.CanvasObject
+	// settings build the app-wide settings shown under the text, in
+	// order (read receipts, start at login).
+	settings []func() fyne.CanvasObject
 	// quit, if set, replaces the app's Quit (in tests). Closing the
 	// window only hides it, so Quit Parley is how to stop for real.
 	quit func()
@@ -97,9 +97,11 @@ func (a *about) newContent() fyne.CanvasObject {
 		what,
 		data,
 	)
-	if a.settings != nil {
+	if len(a.settings) > 0 {
 		column.Add(widget.NewSeparator())
-		column.Add(a.settings())
+		for _, setting := range a.settings {
+			column.Add(setting())
+		}
 	}
 	quitNote := kit.NewMutedText(textAboutQuit, fyne.TextAlignCenter, theme.SizeNameCaptionText)
 	quitNote.Wrapping = fyne.TextWrapWord

@@ -117,9 +117,12 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	about := newAbout(w, d.Icon, d.Version, footer)
+	if d.Core != nil {
+		about.settings = append(about.settings, newReadReceipts(d.Core, w, run).checkbox)
+	}
 	if d.StartAtLogin != nil && d.Core != nil && !d.Demo {
 		s.login = newStartAtLogin(d.StartAtLogin, prefs, w, run)
-		about.settings = s.login.checkbox
+		about.settings = append(about.settings, s.login.checkbox)
 	}
 	navColumn := about.over(s.nav.content)
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
