@@ -22,6 +22,7 @@ type Store interface {
 	ReceivingStore
 	HistoryStore
 	ReadReceiptStore
+	MediaDownloadStore
 }
 
 // Deps are the parts the core is built from.
@@ -49,6 +50,9 @@ type Deps struct {
 	// TunnelTokens keeps the token of Parley's tunnel (the keyring); nil
 	// when this Parley opens no tunnel.
 	TunnelTokens TunnelTokenStore
+	// Disk measures free space for the media folder; nil uses the
+	// system's.
+	Disk DiskSpace
 }
 
 // ports are what every feature part of the core works through: the
@@ -70,6 +74,11 @@ type ports struct {
 	outboxWake chan struct{}
 	// receiptWake nudges the running read-receipt worker; buffered.
 	receiptWake chan struct{}
+	// mediaWake nudges the running MediaDownloader; buffered.
+	mediaWake chan struct{}
+	// mediaPause is whether saving attachments waits for disk space.
+	mediaPause mediaPause
+	disk       DiskSpace
 	// keeper is the running ReceivingKeeper, if any.
 	keeper       atomic.Pointer[ReceivingKeeper]
 	tunnelTokens TunnelTokenStore
@@ -96,7 +105,11 @@ type Core struct {
 func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
-		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), tunnelTokens: d.TunnelTokens}
+		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), mediaWake: make(chan struct{}, 1),
+		tunnelTokens: d.TunnelTokens, disk: d.Disk}
+	if p.disk == nil {
+		p.disk = systemDiskSpace{}
+	}
 	if p.clock == nil {
 		p.clock = SystemClock{}
 	}

@@ -21,6 +21,9 @@ var portImplementations = []string{
 	"quarantine_darwin.go", // MediaFiles.MarkFromInternet
 	"quarantine_windows.go",
 	"quarantine_other.go",
+	"diskspace_unix.go", // DiskSpace
+	"diskspace_windows.go",
+	"diskspace_other.go",
 }
 
 // forbidden lists, by import path, what a core file must not use: it

@@ -43,6 +43,9 @@ const (
 	// that registered addresses (after the owner's change). Receiving is
 	// set for a channel's change; the whole picture is Core.ReceivingStatus.
 	EventReceivingChanged
+	// EventMediaDownloads: saving attachments paused for lack of disk
+	// space, or resumed; the state is Core.MediaDownloadsPaused.
+	EventMediaDownloads
 )
 
 // Event tells subscribers what changed; its fields carry the change as

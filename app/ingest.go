@@ -34,7 +34,21 @@ func (c *IngestUseCases) IngestBatches(ctx context.Context, items []IngestItem) 
 		return results, errs
 	}
 	c.publishIngested(items, results, errs)
+	c.wakeMediaFor(results)
 	return results, errs
+}
+
+// wakeMediaFor wakes the MediaDownloader when new messages carry an
+// attachment: the store queued it with them.
+func (c *IngestUseCases) wakeMediaFor(results [][]Message) {
+	for _, ms := range results {
+		for _, m := range ms {
+			if m.Media != nil && m.Media.ID != "" {
+				c.wakeMedia()
+				return
+			}
+		}
+	}
 }
 
 // Ingest stores one parsed payload of channel id through IngestBatches

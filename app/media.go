@@ -19,6 +19,12 @@ var ErrNoMediaDir = errors.New("no folder for attachments is set")
 // later calls return the cached file. A failed download leaves nothing
 // behind, so it can simply be tried again.
 func (c *InboxUseCases) DownloadMedia(ctx context.Context, messageID int64) (string, error) {
+	return c.downloadMedia(ctx, messageID, nil)
+}
+
+// downloadMedia is DownloadMedia; check, when not nil, may refuse the
+// downloaded file by its size before it is written.
+func (c *InboxUseCases) downloadMedia(ctx context.Context, messageID int64, check func(size int) error) (string, error) {
 	m, err := c.store.Message(ctx, messageID)
 	if err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
@@ -44,6 +50,11 @@ func (c *InboxUseCases) DownloadMedia(ctx context.Context, messageID int64) (str
 	data, info, err := p.DownloadMedia(ctx, m.Media.ID)
 	if err != nil {
 		return "", fmt.Errorf("download attachment: %w", err)
+	}
+	if check != nil {
+		if err := check(len(data)); err != nil {
+			return "", fmt.Errorf("download attachment: %w", err)
+		}
 	}
 	path := filepath.Join(c.mediaDir, mediaFileName(m, info))
 	if err := c.files.WriteFile(path, data); err != nil {

@@ -63,6 +63,9 @@ type Media struct {
 	LocalPath string // cached copy in the data dir, empty until downloaded
 	Voice     bool
 	Animated  bool
+	// Lost says why a customer's attachment could not be saved on this
+	// computer; empty while it is saved or still waiting to be.
+	Lost MediaLost
 }
 
 // Location is a shared or chosen location.

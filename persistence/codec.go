@@ -83,6 +83,7 @@ type mediaJSON struct {
 	LocalPath string `json:"local_path,omitempty"`
 	Voice     bool   `json:"voice,omitempty"`
 	Animated  bool   `json:"animated,omitempty"`
+	Lost      string `json:"lost,omitempty"`
 }
 
 type locationJSON struct {
@@ -166,7 +167,7 @@ func decodeMessageParts(m *app.Message, media, location, contacts, template sql.
 			return err
 		}
 		m.Media = &app.Media{ID: j.ID, MIMEType: j.MIMEType, SHA256: j.SHA256, Filename: j.Filename, Caption: j.Caption,
-			Size: j.Size, URL: j.URL, LocalPath: j.LocalPath, Voice: j.Voice, Animated: j.Animated}
+			Size: j.Size, URL: j.URL, LocalPath: j.LocalPath, Voice: j.Voice, Animated: j.Animated, Lost: app.MediaLost(j.Lost)}
 	}
 	if location.Valid {
 		var j locationJSON

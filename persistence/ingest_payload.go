@@ -83,7 +83,8 @@ const insertInboundSQL = `INSERT INTO messages (channel_id, conversation_id, wa_
 	ON CONFLICT (channel_id, wa_message_id) DO NOTHING`
 
 // ingestMessages inserts new inbound messages, creating their senders'
-// contacts and conversations when needed.
+// contacts and conversations when needed, and queues their attachments
+// to be saved (see DueMediaDownloads).
 func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs []app.Message) ([]app.Message, error) {
 	var inserted []app.Message
 	for _, m := range msgs {
@@ -109,6 +110,9 @@ func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs
 		}
 		if err != nil {
 			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
+		}
+		if err := queueMedia(ctx, g.tx, m, g.now); err != nil {
+			return nil, err
 		}
 		inserted = append(inserted, m)
 	}

@@ -69,7 +69,8 @@ func (s *Store) MessageByWAID(ctx context.Context, id app.ChannelID, waID string
 	return m, nil
 }
 
-// SetMediaPath records where the attachment of a message was saved.
+// SetMediaPath records where the attachment of a message was saved and
+// takes it off the queue of attachments to save.
 func (s *Store) SetMediaPath(ctx context.Context, messageID int64, path string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE messages SET media = json_set(media, '$.local_path', ?)
@@ -78,6 +79,10 @@ func (s *Store) SetMediaPath(ctx context.Context, messageID int64, path string) 
 			return err
 		}
 		if n, err := res.RowsAffected(); err != nil || n == 1 {
+			if err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `DELETE FROM media_downloads WHERE message_id = ?`, messageID)
 			return err
 		}
 		var exists bool

@@ -191,6 +191,19 @@ var storeCalls = []storeCall{
 		_, err := s.MessageByWAID(ctx, f.shop, f.message.WAMessageID)
 		return err
 	}},
+	{"DueMediaDownloads", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		ds, err := s.DueMediaDownloads(ctx, baseTime.Add(time.Hour), 10)
+		if err == nil && len(ds) != 1 {
+			err = fmt.Errorf("%d attachments queued, want the photo", len(ds))
+		}
+		return err
+	}},
+	{"DeferMediaDownload", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeferMediaDownload(ctx, f.message.ID, baseTime.Add(time.Minute), "offline")
+	}},
+	{"MediaDownloadLost", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.MediaDownloadLost(ctx, f.message.ID, app.MediaExpired)
+	}},
 	{"SetMediaPath", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.SetMediaPath(ctx, f.message.ID, "/tmp/photo.jpg")
 	}},
