@@ -37,6 +37,7 @@ type Emulator struct {
 	uploads     map[string]*uploadSession
 	blobs       map[string]*blob // resumable-upload results, by handle
 	media       map[string]*mediaObject
+	mediaTTL    time.Duration // how long a customer's file can be fetched
 	seq         int64
 	reviewDelay time.Duration
 	statusDelay time.Duration
@@ -72,6 +73,17 @@ func WithClock(now func() time.Time) Option {
 	return func(e *Emulator) {
 		if now != nil {
 			e.now = now
+		}
+	}
+}
+
+// WithMediaTTL sets how long, on the emulator's clock, the file of a
+// customer's message can be fetched by its media id; afterwards the id is
+// unknown, as WhatsApp's expire. Default 7 days (360dialog-api.md §5).
+func WithMediaTTL(d time.Duration) Option {
+	return func(e *Emulator) {
+		if d > 0 {
+			e.mediaTTL = d
 		}
 	}
 }
@@ -174,6 +186,7 @@ func New(opts ...Option) *Emulator {
 		uploads:     map[string]*uploadSession{},
 		blobs:       map[string]*blob{},
 		media:       map[string]*mediaObject{},
+		mediaTTL:    7 * 24 * time.Hour,
 		review:      func(string) (bool, string) { return true, "" },
 		unreachable: map[string]bool{},
 		maxPage:     1000,

@@ -26,6 +26,7 @@ func (e *Emulator) InboundMedia(apiKey, from, name string, kind app.MessageType,
 	var id string
 	if a != nil {
 		id = e.storeMediaLocked(a, fileName, mimeType, data)
+		e.media[id].expires = e.now().Add(e.mediaTTL)
 	}
 	e.mu.Unlock()
 	if a == nil {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Media limits per type (360dialog-api.md §5).
@@ -28,6 +29,21 @@ var mediaLimits = map[string]int64{
 type mediaObject struct {
 	id, key, name, mime, sha, hash string
 	data                           []byte
+	expires                        time.Time // zero: kept (an upload)
+}
+
+// liveMediaLocked returns the media object id of the number with key, nil
+// when there is none or it expired.
+func (e *Emulator) liveMediaLocked(id, key string) *mediaObject {
+	m := e.media[id]
+	if m == nil || m.key != key {
+		return nil
+	}
+	if !m.expires.IsZero() && !e.now().Before(m.expires) {
+		delete(e.media, id)
+		return nil
+	}
+	return m
 }
 
 // storeMediaLocked keeps a file for the number a and returns its id.
@@ -107,10 +123,7 @@ func checkMedia(typ string, n int) string {
 // handleMediaObject answers GET and DELETE /{media-id}.
 func (e *Emulator) handleMediaObject(w http.ResponseWriter, r *http.Request, a *account, id string) {
 	e.mu.Lock()
-	m := e.media[id]
-	if m != nil && m.key != a.key {
-		m = nil
-	}
+	m := e.liveMediaLocked(id, a.key)
 	if m != nil && r.Method == http.MethodDelete {
 		delete(e.media, id)
 	}
@@ -143,9 +156,9 @@ func (e *Emulator) handleMediaObject(w http.ResponseWriter, r *http.Request, a *
 func (e *Emulator) handleDownload(w http.ResponseWriter, r *http.Request, a *account) {
 	q := r.URL.Query()
 	e.mu.Lock()
-	m := e.media[q.Get("mid")]
+	m := e.liveMediaLocked(q.Get("mid"), a.key)
 	e.mu.Unlock()
-	if m == nil || m.key != a.key || q.Get("hash") != m.hash {
+	if m == nil || q.Get("hash") != m.hash {
 		writeGraphError(w, http.StatusNotFound, graphErr{code: 100, subcode: 33, message: "Media not found"})
 		return
 	}

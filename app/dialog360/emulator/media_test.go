@@ -2,6 +2,7 @@ package emulator_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"mime/multipart"
@@ -9,6 +10,10 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360/emulator"
 )
 
 // upload posts a multipart media upload.
@@ -118,4 +123,39 @@ func TestResumableUpload(t *testing.T) {
 			t.Errorf("start %s accepted", q)
 		}
 	}
+}
+
+func TestCustomerMediaExpiresAfterItsTTL(t *testing.T) {
+	e := newEnv(t, emulator.WithMediaTTL(48*time.Hour))
+	r := newReceiver(t, 0)
+	e.register(t, r)
+	wamid, err := e.em.InboundMedia(key, "491701234567", "Anna", app.MsgDocument, "bill.pdf", "application/pdf", []byte("%PDF-1.4"), "")
+	if err != nil || wamid == "" {
+		t.Fatal(wamid, err)
+	}
+	id := e.onlyMediaID(t, r)
+	e.clock.Advance(47 * time.Hour)
+	if a := e.call(t, key, "GET", "/"+id, nil); a.status != 200 {
+		t.Fatalf("before its TTL: %d %s", a.status, a.raw)
+	}
+	e.clock.Advance(time.Hour)
+	a := e.call(t, key, "GET", "/"+id, nil)
+	if a.status != 400 || a.code() != 100 || a.subcode() != 33 {
+		t.Fatalf("after its TTL: %d %s, want WhatsApp's unknown-object error", a.status, a.raw)
+	}
+}
+
+// onlyMediaID returns the media id of the one customer message queued.
+func (e *env) onlyMediaID(t *testing.T, r *receiver) string {
+	t.Helper()
+	if err := e.em.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ps := r.posts()
+	if len(ps) != 1 {
+		t.Fatalf("%d webhooks, want 1", len(ps))
+	}
+	_, v := ps[0].value()
+	msg := v["messages"].([]any)[0].(map[string]any)
+	return msg["document"].(map[string]any)["id"].(string)
 }
