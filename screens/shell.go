@@ -65,6 +65,9 @@ type shell struct {
 	// receiving says at the top of every page when messages do not
 	// arrive; nil without a core.
 	receiving *receivingBanner
+	// media says when saving attachments waits for disk space; nil
+	// without a core.
+	media *mediaBanner
 	// login is the start-at-login setting; nil without one.
 	login *startAtLogin
 
@@ -99,6 +102,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		s.receiving = newReceivingBanner(d.Core, s.env,
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)
+		s.media = newMediaBanner(d.Core)
 	}
 
 	footer := "Parley " + d.Version
@@ -114,6 +118,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	}
 	if s.receiving != nil {
 		top.Add(s.receiving.content)
+	}
+	if s.media != nil {
+		top.Add(s.media.content)
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	about := newAbout(w, d.Icon, d.Version, footer)

@@ -1,6 +1,6 @@
 // Package services starts and stops Parley's background work, the same for
-// the window and for --headless: the webhook receiver, the outbox worker
-// and the background sync loop.
+// the window and for --headless: the webhook receiver, the outbox worker,
+// the saver of customers' attachments and the background sync loop.
 package services
 
 import (
@@ -60,6 +60,8 @@ type Config struct {
 	Log          *slog.Logger
 	Outbox       app.OutboxOptions
 	Background   app.BackgroundOptions
+	// Media tunes saving customers' attachments as they arrive.
+	Media app.MediaDownloadOptions
 	// Tunnels opens Parley's own tunnel (internal/tunnel); nil leaves the
 	// owner only their own address.
 	Tunnels app.TunnelOpener
@@ -83,7 +85,7 @@ type Services struct {
 }
 
 // Start recovers the outbox after a crash, starts the receiver, the outbox
-// worker and the sync loop. A receiver that cannot listen (its port is
+// worker, the attachment saver and the sync loop. A receiver that cannot listen (its port is
 // taken) is reported in ReceiverErr, not as an error.
 func Start(ctx context.Context, cfg Config) (*Services, error) {
 	if cfg.ReceiverAddr == "" {
@@ -105,8 +107,9 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 	} else {
 		s.Receiver = rcv
 	}
-	s.wg.Add(2)
+	s.wg.Add(3)
 	go func() { defer s.wg.Done(); core.RunOutbox(runCtx, cfg.Outbox) }()
+	go func() { defer s.wg.Done(); core.RunMediaDownloads(runCtx, cfg.Media) }()
 	go func() { defer s.wg.Done(); core.NewBackground(cfg.Background).Run(runCtx) }()
 	addr := ""
 	if rcv != nil {

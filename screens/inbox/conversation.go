@@ -302,6 +302,9 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 			opts.PhotoSize = st.size // decoded again: keep its place
 		}
 	}
+	if m.Media != nil && m.Direction == app.Inbound && opts.MediaNote == "" {
+		opts.MediaNote, opts.MediaFailed = savingNote(m)
+	}
 	if v.windowOpen && m.WAMessageID != "" {
 		opts.OnReply = func() { v.onReply(m) }
 	}
@@ -314,12 +317,29 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	if m.Media != nil {
 		opts.OnOpen = func() { v.media.open(m) }
 		opts.SaveOnly = app.OpenPolicyOf(m) != app.OpenInViewer
-		if isPhotoType(m.Type) {
+		if isPhotoType(m.Type) && m.Media.Lost != app.MediaExpired {
 			opts.OnDownload = func() { v.media.fetch(m, false) }
 		}
 	}
 	return widgets.NewChatBubble(m, opts)
 }
+
+// savingNote is what a customer's attachment says before the conversation
+// touched it: that Parley is saving it in the background, or why it could
+// not be saved (expired reads as a failure).
+func savingNote(m app.Message) (note string, failed bool) {
+	switch {
+	case m.Media.Lost != "":
+		return m.Media.Lost.Note(), m.Media.Lost == app.MediaExpired
+	case m.Media.LocalPath == "" && m.Media.ID != "":
+		return savingText, false
+	}
+	return "", false
+}
+
+// savingText is shown on an attachment the background saver has not
+// saved yet.
+const savingText = "Saving to this computer…"
 
 // showsAny reports whether the conversation shows a message one of the
 // statuses is about, so its ticks may have moved.

@@ -130,7 +130,7 @@ func messageSig(it chatItem) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s|%s|%d|%s|%s|%v|%v|", m.State, m.WAMessageID, m.ErrorCode, m.ErrorText, m.Text, it.tail, m.Timestamp.Unix())
 	if m.Media != nil {
-		fmt.Fprintf(&b, "%s|%s|", m.Media.LocalPath, m.Media.Filename)
+		fmt.Fprintf(&b, "%s|%s|%s|", m.Media.LocalPath, m.Media.Filename, m.Media.Lost)
 	}
 	if it.quote != nil {
 		fmt.Fprintf(&b, "q%d|", it.quote.ID)

@@ -138,8 +138,8 @@ func (l *mediaLoader) thumbs() int {
 
 // want starts fetching the preview of a photo or sticker once.
 func (l *mediaLoader) want(m app.Message) {
-	if !isPhotoType(m.Type) || m.Media == nil {
-		return
+	if !isPhotoType(m.Type) || m.Media == nil || m.Media.Lost == app.MediaExpired {
+		return // an expired photo is not asked for again: 360dialog blocks after a few failed lookups
 	}
 	st := l.state(m.ID)
 	if st.thumb != nil || st.loading || st.failed || st.undecodable {
