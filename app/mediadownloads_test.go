@@ -2,6 +2,10 @@ package app_test
 
 import (
 	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"slices"
@@ -308,5 +312,55 @@ func TestOneFileThatWouldFillTheDiskWaits(t *testing.T) {
 	}
 	if s.core.MediaDownloadsPaused().Paused {
 		t.Fatal("one large file paused all saving")
+	}
+}
+
+// TestRunningSaverIsWokenByArrival: the running saver, which otherwise
+// looks only once an hour here, saves a file as soon as it is stored.
+func TestRunningSaverIsWokenByArrival(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	s := newSaver(t, w)
+	hookUpCore(t, w, ch, s.core)
+	saved := make(chan int64, 4)
+	t.Cleanup(s.core.Events().Subscribe(func(e app.Event) {
+		if e.Kind == app.EventMessagesChanged {
+			saved <- e.ConversationIDs[0]
+		}
+	}))
+	ctx, cancel := context.WithCancel(w.ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); s.core.RunMediaDownloads(ctx, app.MediaDownloadOptions{Poll: time.Hour}) }()
+	defer func() { cancel(); <-done }()
+
+	m := customerSends(t, w, ch, app.MsgDocument, "Lieferschein.pdf", "application/pdf", []byte("%PDF slip"))
+	select {
+	case <-saved:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the running saver did not save the file that arrived")
+	}
+	if _, got := savedFile(t, w, m.ID); got != "%PDF slip" {
+		t.Fatalf("saved %q", got)
+	}
+}
+
+// hookUpCore delivers the channel's webhooks to core, as the receiver
+// does.
+func hookUpCore(t *testing.T, w *world, ch app.Channel, core *app.Core) {
+	t.Helper()
+	sink := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		b, err := dialog360.ParseWebhook(body)
+		if err == nil {
+			_, err = core.Ingest(r.Context(), ch.ID, b)
+		}
+		if err != nil {
+			http.Error(rw, err.Error(), http.StatusBadRequest)
+		}
+	}))
+	t.Cleanup(sink.Close)
+	p := dialog360.New(testKey, dialog360.WithBaseURL(w.server.URL))
+	if err := p.SetWebhook(w.ctx, app.WebhookConfig{URL: sink.URL}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -331,7 +332,12 @@ func savingNote(m app.Message) (note string, failed bool) {
 	switch {
 	case m.Media.Lost != "":
 		return m.Media.Lost.Note(), m.Media.Lost == app.MediaExpired
+	case m.Media.LocalPath == "" && m.Media.ID != "" && isPhotoType(m.Type):
+		return savingText, false
 	case m.Media.LocalPath == "" && m.Media.ID != "":
+		if d := widgets.FileDetails(m); d != "" {
+			return d + " · " + strings.ToLower(savingText[:1]) + savingText[1:], false
+		}
 		return savingText, false
 	}
 	return "", false

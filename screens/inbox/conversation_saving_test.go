@@ -25,12 +25,12 @@ func TestAttachmentShowsSavingUntilSaved(t *testing.T) {
 	sw := newSpaceWorld(t)
 	v := sw.sendsDocument(t, "Rechnung.pdf", "application/pdf", []byte("%PDF-1.4 bill"))
 	b := lastBubble(t, v.content)
-	if got := texts(b); !strings.Contains(got, "Saving to this computer…") {
+	if got := texts(b); !strings.Contains(got, "PDF") || !strings.Contains(got, "saving to this computer…") {
 		t.Fatalf("before it is saved the bubble shows %q", got)
 	}
 	sw.saveAttachments(t)
 	b = lastBubble(t, v.content)
-	if got := texts(b); strings.Contains(got, "Saving") {
+	if got := texts(b); strings.Contains(got, "saving") {
 		t.Fatalf("after it was saved the bubble still shows %q", got)
 	}
 	m := v.msgs[len(v.msgs)-1]
