@@ -155,7 +155,7 @@ func whCheckBatch(t testing.TB, b app.InboundBatch) {
 		}
 	}
 	for _, c := range b.PhoneContacts {
-		if c.WAID == "" || c.Removed == (c.Name != "") && c.Removed {
+		if c.WAID == "" || (c.Removed && c.Name != "") {
 			t.Fatalf("phone contact change without number, or removal with a name: %+v", c)
 		}
 	}
