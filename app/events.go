@@ -21,10 +21,11 @@ const (
 	// of the list need not read it again for them.
 	EventTemplatesChanged
 	// EventMessagesChanged: existing messages changed state (an outbound
-	// message queued, sent, delivered, read or failed). ConversationIDs
-	// names the conversations of the owner's own sends; delivery
-	// statuses from WhatsApp come in Statuses instead, naming the
-	// messages by their WhatsApp ids.
+	// message queued, sent, delivered, read or failed), or the owner's
+	// messages sent from the WhatsApp Business app on their phone were
+	// stored. ConversationIDs names the conversations of the owner's own
+	// sends; delivery statuses from WhatsApp come in Statuses instead,
+	// naming the messages by their WhatsApp ids.
 	EventMessagesChanged
 	// EventSyncStatus: a background sync started, finished or failed.
 	EventSyncStatus
@@ -46,6 +47,10 @@ const (
 	// EventMediaDownloads: saving attachments paused for lack of disk
 	// space, or resumed; the state is Core.MediaDownloadsPaused.
 	EventMediaDownloads
+	// EventContactsChanged: the names the owner saved for customers in
+	// the WhatsApp Business app on their phone changed; conversations of
+	// the channel may show other names.
+	EventContactsChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as

@@ -10,6 +10,14 @@ type InboundBatch struct {
 	DisplayNumber string
 	Contacts      []Contact
 	Messages      []Message // Direction Inbound, Timestamp set
+	// Echoes are messages the owner sent from the WhatsApp Business app
+	// on their phone, on a number connected to the API as well
+	// (coexistence): Direction Outbound, FromPhone set, State sent, To the
+	// customer they went to, Timestamp set.
+	Echoes []Message
+	// PhoneContacts are changes to the contacts of the WhatsApp Business
+	// app on the owner's phone, in the order WhatsApp sent them.
+	PhoneContacts []PhoneContact
 	Statuses      []StatusUpdate
 	Errors        []ProviderEvent
 	Templates     []TemplateEvent
@@ -18,7 +26,18 @@ type InboundBatch struct {
 
 // Len is the number of events in the batch.
 func (b InboundBatch) Len() int {
-	return len(b.Messages) + len(b.Statuses) + len(b.Errors) + len(b.Templates) + len(b.Other)
+	return len(b.Messages) + len(b.Echoes) + len(b.PhoneContacts) + len(b.Statuses) + len(b.Errors) +
+		len(b.Templates) + len(b.Other)
+}
+
+// PhoneContact is one change to the owner's phone contacts in the
+// WhatsApp Business app: a customer added or renamed (Name is the name
+// the owner saved), or removed.
+type PhoneContact struct {
+	WAID      string // the customer's WhatsApp id (digits)
+	Name      string // full name as saved, else first name; "" when removed
+	Removed   bool
+	Timestamp time.Time
 }
 
 // StatusUpdate is a delivery status of an outbound message.

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 )
 
 // IngestUseCases are the door for incoming events: the webhook receiver
@@ -17,7 +18,8 @@ type IngestUseCases struct {
 // stores them in one transaction (group commit, each payload all or
 // nothing on its own; see GroupIngester) and, once they are committed,
 // publishes what changed: for each channel, the messages received, the
-// delivery statuses and template changes, and that webhooks arrived.
+// owner's messages sent from the phone, the delivery statuses, template
+// and phone-contact changes, and that webhooks arrived.
 // results[i] and errs[i] belong to items[i]; results[i] holds the
 // messages that were new (none for a redelivery). It returns after the
 // events are published, so a payload acknowledged to its sender is
@@ -64,9 +66,11 @@ type ingested struct {
 	received  []Message
 	convs     []int64
 	seen      map[int64]bool // convs, for a group of thousands of messages
+	echoConvs []int64        // conversations with the owner's messages from the phone
 	statuses  []StatusUpdate
 	templates bool
 	reviews   []TemplateChange
+	contacts  bool
 }
 
 // publishIngested publishes, channel by channel in the order the
@@ -87,6 +91,12 @@ func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message
 		}
 		g := &chans[k]
 		for _, m := range results[i] {
+			if m.Direction == Outbound { // sent from the owner's phone: nothing to notify
+				if !slices.Contains(g.echoConvs, m.ConversationID) {
+					g.echoConvs = append(g.echoConvs, m.ConversationID)
+				}
+				continue
+			}
 			g.received = append(g.received, m)
 			if !g.seen[m.ConversationID] {
 				g.seen[m.ConversationID] = true
@@ -95,6 +105,7 @@ func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message
 		}
 		g.statuses = append(g.statuses, it.Batch.Statuses...)
 		g.templates = g.templates || len(it.Batch.Templates) > 0
+		g.contacts = g.contacts || len(it.Batch.PhoneContacts) > 0
 		for _, te := range it.Batch.Templates {
 			if ch, ok := te.Change(); ok {
 				g.reviews = append(g.reviews, ch)
@@ -105,6 +116,12 @@ func (c *IngestUseCases) publishIngested(items []IngestItem, results [][]Message
 		if len(g.received) > 0 {
 			c.bus.Publish(Event{Kind: EventMessagesReceived, ChannelID: g.channel, ConversationIDs: g.convs,
 				Received: g.received, Message: receivedNote(g.received)})
+		}
+		if len(g.echoConvs) > 0 {
+			c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: g.channel, ConversationIDs: g.echoConvs})
+		}
+		if g.contacts {
+			c.bus.Publish(Event{Kind: EventContactsChanged, ChannelID: g.channel})
 		}
 		if len(g.statuses) > 0 {
 			c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: g.channel, Statuses: g.statuses})

@@ -94,6 +94,7 @@ type Message struct {
 	Type           MessageType
 	RawType        string // the type name as WhatsApp sent it
 	From           string // wa_id of the sender (inbound)
+	To             string // wa_id of the customer of an echo (see InboundBatch.Echoes); not stored
 	Text           string // body, caption, button text, reaction emoji
 	Payload        string // button payload / list row id
 	Media          *Media
@@ -101,6 +102,7 @@ type Message struct {
 	Contacts       []SharedContact
 	ReplyTo        string // wamid of the message this replies or reacts to
 	Forwarded      bool
+	FromPhone      bool // typed by the owner in the WhatsApp Business app on their phone (see InboundBatch.Echoes)
 	Timestamp      time.Time
 	State          DeliveryState
 	ErrorCode      int
@@ -117,15 +119,24 @@ type Contact struct {
 }
 
 // Conversation is the thread with one contact on one channel.
+//
+// PhoneName is the name the owner saved for the customer in the contacts
+// of the WhatsApp Business app on their phone, or "". Where Parley names a
+// customer to the owner it wins over ContactName; it is never sent to the
+// customer (a template's contact name is ContactName).
 type Conversation struct {
 	ID            int64
 	ChannelID     ChannelID
 	WAID          string
-	ContactName   string
+	ContactName   string // the customer's WhatsApp profile name
+	PhoneName     string // the name the owner saved on their phone (see above)
 	LastMessageAt time.Time
 	LastPreview   string
 	Unread        int
-	LastInboundAt time.Time // opens the 24-hour window
+	// LastInboundAt is the time of the customer's latest message, which
+	// opens the 24-hour window. Only the customer's messages count: what
+	// the business sends, from Parley or from the phone, opens none.
+	LastInboundAt time.Time
 }
 
 // WindowDuration is WhatsApp's customer service window.
@@ -133,6 +144,14 @@ const WindowDuration = 24 * time.Hour
 
 // WindowOpen reports whether a free-form reply is allowed at now, and how
 // long the window stays open.
+//
+// Only the customer opens the window: "When a WhatsApp user messages you
+// or calls you, a 24-hour timer called a customer service window starts"
+// (Meta, Service messages, developers.facebook.com/documentation/
+// business-messaging/whatsapp/messages/send-messages). A message the owner
+// sends from the WhatsApp Business app (an echo) does not open or extend
+// it: the app and the API share the number but not the window state
+// (Telnyx, developers.telnyx.com/docs/messaging/whatsapp/coexistence).
 func (c Conversation) WindowOpen(now time.Time) (bool, time.Duration) {
 	if c.LastInboundAt.IsZero() {
 		return false, 0

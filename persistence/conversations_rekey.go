@@ -39,9 +39,11 @@ func (s *Store) RekeyConversation(ctx context.Context, conversationID int64, waI
 		if err != nil || old == waID {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, name)
-			SELECT channel_id, ?, name FROM contacts WHERE channel_id = ? AND wa_id = ?
-			ON CONFLICT (channel_id, wa_id) DO UPDATE SET name = CASE WHEN contacts.name = '' THEN excluded.name ELSE contacts.name END`,
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, name, phone_name)
+			SELECT channel_id, ?, name, phone_name FROM contacts WHERE channel_id = ? AND wa_id = ?
+			ON CONFLICT (channel_id, wa_id) DO UPDATE SET
+				name = CASE WHEN contacts.name = '' THEN excluded.name ELSE contacts.name END,
+				phone_name = CASE WHEN contacts.phone_name = '' THEN excluded.phone_name ELSE contacts.phone_name END`,
 			waID, channel, old); err != nil {
 			return fmt.Errorf("copy contact: %w", err)
 		}

@@ -32,7 +32,8 @@ var errNoChannel = fmt.Errorf("channel: %w", app.ErrNotFound)
 // transaction: all of it is stored, or (on any error) none of it.
 // Messages whose WhatsApp id is already stored are skipped, so a payload
 // delivered twice is stored once. It returns the messages actually
-// inserted, with ID and ConversationID set.
+// inserted (the customers' and the owner's from the phone, see
+// app.InboundBatch.Echoes), with ID and ConversationID set.
 //
 // Contacts are created or renamed; each conversation's last message,
 // preview, unread count (+1 per new inbound message) and last inbound time

@@ -106,6 +106,11 @@ func (g *groupCommit) prepare(ctx context.Context) error {
 		for _, m := range it.Batch.Messages {
 			add(waKey{it.ChannelID, m.From})
 		}
+		for _, m := range it.Batch.Echoes {
+			if m.To != "" {
+				add(waKey{it.ChannelID, m.To})
+			}
+		}
 	}
 	if err := g.rows.lookup(ctx, g.tx, keys); err != nil {
 		return err

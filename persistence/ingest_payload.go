@@ -25,6 +25,14 @@ func (g *groupCommit) ingestPayload(ctx context.Context, id app.ChannelID, b app
 	if err != nil {
 		return nil, err
 	}
+	if inserted, err = g.ingestEchoes(ctx, id, b.Echoes, inserted); err != nil {
+		return nil, err
+	}
+	for _, pc := range b.PhoneContacts {
+		if err := g.savePhoneContact(ctx, id, pc); err != nil {
+			return nil, err
+		}
+	}
 	for _, st := range b.Statuses {
 		if err := ingestStatus(ctx, g.tx, id, st, g.now); err != nil {
 			return nil, err
@@ -73,13 +81,14 @@ func (g *groupCommit) saveContact(ctx context.Context, id app.ChannelID, waID, n
 	return nil
 }
 
-// insertInboundSQL adds an inbound message unless its WhatsApp id is
-// already stored (then it changes no row). Unlike insertMessageSQL it
+// insertInboundSQL adds an inbound message (or an echo) unless its
+// WhatsApp id is already stored (then it changes no row). Unlike insertMessageSQL it
 // returns nothing: the new ID is the last inserted row ID, which spares
 // the driver a query per message.
 const insertInboundSQL = `INSERT INTO messages (channel_id, conversation_id, wa_message_id, direction, type, raw_type,
-	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
+	from_phone)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (channel_id, wa_message_id) DO NOTHING`
 
 // ingestMessages inserts new inbound messages, creating their senders'
@@ -181,4 +190,124 @@ func normalizeInbound(m app.Message, id app.ChannelID, convID int64, now time.Ti
 		m.Timestamp = now
 	}
 	return m
+}
+
+// ingestEchoes inserts the new messages the owner sent from the WhatsApp
+// Business app on their phone as outbound messages of the customer's
+// conversation, creating it when needed, and appends them to inserted.
+// A status of an echo that arrived before the echo itself moves it on
+// at once. Later statuses find it by its WhatsApp id like any message
+// Parley sent.
+func (g *groupCommit) ingestEchoes(ctx context.Context, id app.ChannelID, echoes []app.Message, inserted []app.Message) ([]app.Message, error) {
+	for _, m := range echoes {
+		if m.To == "" {
+			continue // the parser files these as notices
+		}
+		convID, err := g.senderConversation(ctx, id, m.To)
+		if err != nil {
+			return nil, err
+		}
+		m = normalizeEcho(m, id, convID, g.now)
+		args, err := messageArgs(m)
+		if err != nil {
+			return nil, err
+		}
+		res, err := g.tx.ExecContext(ctx, insertInboundSQL, args...)
+		if err != nil {
+			return nil, fmt.Errorf("message from the phone %s: %w", m.WAMessageID, err)
+		}
+		n, err := res.RowsAffected()
+		if err == nil && n == 0 {
+			continue // already stored: a retried webhook
+		}
+		if err == nil {
+			m.ID, err = res.LastInsertId()
+		}
+		if err != nil {
+			return nil, fmt.Errorf("message from the phone %s: %w", m.WAMessageID, err)
+		}
+		if err := applyEarlyEchoStatus(ctx, g.tx, id, m.ID, m.WAMessageID); err != nil {
+			return nil, err
+		}
+		inserted = append(inserted, m)
+	}
+	return inserted, nil
+}
+
+// applyEarlyEchoStatusSQL moves message ?3 to the furthest status kept
+// for its WhatsApp id ?2 of channel ?1, if that is progress.
+var applyEarlyEchoStatusSQL = `UPDATE messages SET state = e.state,
+		error_code = CASE WHEN e.state = 'failed' THEN e.error_code ELSE 0 END,
+		error_text = CASE WHEN e.state = 'failed' THEN e.error_text ELSE '' END
+	FROM (SELECT state, error_code, error_text FROM early_statuses WHERE channel_id = ?1 AND wa_message_id = ?2
+		ORDER BY ` + rankOf("state") + ` DESC LIMIT 1) AS e
+	WHERE messages.id = ?3 AND ` + rankOf("e.state") + ` > ` + rankOf("messages.state")
+
+// applyEarlyEchoStatus applies and forgets the statuses of an echo that
+// arrived before it.
+func applyEarlyEchoStatus(ctx context.Context, tx execer, id app.ChannelID, msgID int64, waID string) error {
+	if _, err := tx.ExecContext(ctx, applyEarlyEchoStatusSQL, id, waID, msgID); err != nil {
+		return fmt.Errorf("apply early status of %s: %w", waID, err)
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM early_statuses WHERE channel_id = ? AND wa_message_id = ?`, id, waID); err != nil {
+		return fmt.Errorf("forget early statuses of %s: %w", waID, err)
+	}
+	return nil
+}
+
+// normalizeEcho fills what a message sent from the phone must have.
+func normalizeEcho(m app.Message, id app.ChannelID, convID int64, now time.Time) app.Message {
+	m.ID = 0
+	m.ChannelID = id
+	m.ConversationID = convID
+	m.Direction = app.Outbound
+	m.FromPhone = true
+	m.From = ""
+	if m.State == "" {
+		m.State = app.StateSent
+	}
+	if m.Type == "" {
+		m.Type = app.MsgUnsupported
+	}
+	if m.Timestamp.IsZero() {
+		m.Timestamp = now
+	}
+	return m
+}
+
+// savePhoneContact applies one change to the owner's phone contacts: an
+// addition or edit keeps the name the owner saved (creating the contact,
+// but no conversation, when needed); a removal forgets it, and the
+// contact and conversation stay with their WhatsApp profile name.
+func (g *groupCommit) savePhoneContact(ctx context.Context, id app.ChannelID, pc app.PhoneContact) error {
+	if pc.WAID == "" {
+		return nil
+	}
+	if pc.Removed {
+		if _, err := g.tx.ExecContext(ctx, `UPDATE contacts SET phone_name = '' WHERE channel_id = ? AND wa_id = ? AND phone_name <> ''`,
+			id, pc.WAID); err != nil {
+			return fmt.Errorf("forget the phone name of %s: %w", pc.WAID, err)
+		}
+		return nil
+	}
+	if pc.Name == "" {
+		return g.saveContact(ctx, id, pc.WAID, "")
+	}
+	k := waKey{id, pc.WAID}
+	st, ok := g.rows.contact(k)
+	if !ok {
+		if err := g.rows.lookup(ctx, g.tx, []waKey{k}); err != nil {
+			return err
+		}
+		st, _ = g.rows.contact(k)
+	}
+	if _, err := g.tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, phone_name) VALUES (?, ?, ?)
+		ON CONFLICT (channel_id, wa_id) DO UPDATE SET phone_name = excluded.phone_name`, id, pc.WAID, pc.Name); err != nil {
+		return fmt.Errorf("save the phone name of %s: %w", pc.WAID, err)
+	}
+	if !st.exists {
+		st.exists = true
+		g.rows.wroteContact(k, st)
+	}
+	return nil
 }

@@ -13,7 +13,8 @@ import (
 type convTotals struct {
 	last        app.Message // the newest message (the later one on a tie)
 	inserted    int
-	lastInbound time.Time
+	unread      int       // the customer's messages among them
+	lastInbound time.Time // of the customer's messages; zero when none
 }
 
 // groupTotals adds up what the stored payloads of a group change in
@@ -44,6 +45,13 @@ func (t *groupTotals) keep(id app.ChannelID, ms []app.Message) {
 			c.last = m
 		}
 		c.inserted++
+		if m.Direction == app.Outbound {
+			// Sent from the owner's phone: the owner's own words are not
+			// unread, and only the customer opens the 24-hour window (see
+			// app.Conversation.WindowOpen).
+			continue
+		}
+		c.unread++
 		if m.Timestamp.After(c.lastInbound) {
 			c.lastInbound = m.Timestamp
 		}
@@ -96,14 +104,14 @@ func (t *groupTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, no
 // preview wins, as in touchConversation. It changes no row when the
 // conversation's last message time is not ?1.
 const touchSameTimeSQL = `UPDATE conversations SET last_preview = ?2, unread = unread + ?3,
-		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
+		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
 	WHERE id = ?5 AND last_message_at = ?1`
 
 // touchOlderSQL is convTotals.record for messages older than the
 // conversation's last one (later than ?1); it changes no row otherwise.
 // It takes the same arguments as touchSameTimeSQL (?2 is unused).
 const touchOlderSQL = `UPDATE conversations SET unread = unread + ?3,
-		last_inbound_at = MAX(COALESCE(last_inbound_at, ?4), ?4)
+		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
 	WHERE id = ?5 AND last_message_at > ?1`
 
 // record writes what the group's stored messages add to the
@@ -113,7 +121,10 @@ const touchOlderSQL = `UPDATE conversations SET unread = unread + ?3,
 // when it changes nothing touchConversation does it all.
 func (c *convTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, id int64) error {
 	at := c.last.Timestamp.UnixNano()
-	inbound := c.lastInbound.UnixNano()
+	var inbound any // NULL: no customer message, the window stays
+	if !c.lastInbound.IsZero() {
+		inbound = c.lastInbound.UnixNano()
+	}
 	stored, known := rows.lastMessageAt(id)
 	var query string
 	switch {
@@ -123,7 +134,7 @@ func (c *convTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, id 
 		query = touchOlderSQL
 	}
 	if query != "" {
-		res, err := tx.ExecContext(ctx, query, at, app.Summary(c.last), c.inserted, inbound, id)
+		res, err := tx.ExecContext(ctx, query, at, app.Summary(c.last), c.unread, inbound, id)
 		if err != nil {
 			return fmt.Errorf("update conversation %d: %w", id, err)
 		}
@@ -132,7 +143,7 @@ func (c *convTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, id 
 		}
 		known = false // the time was not what rows knew
 	}
-	if err := touchConversation(ctx, tx, id, c.last, c.inserted, inbound); err != nil {
+	if err := touchConversation(ctx, tx, id, c.last, c.unread, inbound); err != nil {
 		return err
 	}
 	if known {

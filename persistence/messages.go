@@ -15,13 +15,15 @@ import (
 const DefaultPageSize = 50
 
 const messageColumns = `id, channel_id, conversation_id, COALESCE(wa_message_id, ''), direction, type, raw_type,
-	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template`
+	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
+	from_phone`
 
 // insertMessageSQL adds a message unless its WhatsApp id is already
 // stored; RETURNING then yields no row.
 const insertMessageSQL = `INSERT INTO messages (channel_id, conversation_id, wa_message_id, direction, type, raw_type,
-	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
+	from_phone)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (channel_id, wa_message_id) DO NOTHING
 	RETURNING id`
 
@@ -112,7 +114,7 @@ func messageArgs(m app.Message) ([]any, error) {
 	}
 	return []any{m.ChannelID, m.ConversationID, waID, string(m.Direction), string(m.Type), m.RawType,
 		m.From, m.Text, m.Payload, parts.media, parts.location, parts.contacts, m.ReplyTo, m.Forwarded,
-		timeValue(m.Timestamp), string(m.State), m.ErrorCode, m.ErrorText, parts.template}, nil
+		timeValue(m.Timestamp), string(m.State), m.ErrorCode, m.ErrorText, parts.template, m.FromPhone}, nil
 }
 
 // scanMessages reads every row of messageColumns and closes rows.
@@ -136,7 +138,8 @@ func scanMessage(r rowScanner) (app.Message, error) {
 	var media, location, contacts, template sql.NullString
 	var ts sql.NullInt64
 	err := r.Scan(&m.ID, &m.ChannelID, &m.ConversationID, &m.WAMessageID, &dir, &typ, &m.RawType, &m.From, &m.Text,
-		&m.Payload, &media, &location, &contacts, &m.ReplyTo, &m.Forwarded, &ts, &state, &m.ErrorCode, &m.ErrorText, &template)
+		&m.Payload, &media, &location, &contacts, &m.ReplyTo, &m.Forwarded, &ts, &state, &m.ErrorCode, &m.ErrorText, &template,
+		&m.FromPhone)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Message{}, app.ErrNotFound
 	}

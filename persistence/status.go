@@ -33,6 +33,11 @@ func isReportedState(s app.DeliveryState) bool { return statusRank(s) > 1 }
 // rankSQL computes statusRank of the state column in SQL.
 const rankSQL = `(CASE state WHEN 'sent' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 WHEN 'failed' THEN 5 ELSE 1 END)`
 
+// rankOf computes statusRank of the column col in SQL.
+func rankOf(col string) string {
+	return `(CASE ` + col + ` WHEN 'sent' THEN 2 WHEN 'delivered' THEN 3 WHEN 'read' THEN 4 WHEN 'failed' THEN 5 ELSE 1 END)`
+}
+
 // advanceStatus moves the outbound message with waID forward to state,
 // if that is progress, and reports whether it did.
 func advanceStatus(ctx context.Context, tx execer, id app.ChannelID, waID string, state app.DeliveryState, code int, text string) (bool, error) {

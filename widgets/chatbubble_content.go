@@ -21,6 +21,10 @@ const PhotoMaxSide float32 = 320
 // show.
 const UnsupportedText = "This message type can't be shown in Parley yet"
 
+// FromPhoneText marks a bubble of a message the owner sent from the
+// WhatsApp Business app on their phone rather than from Parley.
+const FromPhoneText = "Sent from your phone"
+
 // Widths the content of a bubble would like.
 const (
 	fileCardWidth    float32 = 310
@@ -34,10 +38,14 @@ const (
 )
 
 // contentSections builds the parts of a bubble for its message: an
-// optional "Forwarded" line and quote, then the content of its type.
+// optional "Sent from your phone" line, "Forwarded" line and quote, then
+// the content of its type.
 func contentSections(b *ChatBubble) []section {
 	m := b.msg
 	var out []section
+	if m.FromPhone && m.Direction == app.Outbound {
+		out = append(out, fromPhoneSection())
+	}
 	if m.Forwarded {
 		out = append(out, forwardedSection())
 	}
@@ -126,6 +134,13 @@ func inChatStyle(segs []widget.RichTextSegment) []widget.RichTextSegment {
 // forwardedSection is the grey "Forwarded" line above forwarded content.
 func forwardedSection() section {
 	line := newIconLine(iconForwarded, mutedText("Forwarded", sizeNameChatCaption, fyne.TextStyle{Italic: true}), 14)
+	return section{obj: line, natural: line.MinSize().Width}
+}
+
+// fromPhoneSection is the grey "Sent from your phone" line above the
+// content of a message the owner typed in the WhatsApp Business app.
+func fromPhoneSection() section {
+	line := newIconLine(iconFromPhone, mutedText(FromPhoneText, sizeNameChatCaption, fyne.TextStyle{Italic: true}), 14)
 	return section{obj: line, natural: line.MinSize().Width}
 }
 

@@ -27,6 +27,7 @@ const (
 	pathPin      = `<path d="M12 2C8.13 2 5 5.13 5 9c0 5.25 7 13 7 13s7-7.75 7-13c0-3.87-3.13-7-7-7zm0 9.5c-1.38 0-2.5-1.12-2.5-2.5s1.12-2.5 2.5-2.5 2.5 1.12 2.5 2.5-1.12 2.5-2.5 2.5z"/>`
 	pathPerson   = `<path d="M12 12c2.21 0 4-1.79 4-4s-1.79-4-4-4-4 1.79-4 4 1.79 4 4 4zm0 2c-2.67 0-8 1.34-8 4v2h16v-2c0-2.66-5.33-4-8-4z"/>`
 	pathImage    = `<path d="M21 19V5c0-1.1-.9-2-2-2H5c-1.1 0-2 .9-2 2v14c0 1.1.9 2 2 2h14c1.1 0 2-.9 2-2zM8.5 13.5l2.5 3.01L14.5 12l4.5 6H5l3.5-4.5z"/>`
+	pathPhone    = `<path d="M17 1.01 7 1c-1.1 0-2 .9-2 2v18c0 1.1.9 2 2 2h10c1.1 0 2-.9 2-2V3c0-1.1-.9-1.99-2-1.99zM17 19H7V5h10v14z"/>`
 	pathInfo     = `<path d="M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm1 15h-2v-6h2v6zm0-8h-2V7h2v2z"/>`
 )
 
@@ -40,6 +41,7 @@ var (
 
 	iconReplyGrey = colouredIcon("chat-reply.svg", waSecondary, pathReply)
 	iconForwarded = colouredIcon("chat-forwarded.svg", waSecondary, pathForward)
+	iconFromPhone = colouredIcon("chat-from-phone.svg", waSecondary, pathPhone)
 	iconDocument  = colouredIcon("chat-document.svg", color.NRGBA{R: 0x5b, G: 0x7f, B: 0xe0, A: 0xff}, pathDocument)
 	iconPDF       = colouredIcon("chat-pdf.svg", chatFailed, pathDocument)
 	iconVideo     = colouredIcon("chat-video.svg", color.NRGBA{R: 0xe0, G: 0x4f, B: 0x7f, A: 0xff}, pathVideo)

@@ -116,6 +116,8 @@ func TestChatBubbleShowsEachKindOfContent(t *testing.T) {
 	tpl.Type, tpl.Template = app.MsgTemplate, &app.TemplateSend{Name: "order_ready"}
 	fwd := inbound(app.MsgText, "Look at this")
 	fwd.Forwarded = true
+	fromPhone := outbound("Ready at 3pm", app.StateDelivered)
+	fromPhone.FromPhone = true
 
 	cases := []struct {
 		msg  app.Message
@@ -130,6 +132,7 @@ func TestChatBubbleShowsEachKindOfContent(t *testing.T) {
 		{voice, []string{"Voice message", "OGG"}},
 		{tpl, []string{"Template · order_ready", "Your order #12 is ready"}},
 		{fwd, []string{"Forwarded", "Look at this"}},
+		{fromPhone, []string{FromPhoneText, "Ready at 3pm"}},
 	}
 	for _, tc := range cases {
 		b := NewChatBubble(tc.msg, BubbleOptions{})
@@ -352,5 +355,33 @@ func TestPhotoBeingDecodedAgainKeepsItsShape(t *testing.T) {
 		if shown.MinSize() != again.MinSize() {
 			t.Errorf("a %v photo is %v shown and %v while decoded again", size, shown.MinSize(), again.MinSize())
 		}
+	}
+}
+
+// TestBubbleFromThePhone: a message the owner typed on the phone is an
+// outgoing bubble on the right, in the outgoing green, with its ticks and
+// a "Sent from your phone" line; one sent from Parley has no such line.
+func TestBubbleFromThePhone(t *testing.T) {
+	m := outbound("Yes, ready at 3pm!", app.StateRead)
+	m.FromPhone = true
+	phone := NewChatBubble(m, BubbleOptions{})
+	parley := NewChatBubble(outbound("Anything else?", app.StateSent), BubbleOptions{})
+	showBubbles(t, phone, parley)
+
+	card := cardOf(phone)
+	if right := card.Position().X + card.Size().Width; right < 600 {
+		t.Errorf("the bubble from the phone ends at %v, not on the right", right)
+	}
+	if card.FillColor != chatOutBubble {
+		t.Errorf("the bubble from the phone is %v, want the outgoing green %v", card.FillColor, chatOutBubble)
+	}
+	if got := shown(phone); !strings.Contains(got, FromPhoneText) || !strings.Contains(got, "Yes, ready at 3pm!") {
+		t.Errorf("the bubble from the phone shows %q", got)
+	}
+	if got := tickOf(phone); got != "read" {
+		t.Errorf("the bubble from the phone shows the tick %q, want read", got)
+	}
+	if got := shown(parley); strings.Contains(got, FromPhoneText) {
+		t.Errorf("a message sent from Parley says %q", got)
 	}
 }

@@ -66,6 +66,13 @@ func IsSyntheticID(id string) bool { return strings.HasPrefix(id, SyntheticIDPre
 //     A failed status carries the first error's code and WhatsApp's own
 //     explanation. Any other status, or one without a message id, goes
 //     to Other.
+//   - Coexistence (the owner's WhatsApp Business app on the same number):
+//     each message under "message_echoes" (field smb_message_echoes) is an
+//     Echo, Direction Outbound, State sent, FromPhone set, To the customer
+//     (digits); it adds no contact and opens no window. One without a
+//     recipient goes to Other. Each contact under "state_sync" (field
+//     smb_app_state_sync) is a PhoneContact: its full name (else first
+//     name) for an addition or edit, Removed for a removal.
 //   - Template status, quality and category updates become
 //     TemplateEvents; account updates and any other field go to Other,
 //     with Title the event code and Detail a plain sentence.
@@ -149,6 +156,8 @@ const (
 	whFieldTemplateQuality  = "message_template_quality_update"
 	whFieldTemplateCategory = "template_category_update"
 	whFieldAccount          = "account_update"
+	whFieldEchoes           = "smb_message_echoes"
+	whFieldStateSync        = "smb_app_state_sync"
 )
 
 // addChange adds one change value; at is the fallback time of its events.
@@ -193,6 +202,12 @@ func (b *whBuilder) addMessaging(v *whValue, at time.Time) {
 	for i := range v.Messages {
 		b.addMessage(&v.Messages[i], soleSender, at)
 	}
+	for i := range v.MessageEchoes {
+		b.addEcho(&v.MessageEchoes[i], at)
+	}
+	for i := range v.StateSync {
+		b.addStateSync(&v.StateSync[i], at)
+	}
 	for i := range v.Statuses {
 		b.addStatus(&v.Statuses[i], at)
 	}
@@ -230,6 +245,56 @@ func (b *whBuilder) addMessage(w *whMessage, soleSender string, at time.Time) {
 	if m.Type != app.MsgSystem && m.Timestamp.After(c.LastInboundAt) {
 		c.LastInboundAt = m.Timestamp
 	}
+}
+
+// addEcho adds a message the owner sent from the WhatsApp Business app
+// on their phone (coexistence). It is the owner's, not the customer's:
+// it names no contact and leaves LastInboundAt alone, so it opens no
+// 24-hour window (see app.Conversation.WindowOpen).
+func (b *whBuilder) addEcho(w *whMessage, at time.Time) {
+	m := whMapMessage(w, at)
+	m.Direction, m.State, m.FromPhone = app.Outbound, app.StateSent, true
+	m.From, m.To = "", whDigits(w.To)
+	if m.To == "" {
+		b.batch.Other = append(b.batch.Other, app.ProviderEvent{
+			Field:     whFieldEchoes,
+			Title:     "Message from your phone without recipient",
+			Detail:    "WhatsApp reported a message sent from your phone without saying to whom, so Parley could not put it in a chat.",
+			Timestamp: m.Timestamp,
+		})
+		return
+	}
+	if m.WAMessageID == "" {
+		m.WAMessageID = whSyntheticID(w)
+	}
+	b.batch.Echoes = append(b.batch.Echoes, m)
+}
+
+// addStateSync adds a change to the contacts of the WhatsApp Business
+// app. Items of other types, or naming no number, are skipped.
+func (b *whBuilder) addStateSync(s *whStateSync, at time.Time) {
+	waID := whDigits(s.Contact.PhoneNumber)
+	if (s.Type != "" && s.Type != "contact") || waID == "" {
+		return
+	}
+	pc := app.PhoneContact{WAID: waID, Timestamp: whTime(s.Metadata.Timestamp, at)}
+	if strings.EqualFold(s.Action, "remove") {
+		pc.Removed = true
+	} else {
+		pc.Name = strings.TrimSpace(whFirst(strings.TrimSpace(s.Contact.FullName), s.Contact.FirstName))
+	}
+	b.batch.PhoneContacts = append(b.batch.PhoneContacts, pc)
+}
+
+// whDigits keeps the digits of a phone number ("+49 170 …" → "49170…").
+func whDigits(s string) string {
+	var out strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			out.WriteRune(r)
+		}
+	}
+	return out.String()
 }
 
 // contact returns the index of the contact with waID, adding it first if

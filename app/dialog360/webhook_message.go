@@ -14,6 +14,7 @@ import (
 type whMessage struct {
 	ID        string       `json:"id"`
 	From      string       `json:"from"`
+	To        string       `json:"to"` // echoes: the customer
 	Timestamp whFlexString `json:"timestamp"`
 	Type      string       `json:"type"`
 	Context   *struct {

@@ -29,7 +29,7 @@ type whCase struct {
 
 func whAllCases() map[string]whCase {
 	all := map[string]whCase{}
-	for _, part := range []map[string]whCase{whMessageCases(), whEventCases(), whOwnCases()} {
+	for _, part := range []map[string]whCase{whMessageCases(), whEventCases(), whOwnCases(), whCoexCases()} {
 		for name, c := range part {
 			all[name] = c
 		}
@@ -146,6 +146,17 @@ func whCheckBatch(t testing.TB, b app.InboundBatch) {
 			if m.Location == nil {
 				t.Fatalf("location message %s has no location", m.WAMessageID)
 			}
+		}
+	}
+	for _, m := range b.Echoes {
+		if m.WAMessageID == "" || m.To == "" || m.From != "" || m.Direction != app.Outbound || !m.FromPhone ||
+			m.Timestamp.IsZero() {
+			t.Fatalf("echo is not an outbound message from the phone with id, recipient and time: %+v", m)
+		}
+	}
+	for _, c := range b.PhoneContacts {
+		if c.WAID == "" || (c.Removed && c.Name != "") {
+			t.Fatalf("phone contact change without number, or removal with a name: %+v", c)
 		}
 	}
 	for _, s := range b.Statuses {

@@ -86,6 +86,12 @@ type whValue struct {
 	Statuses []whStatus   `json:"statuses"`
 	Errors   []whAPIError `json:"errors"`
 
+	// Coexistence (the WhatsApp Business app on the owner's phone uses the
+	// same number): messages the owner sent from the app, and changes to
+	// the app's contacts.
+	MessageEchoes []whMessage   `json:"message_echoes"`
+	StateSync     []whStateSync `json:"state_sync"`
+
 	// Template status, quality and category updates.
 	Event            string       `json:"event"`
 	TemplateID       whFlexString `json:"message_template_id"`
@@ -137,10 +143,26 @@ type whValue struct {
 	RejectionReason       string `json:"rejection_reason"`
 }
 
-// hasMessaging reports whether the value carries messages, statuses or
-// errors.
+// hasMessaging reports whether the value carries messages, statuses,
+// errors, echoes or contact changes.
 func (v *whValue) hasMessaging() bool {
-	return len(v.Messages) > 0 || len(v.Statuses) > 0 || len(v.Errors) > 0
+	return len(v.Messages) > 0 || len(v.Statuses) > 0 || len(v.Errors) > 0 ||
+		len(v.MessageEchoes) > 0 || len(v.StateSync) > 0
+}
+
+// whStateSync is one item of an smb_app_state_sync change: a contact the
+// owner added to, edited in or removed from the WhatsApp Business app.
+type whStateSync struct {
+	Type    string `json:"type"` // "contact"
+	Action  string `json:"action"`
+	Contact struct {
+		FullName    string `json:"full_name"`
+		FirstName   string `json:"first_name"`
+		PhoneNumber string `json:"phone_number"`
+	} `json:"contact"`
+	Metadata struct {
+		Timestamp whFlexString `json:"timestamp"`
+	} `json:"metadata"`
 }
 
 type whMetadata struct {

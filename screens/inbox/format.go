@@ -7,10 +7,14 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// conversationName is how the Space names a customer: their WhatsApp
-// profile name, cleaned by app.DisplayName, or their number when they
-// have none.
+// conversationName is how the Space names a customer: the name the
+// owner saved for them in the WhatsApp Business app on their phone, else
+// their WhatsApp profile name, each cleaned by app.DisplayName, else
+// their number.
 func conversationName(cv app.Conversation) string {
+	if name := app.DisplayName(cv.PhoneName); name != "" {
+		return name
+	}
 	if name := app.DisplayName(cv.ContactName); name != "" {
 		return name
 	}

@@ -90,7 +90,9 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 // UI goroutine.
 func (s *spaceInbox) onCoreEvent(e app.Event) {
 	switch e.Kind {
-	case app.EventMessagesReceived, app.EventMessagesChanged:
+	case app.EventMessagesReceived, app.EventMessagesChanged, app.EventContactsChanged:
+		// New names from the owner's phone contacts show in the list and
+		// in the open conversation's header like a change of its messages.
 		fyne.Do(func() { s.onMessagesChanged(e) })
 	case app.EventChannelsChanged:
 		fyne.Do(s.reload)
