@@ -43,6 +43,11 @@ const (
 	// that registered addresses (after the owner's change). Receiving is
 	// set for a channel's change; the whole picture is Core.ReceivingStatus.
 	EventReceivingChanged
+	// EventAccountHealthChanged: WhatsApp reported a change of a
+	// channel's quality rating, messaging limit or restrictions
+	// (Channel.Health). Health tells what changed and whether for the
+	// worse.
+	EventAccountHealthChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as
@@ -65,6 +70,9 @@ type Event struct {
 	// Receiving is a channel's new receiving state, for an
 	// EventReceivingChanged about one channel; nil otherwise.
 	Receiving *ChannelReceiving
+	// Health is the change of an EventAccountHealthChanged; nil
+	// otherwise.
+	Health *HealthChange
 	// ProfilePushed is set on the EventProfileChanged of an owner's edit
 	// that went live on WhatsApp.
 	ProfilePushed bool

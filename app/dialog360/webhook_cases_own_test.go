@@ -114,6 +114,7 @@ func whOwnCases() map[string]whCase {
 				{Field: "account_update", Title: "SOMETHING_NEW_FROM_META", Timestamp: whAt(1724380200),
 					Detail: "WhatsApp reported an account change: something new from meta."},
 			},
+			Health: []app.AccountHealthEvent{{Limit: app.Limit10K, Timestamp: whAt(1724380200)}},
 		}},
 		"cloud_100_messages.json": {check: whCheckHundred},
 	}
