@@ -65,6 +65,9 @@ type shell struct {
 	// receiving says at the top of every page when messages do not
 	// arrive; nil without a core.
 	receiving *receivingBanner
+	// health says at the top of every page when a channel's quality
+	// rating is low or its account restricted; nil without a core.
+	health *healthBanner
 	// login is the start-at-login setting; nil without one.
 	login *startAtLogin
 
@@ -99,6 +102,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		s.receiving = newReceivingBanner(d.Core, s.env,
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)
+		s.health = newHealthBanner(d.Core, s.env,
+			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
+			s.channels.OnConfigure)
 	}
 
 	footer := "Parley " + d.Version
@@ -114,6 +120,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	}
 	if s.receiving != nil {
 		top.Add(s.receiving.content)
+	}
+	if s.health != nil {
+		top.Add(s.health.content)
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	about := newAbout(w, d.Icon, d.Version, footer)
@@ -166,7 +175,7 @@ func (s *shell) onCoreEvent(e app.Event) {
 	switch e.Kind {
 	case app.EventChannelsChanged: // the count the Space and the welcome show may change too
 		fyne.Do(s.channels.Refresh)
-	case app.EventWebhookReceived: // the list shows when the last webhook came
+	case app.EventWebhookReceived, app.EventAccountHealthChanged: // the list shows when the last webhook came, and the standing
 		fyne.Do(s.refreshShownChannels)
 	case app.EventReceivingChanged:
 		if s.login != nil && e.Receiving != nil {
