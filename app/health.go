@@ -81,11 +81,20 @@ var limitSizes = map[MessagingLimit]int{
 }
 
 // ParseMessagingLimit reads WhatsApp's tier code (TIER_1K, "UNLIMITED",
-// in any case); an unknown code is LimitUnknown.
+// in any case) or a number of customers ("1000"); anything else is
+// LimitUnknown.
 func ParseMessagingLimit(code string) MessagingLimit {
 	c := strings.ToUpper(strings.TrimSpace(code))
 	if c == "UNLIMITED" {
 		return LimitUnlimited
+	}
+	if n, err := strconv.Atoi(c); err == nil {
+		for l, size := range limitSizes {
+			if size == n {
+				return l
+			}
+		}
+		return LimitUnknown
 	}
 	if c != "" && !strings.HasPrefix(c, "TIER_") {
 		c = "TIER_" + c

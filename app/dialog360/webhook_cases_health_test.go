@@ -23,12 +23,16 @@ func whHealthCases() map[string]whCase {
 	return map[string]whCase{
 		// A provider that forwards the rating: it is read as given.
 		"cloud_phone_number_quality_update_downgrade.json": quality("DOWNGRADE",
-			"WhatsApp updated the messaging limit of +4930123456 to tier 1k.",
+			"WhatsApp updated the messaging limit of +4930123456 to 1,000 customers a day.",
 			app.AccountHealthEvent{Quality: app.QualityYellow, Limit: app.Limit1K}),
 		// WhatsApp's own payload: flagged means the rating fell to low.
 		"cloud_phone_number_quality_update_flagged.json": quality("FLAGGED",
-			"WhatsApp updated the messaging limit of +4930123456 to tier 250.",
+			"WhatsApp updated the messaging limit of +4930123456 to 250 customers a day.",
 			app.AccountHealthEvent{Quality: app.QualityRed, Limit: app.Limit250}),
+		// Without current_limit (WhatsApp retires it): the daily maximum.
+		"cloud_phone_number_quality_update_max_daily.json": quality("UPGRADE",
+			"WhatsApp updated the messaging limit of +4930123456 to 10,000 customers a day.",
+			app.AccountHealthEvent{Limit: app.Limit10K}),
 		"cloud_account_review_update_rejected.json": review("REJECTED",
 			"WhatsApp rejected the account in its review: it cannot send messages until the review passes.",
 			app.Restriction{Kind: app.RestrictionRejected}),

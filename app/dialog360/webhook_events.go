@@ -111,8 +111,11 @@ func whOtherEvent(field string, v *whValue, at time.Time) app.ProviderEvent {
 		ev.Detail = whAccountDetail(v)
 	case whFieldQuality:
 		ev.Detail = "WhatsApp updated the messaging limit of " + whFirst(whPhone(v.DisplayPhoneNumber), "the number")
-		if v.CurrentLimit != "" {
-			ev.Detail += " to " + whWords(v.CurrentLimit, false)
+		raw := whFirst(v.CurrentLimit, v.MaxDaily)
+		if l := app.ParseMessagingLimit(raw); l != app.LimitUnknown {
+			ev.Detail += " to " + l.Label()
+		} else if raw != "" {
+			ev.Detail += " to " + whWords(raw, false)
 		}
 		ev.Detail += "."
 	case whFieldReview:

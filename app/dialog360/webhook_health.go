@@ -22,6 +22,9 @@ func whHealthEvent(field string, v *whValue, at time.Time) (ev app.AccountHealth
 	switch field {
 	case whFieldQuality:
 		ev.Limit = app.ParseMessagingLimit(v.CurrentLimit)
+		if ev.Limit == app.LimitUnknown { // current_limit is being replaced by this one
+			ev.Limit = app.ParseMessagingLimit(v.MaxDaily)
+		}
 		ev.Quality = app.ParseQuality(v.QualityRating)
 		if ev.Quality == app.QualityUnknown {
 			// WhatsApp's own payload carries no rating: FLAGGED means
