@@ -34,7 +34,8 @@ const (
 	// holds them and ConversationIDs their conversations.
 	EventMessagesReceived
 	// EventWebhookReceived: webhooks of the channel were stored, so its
-	// Channel.LastEventAt moved. Nothing else about the channel changed:
+	// Channel.LastEventAt moved. Nothing else about the channel changed
+	// (a change of its Health follows as EventAccountHealthChanged):
 	// caches of channels stay valid.
 	EventWebhookReceived
 	// EventReceivingChanged: whether customers' messages reach this
