@@ -31,6 +31,9 @@ type Channel struct {
 	// Disconnected marks a channel whose API key was removed while its
 	// conversations, templates and profile were kept on this computer.
 	Disconnected bool
+	// Health is what WhatsApp last said about the number's quality
+	// rating, messaging limit and restrictions. Only webhooks change it.
+	Health AccountHealth
 	// NumberNote is set only on the channel AddChannel returns, and is not
 	// stored: a plain warning that the key could not be matched with the
 	// number (see UncheckedNumberNote). Empty when the match was checked.

@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -83,6 +84,9 @@ type ports struct {
 	keeper       atomic.Pointer[ReceivingKeeper]
 	tunnelTokens TunnelTokenStore
 	receiver     receiverSlot
+	// healthMu orders ingests that carry account health reports, so each
+	// change is compared with the state before it (and told once).
+	healthMu sync.Mutex
 }
 
 // Core is Parley's application core: the use cases the screens call,

@@ -35,7 +35,8 @@ const (
 	// holds them and ConversationIDs their conversations.
 	EventMessagesReceived
 	// EventWebhookReceived: webhooks of the channel were stored, so its
-	// Channel.LastEventAt moved. Nothing else about the channel changed:
+	// Channel.LastEventAt moved. Nothing else about the channel changed
+	// (a change of its Health follows as EventAccountHealthChanged):
 	// caches of channels stay valid.
 	EventWebhookReceived
 	// EventReceivingChanged: whether customers' messages reach this
@@ -51,6 +52,11 @@ const (
 	// the WhatsApp Business app on their phone changed; conversations of
 	// the channel may show other names.
 	EventContactsChanged
+	// EventAccountHealthChanged: WhatsApp reported a change of a
+	// channel's quality rating, messaging limit or restrictions
+	// (Channel.Health). Health tells what changed and whether for the
+	// worse.
+	EventAccountHealthChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as
@@ -73,6 +79,9 @@ type Event struct {
 	// Receiving is a channel's new receiving state, for an
 	// EventReceivingChanged about one channel; nil otherwise.
 	Receiving *ChannelReceiving
+	// Health is the change of an EventAccountHealthChanged; nil
+	// otherwise.
+	Health *HealthChange
 	// ProfilePushed is set on the EventProfileChanged of an owner's edit
 	// that went live on WhatsApp.
 	ProfilePushed bool

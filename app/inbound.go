@@ -22,6 +22,10 @@ type InboundBatch struct {
 	Errors        []ProviderEvent
 	Templates     []TemplateEvent
 	Other         []ProviderEvent // account updates and events Parley does not act on
+	// Health are the reports about the channel's standing (quality
+	// rating, messaging limit, restrictions) among the account updates;
+	// each is recorded in Other as well.
+	Health []AccountHealthEvent
 }
 
 // Len is the number of events in the batch.

@@ -26,6 +26,16 @@ type IngestUseCases struct {
 // stored and known to every subscriber. Subscribers run on the caller's
 // goroutine and must return quickly.
 func (c *IngestUseCases) IngestBatches(ctx context.Context, items []IngestItem) (results [][]Message, errs []error) {
+	var health []HealthChange
+	var healthOf []ChannelID
+	if hasHealth(items) {
+		// Rare (a few a month): read the channels' standing before and
+		// after, one such ingest at a time, so every change is told once.
+		c.healthMu.Lock()
+		defer c.healthMu.Unlock()
+		healthOf = healthChannels(items)
+		health = c.readHealth(ctx, healthOf, nil)
+	}
 	results, errs = c.store.IngestBatches(ctx, items)
 	if len(results) != len(items) || len(errs) != len(items) {
 		err := fmt.Errorf("ingest: the store answered %d results and %d errors for %d payloads", len(results), len(errs), len(items))
@@ -36,6 +46,14 @@ func (c *IngestUseCases) IngestBatches(ctx context.Context, items []IngestItem) 
 		return results, errs
 	}
 	c.publishIngested(items, results, errs)
+	if healthOf != nil {
+		for i, ch := range c.readHealth(ctx, healthOf, health) {
+			if ch.After != ch.Before {
+				ch.Worse = ch.After.WorseThan(ch.Before, c.clock.Now())
+				c.bus.Publish(Event{Kind: EventAccountHealthChanged, ChannelID: healthOf[i], Health: &ch})
+			}
+		}
+	}
 	c.wakeMediaFor(results)
 	return results, errs
 }
@@ -51,6 +69,50 @@ func (c *IngestUseCases) wakeMediaFor(results [][]Message) {
 			}
 		}
 	}
+}
+
+// hasHealth reports whether any payload reports a channel's standing.
+func hasHealth(items []IngestItem) bool {
+	for _, it := range items {
+		if len(it.Batch.Health) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// healthChannels lists, once each, the channels whose standing the
+// payloads report.
+func healthChannels(items []IngestItem) []ChannelID {
+	var ids []ChannelID
+	for _, it := range items {
+		if len(it.Batch.Health) > 0 && !slices.Contains(ids, it.ChannelID) {
+			ids = append(ids, it.ChannelID)
+		}
+	}
+	return ids
+}
+
+// readHealth reads the standing of channels ids: Before from before
+// (nil: the first read) and After as stored now. A channel that cannot
+// be read keeps what was known, so it reports no change.
+func (c *IngestUseCases) readHealth(ctx context.Context, ids []ChannelID, before []HealthChange) []HealthChange {
+	out := make([]HealthChange, len(ids))
+	for i, id := range ids {
+		if before != nil {
+			out[i].Before = before[i].After
+		}
+		ch, err := c.store.Channel(ctx, id)
+		if err != nil {
+			out[i].After = out[i].Before
+			continue
+		}
+		out[i].After = ch.Health
+		if before == nil {
+			out[i].Before = ch.Health
+		}
+	}
+	return out
 }
 
 // Ingest stores one parsed payload of channel id through IngestBatches

@@ -16,7 +16,7 @@ import (
 var ErrWebhookTokenTaken = errors.New("another channel already uses this webhook address")
 
 const channelColumns = `id, name, phone_number, provider, webhook_token, webhook_secret, webhook_url,
-	key_state, created_at, last_event_at, disconnected`
+	key_state, created_at, last_event_at, disconnected, ` + healthColumns
 
 // CreateChannel stores a new channel and returns it with its ID. An empty
 // WebhookToken is replaced by a new random one; a zero CreatedAt by now.
@@ -139,9 +139,12 @@ type rowScanner interface {
 func scanChannel(r rowScanner) (app.Channel, error) {
 	var c app.Channel
 	var keyState string
-	var created, lastEvent sql.NullInt64
+	var created, lastEvent, until, healthAt sql.NullInt64
+	var quality, limit, restriction string
+	h := &c.Health
 	err := r.Scan(&c.ID, &c.Name, &c.PhoneNumber, &c.Provider, &c.WebhookToken, &c.WebhookSecret, &c.WebhookURL,
-		&keyState, &created, &lastEvent, &c.Disconnected)
+		&keyState, &created, &lastEvent, &c.Disconnected,
+		&quality, &limit, &restriction, &h.Restriction.Blocks, &h.Restriction.Violation, &until, &healthAt)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Channel{}, app.ErrNotFound
 	}
@@ -151,6 +154,9 @@ func scanChannel(r rowScanner) (app.Channel, error) {
 	c.KeyState = app.KeyState(keyState)
 	c.CreatedAt = timeOf(created)
 	c.LastEventAt = timeOf(lastEvent)
+	h.Quality, h.Limit = app.Quality(quality), app.MessagingLimit(limit)
+	h.Restriction.Kind = app.RestrictionKind(restriction)
+	h.Restriction.Until, h.UpdatedAt = timeOf(until), timeOf(healthAt)
 	return c, nil
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // ingestPayload writes the rows of one payload: contacts, conversations
-// and messages, statuses, template and other provider events. What the
+// and messages, statuses, template and other provider events, and the
+// channel's account health. What the
 // messages add to their conversations and contacts is left to the group
 // (groupCommit.finish).
 func (g *groupCommit) ingestPayload(ctx context.Context, id app.ChannelID, b app.InboundBatch) ([]app.Message, error) {
@@ -52,6 +53,9 @@ func (g *groupCommit) ingestPayload(ctx context.Context, id app.ChannelID, b app
 		if err := insertProviderEvent(ctx, g.tx, id, EventOther, e, g.now); err != nil {
 			return nil, err
 		}
+	}
+	if err := ingestHealth(ctx, g.tx, id, b.Health); err != nil {
+		return nil, err
 	}
 	return inserted, nil
 }

@@ -68,6 +68,9 @@ type shell struct {
 	// media says when saving attachments waits for disk space; nil
 	// without a core.
 	media *mediaBanner
+	// health says at the top of every page when a channel's quality
+	// rating is low or its account restricted; nil without a core.
+	health *healthBanner
 	// login is the start-at-login setting; nil without one.
 	login *startAtLogin
 
@@ -103,6 +106,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)
 		s.media = newMediaBanner(d.Core)
+		s.health = newHealthBanner(d.Core, s.env,
+			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
+			s.channels.OnConfigure)
 	}
 
 	footer := "Parley " + d.Version
@@ -121,6 +127,9 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	}
 	if s.media != nil {
 		top.Add(s.media.content)
+	}
+	if s.health != nil {
+		top.Add(s.health.content)
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	about := newAbout(w, d.Icon, d.Version, footer)
@@ -173,7 +182,7 @@ func (s *shell) onCoreEvent(e app.Event) {
 	switch e.Kind {
 	case app.EventChannelsChanged: // the count the Space and the welcome show may change too
 		fyne.Do(s.channels.Refresh)
-	case app.EventWebhookReceived: // the list shows when the last webhook came
+	case app.EventWebhookReceived, app.EventAccountHealthChanged: // the list shows when the last webhook came, and the standing
 		fyne.Do(s.refreshShownChannels)
 	case app.EventReceivingChanged:
 		if s.login != nil && e.Receiving != nil {

@@ -173,6 +173,9 @@ func (b *whBuilder) addChange(field string, v *whValue, at time.Time) {
 			return
 		}
 		b.batch.Other = append(b.batch.Other, whOtherEvent(field, v, at))
+		if h, ok := whHealthEvent(field, v, at); ok {
+			b.batch.Health = append(b.batch.Health, h)
+		}
 	}
 }
 

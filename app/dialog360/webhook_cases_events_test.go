@@ -22,6 +22,13 @@ func whAccount(event, detail string, at int64) whCase {
 	}}}}
 }
 
+// whAccountHealth is whAccount with the health report h.
+func whAccountHealth(event, detail string, at int64, r app.Restriction) whCase {
+	c := whAccount(event, detail, at)
+	c.want.Health = []app.AccountHealthEvent{{Restriction: &r, Timestamp: whAt(at)}}
+	return c
+}
+
 func whTemplate(e app.TemplateEvent) whCase {
 	return whCase{want: app.InboundBatch{Templates: []app.TemplateEvent{e}}}
 }
@@ -66,16 +73,19 @@ func whEventCases() map[string]whCase {
 	}
 	accounts := map[string]whCase{
 		"deleted": whAccount("ACCOUNT_DELETED", "The WhatsApp Business account was deleted.", 1743451903),
-		"disabled": whAccount("DISABLED_UPDATE",
-			"WhatsApp reinstated the account (April 17, 2025).", 1743451903),
+		"disabled": whAccountHealth("DISABLED_UPDATE",
+			"WhatsApp reinstated the account (April 17, 2025).", 1743451903, app.Restriction{}),
 		"offboarded": whAccount("ACCOUNT_OFFBOARDED",
 			"The WhatsApp Business account was disconnected from its provider.", 1743451903),
 		"reconnected": whAccount("ACCOUNT_RECONNECTED",
 			"The WhatsApp Business account was reconnected.", 1743451903),
-		"restriction": whAccount("ACCOUNT_RESTRICTION", "WhatsApp restricted the account: starting "+
-			"conversations until 4 January 2022, adding phone numbers until 4 January 2022.", 1641330498),
-		"violation": whAccount("ACCOUNT_VIOLATION",
-			"WhatsApp found a policy violation on the account: adult.", 1743451903),
+		"restriction": whAccountHealth("ACCOUNT_RESTRICTION", "WhatsApp restricted the account: starting "+
+			"conversations until 4 January 2022, adding phone numbers until 4 January 2022.", 1641330498,
+			app.Restriction{Kind: app.RestrictionLimited, Blocks: "starting conversations, adding phone numbers",
+				Until: whAt(1641330498)}),
+		"violation": whAccountHealth("ACCOUNT_VIOLATION",
+			"WhatsApp found a policy violation on the account: adult.", 1743451903,
+			app.Restriction{Kind: app.RestrictionViolation, Violation: "adult"}),
 	}
 	for name, c := range accounts {
 		cases["pywa_account_update_account_"+name+".json"] = c

@@ -110,10 +110,11 @@ func whOwnCases() map[string]whCase {
 				{Field: "messages", Title: "Message without sender", Timestamp: whAt(1724380060),
 					Detail: "WhatsApp sent a message without saying who wrote it, so Parley could not put it in a chat."},
 				{Field: "phone_number_quality_update", Title: "UPGRADE", Timestamp: whAt(1724380200),
-					Detail: "WhatsApp updated the messaging limit of +4930123456 to tier 10k."},
+					Detail: "WhatsApp updated the messaging limit of +4930123456 to 10,000 customers a day."},
 				{Field: "account_update", Title: "SOMETHING_NEW_FROM_META", Timestamp: whAt(1724380200),
 					Detail: "WhatsApp reported an account change: something new from meta."},
 			},
+			Health: []app.AccountHealthEvent{{Limit: app.Limit10K, Timestamp: whAt(1724380200)}},
 		}},
 		"cloud_100_messages.json": {check: whCheckHundred},
 	}

@@ -109,12 +109,24 @@ func whOtherEvent(field string, v *whValue, at time.Time) app.ProviderEvent {
 	switch field {
 	case whFieldAccount:
 		ev.Detail = whAccountDetail(v)
-	case "phone_number_quality_update":
+	case whFieldQuality:
 		ev.Detail = "WhatsApp updated the messaging limit of " + whFirst(whPhone(v.DisplayPhoneNumber), "the number")
-		if v.CurrentLimit != "" {
-			ev.Detail += " to " + whWords(v.CurrentLimit, false)
+		raw := whFirst(v.CurrentLimit, v.MaxDaily)
+		if l := app.ParseMessagingLimit(raw); l != app.LimitUnknown {
+			ev.Detail += " to " + l.Label()
+		} else if raw != "" {
+			ev.Detail += " to " + whWords(raw, false)
 		}
 		ev.Detail += "."
+	case whFieldReview:
+		switch whCode(v.Decision, "") {
+		case "APPROVED":
+			ev.Detail = "WhatsApp approved the account in its review."
+		case "REJECTED":
+			ev.Detail = "WhatsApp rejected the account in its review: it cannot send messages until the review passes."
+		default:
+			ev.Detail = "WhatsApp's review of the account: " + whWords(whFirst(v.Decision, "no decision"), false) + "."
+		}
 	case "phone_number_name_update":
 		ev.Detail = `WhatsApp reviewed the display name "` + v.RequestedVerifiedName + `": ` +
 			whWords(whFirst(v.Decision, "no decision"), false) + "."

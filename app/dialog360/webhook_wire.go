@@ -138,6 +138,8 @@ type whValue struct {
 	// Phone number quality and display name updates.
 	DisplayPhoneNumber    string `json:"display_phone_number"`
 	CurrentLimit          string `json:"current_limit"`
+	QualityRating         string `json:"quality_rating"` // sent by some providers alongside event
+	MaxDaily              string `json:"max_daily_conversations_per_business"`
 	Decision              string `json:"decision"`
 	RequestedVerifiedName string `json:"requested_verified_name"`
 	RejectionReason       string `json:"rejection_reason"`

@@ -27,6 +27,48 @@ type channelRow struct {
 	card  fyne.CanvasObject
 }
 
+// Texts of a channel's standing on its row.
+const (
+	textQuality = "Quality: "
+	textLimit   = "Limit: "
+)
+
+// newHealthLine is the channel's standing as WhatsApp last reported it:
+// a dot in the rating's colour, the rating and the messaging limit, and
+// below any restriction; nil when nothing was reported (or the channel
+// is disconnected).
+func newHealthLine(ch app.Channel, now time.Time) fyne.CanvasObject {
+	h := ch.Health
+	if ch.Disconnected || h == (app.AccountHealth{}) {
+		return nil
+	}
+	colour := theme.ColorNameDisabled
+	switch h.Quality {
+	case app.QualityGreen:
+		colour = theme.ColorNameSuccess
+	case app.QualityYellow:
+		colour = theme.ColorNameWarning
+	case app.QualityRed:
+		colour = theme.ColorNameError
+	}
+	dot := canvas.NewCircle(theme.Color(colour))
+	text := widget.NewRichText(
+		&widget.TextSegment{Text: textQuality + h.Quality.Label(), Style: widget.RichTextStyle{Inline: true,
+			ColorName: colour, TextStyle: fyne.TextStyle{Bold: h.Quality == app.QualityYellow || h.Quality == app.QualityRed}}},
+		&widget.TextSegment{Text: "  ·  " + textLimit + h.Limit.Label(), Style: widget.RichTextStyle{Inline: true,
+			ColorName: theme.ColorNamePlaceHolder}},
+	)
+	text.Wrapping = fyne.TextWrapWord
+	line := container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
+		container.NewBorder(nil, nil, container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(9), dot)), nil, text))
+	if !h.Restriction.Active(now) {
+		return line
+	}
+	title, _ := h.Explain(now)
+	return container.NewVBox(line, &widget.Label{Text: title + ".", Wrapping: fyne.TextWrapWord,
+		Importance: widget.DangerImportance})
+}
+
 // newRow builds the card of ch; status is the last connection check, if
 // any.
 func (p *Page) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow {
@@ -56,8 +98,11 @@ func (p *Page) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow 
 			kit.NewMutedText(details, fyne.TextAlignLeading, theme.SizeNameText)),
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0),
 			container.NewBorder(nil, nil, dot, nil, r.state)),
-		r.note,
 	)
+	if health := newHealthLine(ch, p.now()); health != nil {
+		text.Add(health)
+	}
+	text.Add(r.note)
 	body := container.NewBorder(nil, nil,
 		container.NewCenter(kit.NewBadge(kit.ChannelIcon, badgeColor, 48)),
 		container.NewVBox(layout.NewSpacer(), p.newRowActions(ch), layout.NewSpacer()),
