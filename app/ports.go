@@ -41,6 +41,12 @@ type TemplateStore interface {
 	// keyed by name and language.
 	UpsertTemplate(ctx context.Context, id ChannelID, t Template) error
 	DeleteTemplate(ctx context.Context, id ChannelID, name, language string) error
+	// TemplateHeaderFile returns the file last sent in the media header
+	// of a template, or a zero HeaderFile.
+	TemplateHeaderFile(ctx context.Context, id ChannelID, name, language string) (HeaderFile, error)
+	// SetTemplateHeaderFile records the file last sent in the media
+	// header of a template.
+	SetTemplateHeaderFile(ctx context.Context, id ChannelID, name, language string, f HeaderFile) error
 }
 
 // MessageStore keeps contacts, conversations and messages.

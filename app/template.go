@@ -70,6 +70,13 @@ type TemplateHeader struct {
 	MediaMIME string
 }
 
+// HeaderFile is a file sent in a template's media header: Path is
+// Parley's copy in the media folder, Name the file name the owner chose.
+type HeaderFile struct {
+	Path string
+	Name string
+}
+
 // TemplateButton is one button of a template.
 type TemplateButton struct {
 	Type    string // ButtonQuickReply, ButtonURL, ButtonPhone
@@ -102,11 +109,15 @@ type TemplateSend struct {
 	Name       string
 	Language   string
 	HeaderText string // value of the header text parameter, if any
-	// HeaderMediaID or HeaderMediaLink fills a media header.
-	HeaderMediaFormat string
-	HeaderMediaID     string
-	HeaderMediaLink   string
-	BodyParams        []string
-	URLButtonParam    string // suffix for the URL button, if it has one
-	URLButtonIndex    int
+	// HeaderMediaID or HeaderMediaLink fills a media header. A queued
+	// message leaves both empty and carries the file as its Media: the
+	// outbox uploads it and sets HeaderMediaID (and HeaderMediaFilename,
+	// the name a document header shows) just before sending.
+	HeaderMediaFormat   string
+	HeaderMediaID       string
+	HeaderMediaLink     string
+	HeaderMediaFilename string
+	BodyParams          []string
+	URLButtonParam      string // suffix for the URL button, if it has one
+	URLButtonIndex      int
 }

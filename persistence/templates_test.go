@@ -157,3 +157,43 @@ func TestTemplateEventsUpdateStatus(t *testing.T) {
 		t.Errorf("recorded template events = %+v, %v", evs, err)
 	}
 }
+
+// The file last sent in a template's media header is kept per template
+// and language, replaced by the next one, kept across a template sync,
+// and goes with its channel.
+func TestTemplateHeaderFileIsRemembered(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	ch := addChannel(t, s, "Shop")
+	if f, err := s.TemplateHeaderFile(ctx, ch.ID, "offer", "en"); err != nil || f != (app.HeaderFile{}) {
+		t.Fatalf("before any send: %+v, %v", f, err)
+	}
+	first := app.HeaderFile{Path: "/media/sent/01-spring.png", Name: "spring.png"}
+	second := app.HeaderFile{Path: "/media/sent/02-summer.png", Name: "summer.png"}
+	for _, f := range []app.HeaderFile{first, second} {
+		if err := s.SetTemplateHeaderFile(ctx, ch.ID, "offer", "en", f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetTemplateHeaderFile(ctx, ch.ID, "offer", "de", first); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ReplaceTemplates(ctx, ch.ID, nil, baseTime); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.TemplateHeaderFile(ctx, ch.ID, "offer", "en"); err != nil || f != second {
+		t.Fatalf("English: %+v, %v; want %+v", f, err, second)
+	}
+	if f, err := s.TemplateHeaderFile(ctx, ch.ID, "offer", "de"); err != nil || f != first {
+		t.Fatalf("German: %+v, %v; want %+v", f, err, first)
+	}
+	if err := s.DeleteChannel(ctx, ch.ID); err != nil {
+		t.Fatal(err)
+	}
+	if f, err := s.TemplateHeaderFile(ctx, ch.ID, "offer", "en"); err != nil || f != (app.HeaderFile{}) {
+		t.Fatalf("after removing the channel: %+v, %v", f, err)
+	}
+	if err := s.SetTemplateHeaderFile(ctx, ch.ID, "offer", "en", first); !errors.Is(err, app.ErrNotFound) {
+		t.Fatalf("remembering for a removed channel: %v", err)
+	}
+}

@@ -252,6 +252,16 @@ var storeCalls = []storeCall{
 		_, err := s.TemplatesSyncedAt(ctx, f.shop)
 		return err
 	}},
+	{"SetTemplateHeaderFile", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SetTemplateHeaderFile(ctx, f.shop, "hello", "en", app.HeaderFile{Path: "/tmp/media/sent/ab-flyer.png", Name: "flyer.png"})
+	}},
+	{"TemplateHeaderFile", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		got, err := s.TemplateHeaderFile(ctx, f.shop, "hello", "en")
+		if err == nil && got.Name != "flyer.png" {
+			err = fmt.Errorf("the last header file is %+v, want flyer.png", got)
+		}
+		return err
+	}},
 	{"RecordChannelEvent", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.RecordChannelEvent(ctx, f.shop, app.ProviderEvent{Field: app.FieldReceiving, Title: "Not receiving messages", Timestamp: baseTime})
 	}},
