@@ -46,6 +46,25 @@ func (e *Emulator) liveMediaLocked(id, key string) *mediaObject {
 	return m
 }
 
+// UploadedMedia is a file a number uploaded through /media.
+type UploadedMedia struct {
+	Name     string
+	MIMEType string
+	Data     []byte
+}
+
+// Media returns the file with media id that the number with apiKey
+// uploaded (or received), and whether there is one.
+func (e *Emulator) Media(apiKey, id string) (UploadedMedia, bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	m := e.liveMediaLocked(id, apiKey)
+	if m == nil {
+		return UploadedMedia{}, false
+	}
+	return UploadedMedia{Name: m.name, MIMEType: m.mime, Data: append([]byte(nil), m.data...)}, true
+}
+
 // storeMediaLocked keeps a file for the number a and returns its id.
 func (e *Emulator) storeMediaLocked(a *account, name, mimeType string, data []byte) string {
 	id := fmt.Sprintf("9%015d", e.nextLocked())

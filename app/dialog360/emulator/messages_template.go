@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -87,6 +88,11 @@ func (e *Emulator) checkTemplateSendLocked(a *account, st *sendTemplate, s *Sent
 	if g, bad := checkHeaderParams(t, header); bad {
 		return g, true
 	}
+	if len(header) == 1 {
+		if g, bad := e.checkHeaderMediaLocked(a, header[0]); bad {
+			return g, true
+		}
+	}
 	bodyText := ""
 	if c := t.component("BODY"); c != nil {
 		bodyText = c.Text
@@ -142,6 +148,48 @@ func checkHeaderParams(t *template, header []sendParam) (graphErr, bool) {
 		}
 	}
 	return graphErr{}, false
+}
+
+// checkHeaderMediaLocked checks the file of a media header: a link must
+// be a web address WhatsApp can download (a resumable-upload handle,
+// "4::aW1h…", is only a template's review sample, and WhatsApp fails to
+// fetch it), and an id must be media uploaded by this number, of the
+// header's kind.
+func (e *Emulator) checkHeaderMediaLocked(a *account, p sendParam) (graphErr, bool) {
+	kind, ref := "image", p.Image
+	switch {
+	case p.Video != nil:
+		kind, ref = "video", p.Video
+	case p.Document != nil:
+		kind, ref = "document", p.Document
+	}
+	if ref == nil {
+		return graphErr{}, false // a text header
+	}
+	mediaErr := func(details string) (graphErr, bool) {
+		return graphErr{code: 131053, message: "Media upload error", details: details}, true
+	}
+	if ref.ID == "" {
+		if !isWebLink(ref.Link) {
+			return mediaErr(fmt.Sprintf("Downloading media from weblink failed: %q is not a valid URL. Upload the file to /media and send its id.", ref.Link))
+		}
+		return graphErr{}, false
+	}
+	obj := e.liveMediaLocked(ref.ID, a.key)
+	if obj == nil {
+		return mediaErr("Unknown media id " + ref.ID + ".")
+	}
+	if kind != "document" && !strings.HasPrefix(obj.mime, kind+"/") {
+		return graphErr{code: 132012, message: "Parameter format does not match format in the created template",
+			details: fmt.Sprintf("header: expected a %s, media %s is %s", kind, ref.ID, obj.mime)}, true
+	}
+	return graphErr{}, false
+}
+
+// isWebLink reports whether link is an http or https address of a host.
+func isWebLink(link string) bool {
+	u, err := url.Parse(link)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
 
 // checkURLParams checks that every URL button with a parameter got one.
