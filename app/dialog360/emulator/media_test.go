@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
@@ -158,4 +159,60 @@ func (e *env) onlyMediaID(t *testing.T, r *receiver) string {
 	_, v := ps[0].value()
 	msg := v["messages"].([]any)[0].(map[string]any)
 	return msg["document"].(map[string]any)["id"].(string)
+}
+
+// A photo header is sent by the id of an uploaded photo or by a web
+// link. A template's review sample as uploaded, a handle, is no link:
+// WhatsApp cannot download it and refuses the send, as it refuses an
+// unknown id or a PDF where the template has a photo.
+func TestTemplateMediaHeaderNeedsAnUploadOrALink(t *testing.T) {
+	e := newEnv(t)
+	png := []byte("\x89PNG\r\n\x1a\n photo")
+	if err := e.em.AddTemplate(key, app.Template{Name: "offer", Language: "en", Category: "MARKETING", Body: "Spring sale!",
+		Header: app.TemplateHeader{Format: app.HeaderImage, Media: png, MediaName: "sample.png", MediaMIME: "image/png"}}); err != nil {
+		t.Fatal(err)
+	}
+	// The resumable upload's handle, what a submitted template keeps as
+	// its sample until WhatsApp lists it with a link.
+	start := e.call(t, key, "POST", fmt.Sprintf("/uploads?file_name=spring.png&file_length=%d&file_type=image/png", len(png)), nil)
+	session, _ := start.body["id"].(string)
+	handle, _ := e.call(t, key, "POST", "/"+session, png, "file_offset", "0").body["h"].(string)
+	if handle == "" {
+		t.Fatalf("no upload handle: %s", start.raw)
+	}
+	photoID, _ := e.upload(t, key, "image/png", png).body["id"].(string)
+	pdfID, _ := e.upload(t, key, "application/pdf", []byte("%PDF-1.4")).body["id"].(string)
+	header := func(ref map[string]string) map[string]any {
+		return map[string]any{"type": "header", "parameters": []map[string]any{{"type": "image", "image": ref}}}
+	}
+	for name, tc := range map[string]struct {
+		ref  map[string]string
+		code int
+	}{
+		"uploaded photo":      {map[string]string{"id": photoID}, 0},
+		"web link":            {map[string]string{"link": "https://shop.example/spring.png"}, 0},
+		"upload handle":       {map[string]string{"link": handle}, 131053},
+		"handle of the other": {map[string]string{"link": "h:aW1hZ2UvcG5n"}, 131053},
+		"unknown id":          {map[string]string{"id": "9000000000000000"}, 131053},
+		"PDF for a photo":     {map[string]string{"id": pdfID}, 132012},
+	} {
+		t.Run(name, func(t *testing.T) {
+			a := e.call(t, key, "POST", "/messages", templateSend("offer", "en", header(tc.ref)))
+			if tc.code == 0 && a.status != 200 || tc.code != 0 && (a.status != 400 || a.code() != tc.code) {
+				t.Errorf("got %d %s", a.status, a.raw)
+			}
+		})
+	}
+	sent := e.em.Sent(key)
+	if len(sent) != 2 {
+		t.Fatalf("sent = %+v", sent)
+	}
+	for _, s := range sent {
+		if s.Template.HeaderMediaID != photoID && s.Template.HeaderMediaLink != "https://shop.example/spring.png" {
+			t.Errorf("recorded header %+v", s.Template)
+		}
+	}
+	if m, ok := e.em.Media(key, photoID); !ok || !bytes.Equal(m.Data, png) || m.MIMEType != "image/png" {
+		t.Errorf("the uploaded photo reads back as %+v, %v", m, ok)
+	}
 }
