@@ -35,6 +35,7 @@ var coreMethods = map[string]string{
 	"HasSubmittedTemplates":   "func(context.Context, app.ChannelID) (bool, error)",
 	"Ingest":                  "func(context.Context, app.ChannelID, app.InboundBatch) ([]app.Message, error)",
 	"IngestBatches":           "func(context.Context, []app.IngestItem) ([][]app.Message, []error)",
+	"LastHeaderFile":          "func(context.Context, app.ChannelID, app.Template) (app.HeaderFile, error)",
 	"LocalWebhookURL":         "func(app.Channel) string",
 	"MarkConversationRead":    "func(context.Context, int64) error",
 	"Messages":                "func(context.Context, int64, int64, int) ([]app.Message, error)",

@@ -262,7 +262,19 @@ func (c *OutboxUseCases) deliver(ctx context.Context, m Message, pace *pacer) (S
 	}
 	switch {
 	case m.Type == MsgTemplate && m.Template != nil:
-		return p.SendTemplate(ctx, cv.WAID, *m.Template)
+		send := *m.Template
+		if send.HeaderMediaFormat != "" && send.HeaderMediaID == "" && send.HeaderMediaLink == "" && m.Media != nil {
+			// The owner's file for the header: uploaded, then named by id.
+			media, err := c.uploadAttachment(ctx, p, m)
+			if err != nil {
+				return SendResult{}, err
+			}
+			send.HeaderMediaID = media.ID
+			if send.HeaderMediaFormat == HeaderDocument {
+				send.HeaderMediaFilename = media.Filename
+			}
+		}
+		return p.SendTemplate(ctx, cv.WAID, send)
 	case m.Media != nil:
 		media, err := c.uploadAttachment(ctx, p, m)
 		if err != nil {

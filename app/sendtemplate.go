@@ -13,9 +13,10 @@ type TemplateValues struct {
 	Body       []string // value of body parameter n at index n-1
 	HeaderText string   // value of {{1}} in a text header
 	URLParam   string   // value of {{1}} at the end of the URL button
-	// HeaderMediaID replaces the header's media with an uploaded one;
-	// empty keeps the template's sample link.
-	HeaderMediaID string
+	// HeaderFile is the file sent in a photo, video or document header:
+	// the path of the file the owner chose, or the Path LastHeaderFile
+	// offered. Such a template is never sent with its review sample.
+	HeaderFile string
 }
 
 // DefaultTemplateValues pre-fills every parameter for a conversation:
@@ -76,12 +77,12 @@ func templateSend(t Template, v TemplateValues) (TemplateSend, error) {
 		}
 		send.HeaderText = v.HeaderText
 	}
-	switch t.Header.Format {
-	case HeaderImage, HeaderVideo, HeaderDocument:
+	if _, ok := mediaRules[t.Header.Format]; ok {
+		// The file goes with the queued message; the outbox uploads it.
 		send.HeaderMediaFormat = t.Header.Format
-		send.HeaderMediaID = v.HeaderMediaID
-		if v.HeaderMediaID == "" {
-			send.HeaderMediaLink = t.Header.Example
+		if strings.TrimSpace(v.HeaderFile) == "" {
+			errs = append(errs, FieldError{Field: FieldTemplateHeaderFile, Message: fmt.Sprintf(
+				"Choose the %s to send in the header.", headerFileNoun(t.Header.Format))})
 		}
 	}
 	for i, b := range t.Buttons {
@@ -106,8 +107,21 @@ func (c *InboxUseCases) SendTemplateMessage(ctx context.Context, conversationID 
 	if err != nil {
 		return Message{}, fmt.Errorf("send template: %w", err)
 	}
+	var media *Media
+	if send.HeaderMediaFormat != "" {
+		if media, err = c.keepHeaderFile(ctx, cv.ChannelID, t, v.HeaderFile); err != nil {
+			return Message{}, err
+		}
+	}
 	text := waformat.Plain(waformat.Substitute(waformat.Parse(t.Body), waformat.SamplesFromList(v.Body)))
-	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: MsgTemplate, Text: text, Template: &send})
+	m, err := c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: MsgTemplate, Text: text, Template: &send, Media: media})
+	if err == nil && media != nil {
+		last := HeaderFile{Path: media.LocalPath, Name: media.Filename}
+		if err := c.store.SetTemplateHeaderFile(ctx, cv.ChannelID, t.Name, t.Language, last); err != nil {
+			c.log.Warn("remember the header file", "template", t.Name, "err", err)
+		}
+	}
+	return m, err
 }
 
 // StartConversation sends an approved template to a number that may never
@@ -117,8 +131,15 @@ func (c *InboxUseCases) StartConversation(ctx context.Context, id ChannelID, num
 	if err != nil {
 		return Message{}, ValidationErrors{{Field: FieldNumber, Message: err.Error()}}
 	}
-	if _, err := templateSend(t, v); err != nil {
+	send, err := templateSend(t, v)
+	if err != nil {
 		return Message{}, err
+	}
+	if send.HeaderMediaFormat != "" {
+		// A file WhatsApp would refuse starts no conversation.
+		if _, err := c.checkHeaderFile(t.Header.Format, v.HeaderFile); err != nil {
+			return Message{}, err
+		}
 	}
 	cv, err := c.store.ConversationFor(ctx, id, WAIDFromPhone(e164), "")
 	if err != nil {

@@ -108,6 +108,9 @@ func (c *Client) SendTemplate(ctx context.Context, to string, t app.TemplateSend
 		if ref.ID == "" {
 			ref.Link = t.HeaderMediaLink
 		}
+		if strings.EqualFold(t.HeaderMediaFormat, app.HeaderDocument) {
+			ref.Filename = t.HeaderMediaFilename
+		}
 		p := sendParam{Type: strings.ToLower(t.HeaderMediaFormat)}
 		switch p.Type {
 		case "video":
