@@ -30,11 +30,14 @@ type paramField struct {
 type paramForm struct {
 	onChange func()
 	onShown  func()
+	// onChooseFile opens the file dialog of a media header's file field.
+	onChooseFile func()
 
 	fields  []*paramField
 	body    int // how many of fields are body parameters
 	header  *paramField
 	url     *paramField
+	file    *headerFileField // a photo, video or document header's file
 	content *fyne.Container
 }
 
@@ -45,10 +48,19 @@ func newParamForm(onChange func()) *paramForm {
 // set shows the parameters of t filled with v; cv (maybe without a name
 // or number) says where dynamic values came from.
 func (f *paramForm) set(t app.Template, v app.TemplateValues, cv app.Conversation) {
-	f.fields, f.header, f.url = nil, nil, nil
+	f.fields, f.header, f.url, f.file = nil, nil, nil, nil
 	objs := []fyne.CanvasObject{&widget.Label{Text: "Values", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}}
-	if len(v.Body) == 0 && !hasHeaderParam(t) && !hasURLParam(t) {
+	hasFile := app.HeaderFileLabel(t.Header.Format) != ""
+	if len(v.Body) == 0 && !hasHeaderParam(t) && !hasURLParam(t) && !hasFile {
 		objs = append(objs, kit.NewMutedText("This template has no values to fill in. Check the preview and send it.", fyne.TextAlignLeading, theme.SizeNameText))
+	}
+	if hasFile {
+		f.file = newHeaderFileField(t.Header.Format, func() {
+			if f.onChooseFile != nil {
+				f.onChooseFile()
+			}
+		})
+		objs = append(objs, f.file.content)
 	}
 	if hasHeaderParam(t) {
 		f.header = f.addField(fmt.Sprintf("%s.header", app.FieldTemplateParam), "", v.HeaderText, t.Header.Example)
@@ -153,6 +165,9 @@ func (f *paramForm) values() app.TemplateValues {
 			v.Body = append(v.Body, fld.entry.Text)
 		}
 	}
+	if f.file != nil {
+		v.HeaderFile = f.file.path
+	}
 	return v
 }
 
@@ -172,6 +187,10 @@ func (f *paramForm) showErrors(ve app.ValidationErrors) []string {
 	var rest []string
 	for _, e := range ve {
 		placed := false
+		if e.Field == app.FieldTemplateHeaderFile && f.file != nil {
+			f.file.showProblem(e.Message)
+			placed = true
+		}
 		for _, fld := range f.fields {
 			if fld.key == e.Field {
 				fld.problem.SetText(e.Message)

@@ -24,6 +24,7 @@ func (p *templatePicker) onChosen(id widget.ListItemID) {
 	p.chosen = &t
 	cv := p.recipient()
 	p.form.set(t, app.DefaultTemplateValues(t, cv), cv)
+	p.offerLastHeaderFile(t)
 	p.problem.Hide()
 	p.preview.Show()
 	p.onValuesChanged()

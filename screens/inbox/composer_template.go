@@ -94,6 +94,7 @@ func (p *templatePicker) build() {
 	p.preview.Now = p.env.core.Now
 	p.preview.Hide()
 	p.form = newParamForm(p.onValuesChanged)
+	p.form.onChooseFile = p.onChooseHeaderFile
 	p.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	p.problem.Hide()
 	p.send = &widget.Button{Text: "Send", Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: p.onSend}

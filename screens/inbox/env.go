@@ -18,6 +18,7 @@ type Core interface {
 	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
 	DownloadMedia(ctx context.Context, messageID int64) (string, error)
 	Events() *app.Bus
+	LastHeaderFile(ctx context.Context, id app.ChannelID, t app.Template) (app.HeaderFile, error)
 	MarkConversationRead(ctx context.Context, conversationID int64) error
 	Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]app.Message, error)
 	Now() time.Time
