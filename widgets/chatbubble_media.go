@@ -227,7 +227,7 @@ func problemSections(b *ChatBubble) []section {
 	case app.StateUnknown:
 		text, action, colour, icon = orText(m.ErrorText, app.UnknownStateMessage), "Send again", colorNameChatUnknown, iconUnknown
 	default:
-		return nil
+		return heldSection(m)
 	}
 	rt := chatText(text, colour, sizeNameChatCaption, fyne.TextStyle{})
 	width := min(fyne.MeasureText(text, waCaptionSize, fyne.TextStyle{}).Width+24, 300)
