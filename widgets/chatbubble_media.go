@@ -212,7 +212,8 @@ func orText(s, fallback string) string {
 }
 
 // problemSections explain a failed message, or one whose outcome is
-// unknown, in plain words with the action that helps.
+// unknown, in plain words with the action that helps; a message WhatsApp
+// held back or paused gets its plain sentence and no action.
 func problemSections(b *ChatBubble) []section {
 	m := b.msg
 	if m.Direction != app.Outbound {
