@@ -52,6 +52,9 @@ type StatusUpdate struct {
 	Timestamp   time.Time
 	ErrorCode   int
 	ErrorText   string
+	// Pricing is whether and how WhatsApp bills the message, when the
+	// status says (the pricing and conversation objects).
+	Pricing *Pricing
 }
 
 // TemplateEvent is a template review or quality change pushed by WhatsApp.

@@ -49,7 +49,25 @@ const (
 	// before a crash: the owner must check before resending.
 	StateUnknown  DeliveryState = "unknown"
 	StateReceived DeliveryState = "received" // inbound messages
+	// StateHeld and StatePaused are what WhatsApp may answer a send with
+	// instead of accepting it: the message is held back for a quality
+	// check, or its template was paused for low quality. A later status
+	// (sent, delivered, failed) moves the message on.
+	StateHeld   DeliveryState = "held"
+	StatePaused DeliveryState = "paused"
 )
+
+// StateText says in plain words what the held and paused states mean;
+// "" for the other states.
+func StateText(s DeliveryState) string {
+	switch s {
+	case StateHeld:
+		return "Held by WhatsApp for a quality check"
+	case StatePaused:
+		return "Paused by WhatsApp"
+	}
+	return ""
+}
 
 // Media describes an attachment.
 type Media struct {
@@ -77,11 +95,51 @@ type Location struct {
 	URL       string
 }
 
-// SharedContact is one contact card sent by a customer.
+// SharedContact is one contact card sent by a customer. Phones, emails,
+// addresses and URLs are one line each, labelled with their kind when the
+// card names it ("Home: 1 Main St, Springfield").
 type SharedContact struct {
-	Name   string
-	Phones []string
-	Emails []string
+	Name         string
+	Phones       []string
+	Emails       []string
+	Organization string // company, department and title, joined
+	Birthday     string // as sent, usually YYYY-MM-DD
+	Addresses    []string
+	URLs         []string
+}
+
+// AdReferral is the click-to-WhatsApp ad or post a customer tapped to
+// start the conversation. Every field is as WhatsApp sent it: untrusted.
+type AdReferral struct {
+	SourceURL    string // the ad or post on Facebook or Instagram
+	SourceID     string
+	SourceType   string // "ad" or "post"
+	Headline     string
+	Body         string
+	MediaType    string // "image" or "video"
+	ImageURL     string
+	VideoURL     string
+	ThumbnailURL string
+	ClickID      string // ctwa_clid: the click, for the ads manager
+}
+
+// ReferredProduct is the catalogue product a customer's message asks
+// about (they tapped "Message business" on it).
+type ReferredProduct struct {
+	CatalogID         string
+	ProductRetailerID string
+}
+
+// Pricing is what WhatsApp says an outgoing message costs: whether it is
+// billable and in which category (marketing, utility, authentication,
+// service, ...). Model is the pricing model (CBP per conversation, PMP
+// per message); Type the v23 pricing type (regular, free_customer_service,
+// free_entry_point), when sent.
+type Pricing struct {
+	Billable bool
+	Category string
+	Model    string
+	Type     string
 }
 
 // Message is one WhatsApp message in a conversation.
@@ -100,7 +158,10 @@ type Message struct {
 	Media          *Media
 	Location       *Location
 	Contacts       []SharedContact
-	ReplyTo        string // wamid of the message this replies or reacts to
+	ReplyTo        string           // wamid of the message this replies or reacts to
+	Referral       *AdReferral      // inbound: the ad the customer came from
+	Product        *ReferredProduct // inbound: the product the customer asks about
+	Pricing        *Pricing         // outbound: what WhatsApp charges, from its statuses
 	Forwarded      bool
 	FromPhone      bool // typed by the owner in the WhatsApp Business app on their phone (see InboundBatch.Echoes)
 	Timestamp      time.Time

@@ -203,7 +203,11 @@ func (c *OutboxUseCases) sendOne(ctx context.Context, m Message, pace *pacer) se
 	}
 	res, err := c.deliver(ctx, m, pace)
 	if err == nil {
-		record(StateSent, res.WAMessageID, 0, "")
+		state := StateSent
+		if res.State == StateHeld || res.State == StatePaused {
+			state = res.State // WhatsApp held it back; a later status moves it on
+		}
+		record(state, res.WAMessageID, 0, "")
 		c.adoptWAID(context.WithoutCancel(ctx), m, res.WAID)
 		return sendOutcome{}
 	}

@@ -136,6 +136,9 @@ type ProviderFactory func(apiKey string) Provider
 type SendResult struct {
 	WAMessageID string
 	WAID        string // the recipient's WhatsApp id, may differ from "to"
+	// State is StateHeld or StatePaused when WhatsApp held the message
+	// back instead of accepting it (message_status in the answer), else "".
+	State DeliveryState
 }
 
 // WebhookConfig is the webhook registered for a number.

@@ -95,9 +95,58 @@ type locationJSON struct {
 }
 
 type sharedContactJSON struct {
-	Name   string   `json:"name,omitempty"`
-	Phones []string `json:"phones,omitempty"`
-	Emails []string `json:"emails,omitempty"`
+	Name         string   `json:"name,omitempty"`
+	Phones       []string `json:"phones,omitempty"`
+	Emails       []string `json:"emails,omitempty"`
+	Organization string   `json:"organization,omitempty"`
+	Birthday     string   `json:"birthday,omitempty"`
+	Addresses    []string `json:"addresses,omitempty"`
+	URLs         []string `json:"urls,omitempty"`
+}
+
+type referralJSON struct {
+	SourceURL    string `json:"source_url,omitempty"`
+	SourceID     string `json:"source_id,omitempty"`
+	SourceType   string `json:"source_type,omitempty"`
+	Headline     string `json:"headline,omitempty"`
+	Body         string `json:"body,omitempty"`
+	MediaType    string `json:"media_type,omitempty"`
+	ImageURL     string `json:"image_url,omitempty"`
+	VideoURL     string `json:"video_url,omitempty"`
+	ThumbnailURL string `json:"thumbnail_url,omitempty"`
+	ClickID      string `json:"ctwa_clid,omitempty"`
+}
+
+type productJSON struct {
+	CatalogID         string `json:"catalog_id,omitempty"`
+	ProductRetailerID string `json:"product_retailer_id,omitempty"`
+}
+
+type pricingJSON struct {
+	Billable bool   `json:"billable"`
+	Category string `json:"category,omitempty"`
+	Model    string `json:"model,omitempty"`
+	Type     string `json:"type,omitempty"`
+}
+
+// pricingValue encodes p for a pricing column, or NULL for nil.
+func pricingValue(p *app.Pricing) (any, error) {
+	if p == nil {
+		return nil, nil
+	}
+	return jsonValue(pricingJSON{Billable: p.Billable, Category: p.Category, Model: p.Model, Type: p.Type}, false)
+}
+
+// pricingOf decodes a pricing column; NULL is nil.
+func pricingOf(s sql.NullString) (*app.Pricing, error) {
+	if !s.Valid {
+		return nil, nil
+	}
+	var j pricingJSON
+	if err := jsonInto(s, &j); err != nil {
+		return nil, err
+	}
+	return &app.Pricing{Billable: j.Billable, Category: j.Category, Model: j.Model, Type: j.Type}, nil
 }
 
 type templateSendJSON struct {
@@ -115,6 +164,7 @@ type templateSendJSON struct {
 // messageJSON holds the encoded structured columns of a message.
 type messageJSON struct {
 	media, location, contacts, template any
+	referral, product, pricing          any
 }
 
 // encodeMessageParts encodes the structured parts of m.
@@ -140,7 +190,8 @@ func encodeMessageParts(m app.Message) (messageJSON, error) {
 	if len(m.Contacts) > 0 {
 		cs := make([]sharedContactJSON, len(m.Contacts))
 		for i, c := range m.Contacts {
-			cs[i] = sharedContactJSON{Name: c.Name, Phones: c.Phones, Emails: c.Emails}
+			cs[i] = sharedContactJSON{Name: c.Name, Phones: c.Phones, Emails: c.Emails, Organization: c.Organization,
+				Birthday: c.Birthday, Addresses: c.Addresses, URLs: c.URLs}
 		}
 		out.contacts, err = jsonValue(cs, false)
 		if err != nil {
@@ -156,7 +207,49 @@ func encodeMessageParts(m app.Message) (messageJSON, error) {
 			return out, err
 		}
 	}
-	return out, nil
+	if r := m.Referral; r != nil {
+		out.referral, err = jsonValue(referralJSON{SourceURL: r.SourceURL, SourceID: r.SourceID, SourceType: r.SourceType,
+			Headline: r.Headline, Body: r.Body, MediaType: r.MediaType, ImageURL: r.ImageURL, VideoURL: r.VideoURL,
+			ThumbnailURL: r.ThumbnailURL, ClickID: r.ClickID}, false)
+		if err != nil {
+			return out, err
+		}
+	}
+	if p := m.Product; p != nil {
+		out.product, err = jsonValue(productJSON{CatalogID: p.CatalogID, ProductRetailerID: p.ProductRetailerID}, false)
+		if err != nil {
+			return out, err
+		}
+	}
+	out.pricing, err = pricingValue(m.Pricing)
+	return out, err
+}
+
+// decodeMessageExtras fills the ad, product and pricing of m from their
+// columns.
+func decodeMessageExtras(m *app.Message, referral, product, pricing sql.NullString) error {
+	if referral.Valid {
+		var j referralJSON
+		if err := jsonInto(referral, &j); err != nil {
+			return err
+		}
+		m.Referral = &app.AdReferral{SourceURL: j.SourceURL, SourceID: j.SourceID, SourceType: j.SourceType,
+			Headline: j.Headline, Body: j.Body, MediaType: j.MediaType, ImageURL: j.ImageURL, VideoURL: j.VideoURL,
+			ThumbnailURL: j.ThumbnailURL, ClickID: j.ClickID}
+	}
+	if product.Valid {
+		var j productJSON
+		if err := jsonInto(product, &j); err != nil {
+			return err
+		}
+		m.Product = &app.ReferredProduct{CatalogID: j.CatalogID, ProductRetailerID: j.ProductRetailerID}
+	}
+	p, err := pricingOf(pricing)
+	if err != nil {
+		return err
+	}
+	m.Pricing = p
+	return nil
 }
 
 // decodeMessageParts fills the structured parts of m from their columns.
@@ -182,7 +275,8 @@ func decodeMessageParts(m *app.Message, media, location, contacts, template sql.
 			return err
 		}
 		for _, j := range js {
-			m.Contacts = append(m.Contacts, app.SharedContact{Name: j.Name, Phones: j.Phones, Emails: j.Emails})
+			m.Contacts = append(m.Contacts, app.SharedContact{Name: j.Name, Phones: j.Phones, Emails: j.Emails,
+				Organization: j.Organization, Birthday: j.Birthday, Addresses: j.Addresses, URLs: j.URLs})
 		}
 	}
 	if template.Valid {

@@ -91,8 +91,8 @@ func (g *groupCommit) saveContact(ctx context.Context, id app.ChannelID, waID, n
 // the driver a query per message.
 const insertInboundSQL = `INSERT INTO messages (channel_id, conversation_id, wa_message_id, direction, type, raw_type,
 	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
-	from_phone)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	from_phone, referral, product, pricing)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (channel_id, wa_message_id) DO NOTHING`
 
 // ingestMessages inserts new inbound messages, creating their senders'
@@ -252,6 +252,9 @@ var applyEarlyEchoStatusSQL = `UPDATE messages SET state = e.state,
 func applyEarlyEchoStatus(ctx context.Context, tx execer, id app.ChannelID, msgID int64, waID string) error {
 	if _, err := tx.ExecContext(ctx, applyEarlyEchoStatusSQL, id, waID, msgID); err != nil {
 		return fmt.Errorf("apply early status of %s: %w", waID, err)
+	}
+	if _, err := tx.ExecContext(ctx, applyEarlyPricingSQL, id, waID, msgID); err != nil {
+		return fmt.Errorf("apply early pricing of %s: %w", waID, err)
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM early_statuses WHERE channel_id = ? AND wa_message_id = ?`, id, waID); err != nil {
 		return fmt.Errorf("forget early statuses of %s: %w", waID, err)

@@ -16,14 +16,14 @@ const DefaultPageSize = 50
 
 const messageColumns = `id, channel_id, conversation_id, COALESCE(wa_message_id, ''), direction, type, raw_type,
 	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
-	from_phone`
+	from_phone, referral, product, pricing`
 
 // insertMessageSQL adds a message unless its WhatsApp id is already
 // stored; RETURNING then yields no row.
 const insertMessageSQL = `INSERT INTO messages (channel_id, conversation_id, wa_message_id, direction, type, raw_type,
 	sender, text, payload, media, location, contacts, reply_to, forwarded, timestamp, state, error_code, error_text, template,
-	from_phone)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	from_phone, referral, product, pricing)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (channel_id, wa_message_id) DO NOTHING
 	RETURNING id`
 
@@ -114,7 +114,8 @@ func messageArgs(m app.Message) ([]any, error) {
 	}
 	return []any{m.ChannelID, m.ConversationID, waID, string(m.Direction), string(m.Type), m.RawType,
 		m.From, m.Text, m.Payload, parts.media, parts.location, parts.contacts, m.ReplyTo, m.Forwarded,
-		timeValue(m.Timestamp), string(m.State), m.ErrorCode, m.ErrorText, parts.template, m.FromPhone}, nil
+		timeValue(m.Timestamp), string(m.State), m.ErrorCode, m.ErrorText, parts.template, m.FromPhone,
+		parts.referral, parts.product, parts.pricing}, nil
 }
 
 // scanMessages reads every row of messageColumns and closes rows.
@@ -135,11 +136,11 @@ func scanMessages(rows *sql.Rows) ([]app.Message, error) {
 func scanMessage(r rowScanner) (app.Message, error) {
 	var m app.Message
 	var dir, typ, state string
-	var media, location, contacts, template sql.NullString
+	var media, location, contacts, template, referral, product, pricing sql.NullString
 	var ts sql.NullInt64
 	err := r.Scan(&m.ID, &m.ChannelID, &m.ConversationID, &m.WAMessageID, &dir, &typ, &m.RawType, &m.From, &m.Text,
 		&m.Payload, &media, &location, &contacts, &m.ReplyTo, &m.Forwarded, &ts, &state, &m.ErrorCode, &m.ErrorText, &template,
-		&m.FromPhone)
+		&m.FromPhone, &referral, &product, &pricing)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Message{}, app.ErrNotFound
 	}
@@ -151,6 +152,9 @@ func scanMessage(r rowScanner) (app.Message, error) {
 	m.State = app.DeliveryState(state)
 	m.Timestamp = timeOf(ts)
 	if err := decodeMessageParts(&m, media, location, contacts, template); err != nil {
+		return app.Message{}, fmt.Errorf("message %d: %w", m.ID, err)
+	}
+	if err := decodeMessageExtras(&m, referral, product, pricing); err != nil {
 		return app.Message{}, fmt.Errorf("message %d: %w", m.ID, err)
 	}
 	return m, nil

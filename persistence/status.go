@@ -81,6 +81,17 @@ func ingestStatus(ctx context.Context, tx execer, id app.ChannelID, st app.Statu
 	if st.WAMessageID == "" || !isReportedState(st.State) {
 		return nil // nothing Parley tracks (e.g. "played" unmapped)
 	}
+	pricing, err := pricingValue(st.Pricing)
+	if err != nil {
+		return fmt.Errorf("status of %s: %w", st.WAMessageID, err)
+	}
+	if pricing != nil {
+		// What WhatsApp bills is news even when the state is not.
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET pricing = ?
+			WHERE channel_id = ? AND wa_message_id = ? AND direction = 'out'`, pricing, id, st.WAMessageID); err != nil {
+			return fmt.Errorf("record pricing of %s: %w", st.WAMessageID, err)
+		}
+	}
 	moved, err := advanceStatus(ctx, tx, id, st.WAMessageID, st.State, st.ErrorCode, st.ErrorText)
 	if err != nil || moved {
 		return err
@@ -88,18 +99,26 @@ func ingestStatus(ctx context.Context, tx execer, id app.ChannelID, st app.Statu
 	// Kept only when no message has the id yet; one that has it is
 	// already as far along or further. A copy kept earlier stays, unless
 	// it expired (and was not pruned yet): then this one replaces it.
-	_, err = tx.ExecContext(ctx, `INSERT INTO early_statuses (channel_id, wa_message_id, state, error_code, error_text, received_at)
-		SELECT ?1, ?2, ?3, ?4, ?5, ?6
+	_, err = tx.ExecContext(ctx, `INSERT INTO early_statuses (channel_id, wa_message_id, state, error_code, error_text, received_at, pricing)
+		SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?8
 		WHERE NOT EXISTS (SELECT 1 FROM messages WHERE channel_id = ?1 AND wa_message_id = ?2)
 		ON CONFLICT (channel_id, wa_message_id, state) DO UPDATE SET
-			error_code = excluded.error_code, error_text = excluded.error_text, received_at = excluded.received_at
+			error_code = excluded.error_code, error_text = excluded.error_text, received_at = excluded.received_at,
+			pricing = excluded.pricing
 		WHERE received_at < ?7`,
-		id, st.WAMessageID, string(st.State), st.ErrorCode, st.ErrorText, now.UnixNano(), now.Add(-earlyStatusTTL).UnixNano())
+		id, st.WAMessageID, string(st.State), st.ErrorCode, st.ErrorText, now.UnixNano(), now.Add(-earlyStatusTTL).UnixNano(), pricing)
 	if err != nil {
 		return fmt.Errorf("keep status of %s: %w", st.WAMessageID, err)
 	}
 	return nil
 }
+
+// applyEarlyPricingSQL gives message ?3 the pricing of the furthest
+// status kept for its WhatsApp id ?2 of channel ?1 that has one.
+var applyEarlyPricingSQL = `UPDATE messages SET pricing = e.pricing
+	FROM (SELECT pricing FROM early_statuses WHERE channel_id = ?1 AND wa_message_id = ?2 AND pricing IS NOT NULL
+		ORDER BY ` + rankOf("state") + ` DESC LIMIT 1) AS e
+	WHERE messages.id = ?3`
 
 // applyEarlyStatuses applies and forgets the statuses that arrived before
 // the message's WhatsApp id was recorded.
@@ -135,6 +154,12 @@ func applyEarlyStatuses(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID 
 		}
 	}
 	if len(es) > 0 {
+		if _, err := tx.ExecContext(ctx, `UPDATE messages SET pricing = e.pricing
+			FROM (SELECT pricing FROM early_statuses WHERE channel_id = ?1 AND wa_message_id = ?2 AND pricing IS NOT NULL
+				ORDER BY `+rankOf("state")+` DESC LIMIT 1) AS e
+			WHERE messages.channel_id = ?1 AND messages.wa_message_id = ?2`, id, waID); err != nil {
+			return fmt.Errorf("apply early pricing of %s: %w", waID, err)
+		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM early_statuses WHERE channel_id = ? AND wa_message_id = ?`, id, waID); err != nil {
 			return fmt.Errorf("forget early statuses of %s: %w", waID, err)
 		}

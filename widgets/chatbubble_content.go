@@ -38,8 +38,9 @@ const (
 )
 
 // contentSections builds the parts of a bubble for its message: an
-// optional "Sent from your phone" line, "Forwarded" line and quote, then
-// the content of its type.
+// optional "Sent from your phone" line, "Forwarded" line, the ad the
+// customer came from, quote and product asked about, then the content of
+// its type, and under an outgoing message what WhatsApp bills for it.
 func contentSections(b *ChatBubble) []section {
 	m := b.msg
 	var out []section
@@ -49,9 +50,26 @@ func contentSections(b *ChatBubble) []section {
 	if m.Forwarded {
 		out = append(out, forwardedSection())
 	}
+	if m.Referral != nil && m.Direction == app.Inbound {
+		out = append(out, adSection(m.Referral))
+	}
 	if b.opts.Quote != nil {
 		out = append(out, quoteSection(*b.opts.Quote, b.opts.QuoteAuthor, m.Direction == app.Outbound))
 	}
+	if m.Product != nil && m.Direction == app.Inbound {
+		out = append(out, productSection(m.Product))
+	}
+	out = append(out, bodySections(b)...)
+	if m.Pricing != nil && m.Direction == app.Outbound {
+		out = append(out, pricingSection(m.Pricing))
+	}
+	return out
+}
+
+// bodySections builds the content of the message's type.
+func bodySections(b *ChatBubble) []section {
+	m := b.msg
+	var out []section
 	switch m.Type {
 	case app.MsgText:
 		out = append(out, textSection(m.Text))
@@ -202,7 +220,9 @@ func MapURL(lat, lon float64) *url.URL {
 		Fragment: fmt.Sprintf("map=16/%s/%s", strconv.FormatFloat(lat, 'f', 5, 64), strconv.FormatFloat(lon, 'f', 5, 64))}
 }
 
-// contactsSection shows shared contact cards: name, numbers and emails.
+// contactsSection shows shared contact cards: name, numbers,
+// organisation, emails, addresses, websites (as text: a card is the
+// customer's word, not a link Parley vouches for) and birthday.
 func contactsSection(cs []app.SharedContact) section {
 	var cards []fyne.CanvasObject
 	for _, c := range cs {
@@ -214,8 +234,20 @@ func contactsSection(cs []app.SharedContact) section {
 		for _, p := range c.Phones {
 			lines = append(lines, mutedText(p, sizeNameChatCaption, fyne.TextStyle{}))
 		}
+		if c.Organization != "" {
+			lines = append(lines, mutedText(c.Organization, sizeNameChatCaption, fyne.TextStyle{Italic: true}))
+		}
 		for _, e := range c.Emails {
 			lines = append(lines, mutedText(e, sizeNameChatCaption, fyne.TextStyle{}))
+		}
+		for _, a := range c.Addresses {
+			lines = append(lines, mutedText(a, sizeNameChatCaption, fyne.TextStyle{}))
+		}
+		for _, u := range c.URLs {
+			lines = append(lines, mutedText(u, sizeNameChatCaption, fyne.TextStyle{}))
+		}
+		if c.Birthday != "" {
+			lines = append(lines, mutedText("Birthday "+c.Birthday, sizeNameChatCaption, fyne.TextStyle{}))
 		}
 		cards = append(cards, newAvatarCard(lines))
 	}

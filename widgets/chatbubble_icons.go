@@ -66,7 +66,7 @@ func colouredIcon(name string, c color.NRGBA, paths string) fyne.Resource {
 // delivery state; nil for inbound messages.
 func stateIcon(s app.DeliveryState) fyne.Resource {
 	switch s {
-	case app.StateQueued, app.StateSending:
+	case app.StateQueued, app.StateSending, app.StateHeld, app.StatePaused:
 		return iconStateQueued
 	case app.StateSent:
 		return iconStateSent

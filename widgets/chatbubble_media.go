@@ -212,7 +212,8 @@ func orText(s, fallback string) string {
 }
 
 // problemSections explain a failed message, or one whose outcome is
-// unknown, in plain words with the action that helps.
+// unknown, in plain words with the action that helps; a message WhatsApp
+// held back or paused gets its plain sentence and no action.
 func problemSections(b *ChatBubble) []section {
 	m := b.msg
 	if m.Direction != app.Outbound {
@@ -227,7 +228,7 @@ func problemSections(b *ChatBubble) []section {
 	case app.StateUnknown:
 		text, action, colour, icon = orText(m.ErrorText, app.UnknownStateMessage), "Send again", colorNameChatUnknown, iconUnknown
 	default:
-		return nil
+		return heldSection(m)
 	}
 	rt := chatText(text, colour, sizeNameChatCaption, fyne.TextStyle{})
 	width := min(fyne.MeasureText(text, waCaptionSize, fyne.TextStyle{}).Width+24, 300)

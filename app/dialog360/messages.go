@@ -21,7 +21,22 @@ type sendAnswer struct {
 	} `json:"contacts"`
 	Messages []struct {
 		ID string `json:"id"`
+		// MessageStatus is "accepted", or "held_for_quality_assessment"
+		// or "paused" when WhatsApp holds the message back.
+		MessageStatus string `json:"message_status"`
 	} `json:"messages"`
+}
+
+// heldState maps the message_status of a send's answer onto the state of
+// a message WhatsApp held back, or "" when it accepted the message.
+func heldState(status string) app.DeliveryState {
+	switch strings.ToLower(strings.TrimSpace(status)) {
+	case "held_for_quality_assessment":
+		return app.StateHeld
+	case "paused":
+		return app.StatePaused
+	}
+	return ""
 }
 
 // outMessage is the common part of every send.
@@ -198,7 +213,7 @@ func (c *Client) send(ctx context.Context, op string, m outMessage) (app.SendRes
 		pe.Plain = "360dialog accepted the message but did not confirm it. Check with the customer before sending it again."
 		return app.SendResult{}, pe
 	}
-	res := app.SendResult{WAMessageID: ans.Messages[0].ID, WAID: m.To}
+	res := app.SendResult{WAMessageID: ans.Messages[0].ID, WAID: m.To, State: heldState(ans.Messages[0].MessageStatus)}
 	if len(ans.Contacts) > 0 && ans.Contacts[0].WAID != "" {
 		res.WAID = ans.Contacts[0].WAID
 	}

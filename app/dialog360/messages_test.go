@@ -156,3 +156,37 @@ func TestMarkRead(t *testing.T) {
 		t.Errorf("%d requests", n)
 	}
 }
+
+// TestSendReadsHeldAndPausedMessages checks that a message WhatsApp holds
+// back for a quality check, or pauses, says so in the send's result, and
+// one it accepts does not.
+func TestSendReadsHeldAndPausedMessages(t *testing.T) {
+	for status, want := range map[string]app.DeliveryState{
+		"accepted":                    "",
+		"":                            "",
+		"held_for_quality_assessment": app.StateHeld,
+		"paused":                      app.StatePaused,
+	} {
+		t.Run(orNone(status), func(t *testing.T) {
+			c, _ := rawServer(t, func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				_, _ = w.Write([]byte(`{"messaging_product":"whatsapp","contacts":[{"input":"` + customer + `","wa_id":"` +
+					customer + `"}],"messages":[{"id":"wamid.held1","message_status":"` + status + `"}]}`))
+			})
+			res, err := c.SendTemplate(t.Context(), customer, app.TemplateSend{Name: "summer_sale", Language: "en"})
+			if err != nil {
+				t.Fatalf("SendTemplate: %v", err)
+			}
+			if res.WAMessageID != "wamid.held1" || res.State != want {
+				t.Errorf("result = %+v, want state %q", res, want)
+			}
+		})
+	}
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}

@@ -15,6 +15,9 @@ func whPywaStatus(s app.StatusUpdate) app.InboundBatch {
 	}
 }
 
+// whPywaPricing is what the pywa status samples say about billing.
+var whPywaPricing = &app.Pricing{Billable: true, Category: "service", Model: "CBP"}
+
 // whAccount is the batch of an account_update sample.
 func whAccount(event, detail string, at int64) whCase {
 	return whCase{want: app.InboundBatch{Other: []app.ProviderEvent{{
@@ -36,16 +39,16 @@ func whTemplate(e app.TemplateEvent) whCase {
 func whEventCases() map[string]whCase {
 	cases := map[string]whCase{
 		"pywa_message_status_sent.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
-			State: app.StateSent, RecipientID: whPywaUser, Timestamp: whAt(1698266945)})},
+			State: app.StateSent, RecipientID: whPywaUser, Timestamp: whAt(1698266945), Pricing: whPywaPricing})},
 		"pywa_message_status_with_tracker.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
-			State: app.StateSent, RecipientID: whPywaUser, Timestamp: whAt(1698266945)})},
+			State: app.StateSent, RecipientID: whPywaUser, Timestamp: whAt(1698266945), Pricing: whPywaPricing})},
 		"pywa_message_status_delivered.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
-			State: app.StateDelivered, RecipientID: whPywaUser, Timestamp: whAt(1698266945)})},
+			State: app.StateDelivered, RecipientID: whPywaUser, Timestamp: whAt(1698266945), Pricing: whPywaPricing})},
 		"pywa_message_status_read.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
-			State: app.StateRead, RecipientID: whPywaUser, Timestamp: whAt(1689380458)})},
+			State: app.StateRead, RecipientID: whPywaUser, Timestamp: whAt(1689380458), Pricing: whPywaPricing})},
 		// A voice note listened to counts as read.
 		"pywa_message_status_played.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
-			State: app.StateRead, RecipientID: whPywaUser, Timestamp: whAt(1689380458)})},
+			State: app.StateRead, RecipientID: whPywaUser, Timestamp: whAt(1689380458), Pricing: whPywaPricing})},
 		"pywa_message_status_failed.json": {want: whPywaStatus(app.StatusUpdate{WAMessageID: "wamid.xyzxyz",
 			State: app.StateFailed, RecipientID: whPywaUser, Timestamp: whAt(1689380458), ErrorCode: 130472,
 			ErrorText: "Failed to send message because this user's phone number is part of an experiment"})},

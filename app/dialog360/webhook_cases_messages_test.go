@@ -48,7 +48,10 @@ func whMessageCases() map[string]whCase {
 			Type: app.MsgText, RawType: "text", Text: "text forwarded many times", Forwarded: true,
 			Timestamp: whAt(1697044968)})},
 		"pywa_message_referral.json": {want: whPywa(app.Message{WAMessageID: "wamid.ID", Type: app.MsgText,
-			RawType: "text", Text: "BODY", Timestamp: whAt(1697045000)})},
+			RawType: "text", Text: "BODY", Timestamp: whAt(1697045000),
+			Referral: &app.AdReferral{SourceURL: "AD_OR_POST_FB_URL", SourceID: "ADID", SourceType: "ad or post",
+				Headline: "AD_TITLE", Body: "AD_DESCRIPTION", MediaType: "image or video", ImageURL: "RAW_IMAGE_URL",
+				VideoURL: "RAW_VIDEO_URL", ThumbnailURL: "RAW_THUMBNAIL_URL", ClickID: "CTWA_CLID"}})},
 
 		"pywa_message_image.json": {want: whPywa(app.Message{WAMessageID: "wamid.xyzxyz", Type: app.MsgImage,
 			RawType: "image", Timestamp: whAt(1697043379),

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parley-app/parley/app"
 )
@@ -16,8 +18,24 @@ type whSharedContact struct {
 		LastName      string `json:"last_name"`
 	} `json:"name"`
 	Org struct {
-		Company string `json:"company"`
+		Company    string `json:"company"`
+		Department string `json:"department"`
+		Title      string `json:"title"`
 	} `json:"org"`
+	Birthday  string `json:"birthday"`
+	Addresses []struct {
+		Street      string `json:"street"`
+		City        string `json:"city"`
+		State       string `json:"state"`
+		Zip         string `json:"zip"`
+		Country     string `json:"country"`
+		CountryCode string `json:"country_code"`
+		Type        string `json:"type"`
+	} `json:"addresses"`
+	URLs []struct {
+		URL  string `json:"url"`
+		Type string `json:"type"`
+	} `json:"urls"`
 	Phones []struct {
 		Phone string `json:"phone"`
 		WAID  string `json:"wa_id"`
@@ -72,6 +90,20 @@ func whSetContacts(m *app.Message, cards []whSharedContact) {
 				sc.Emails = append(sc.Emails, e.Email)
 			}
 		}
+		for _, a := range c.Addresses {
+			region := whJoin(" ", a.State, a.Zip)
+			line := whJoin(", ", a.Street, a.City, region, whFirst(a.Country, a.CountryCode))
+			if line != "" {
+				sc.Addresses = append(sc.Addresses, whLabelled(a.Type, line))
+			}
+		}
+		for _, u := range c.URLs {
+			if u := strings.TrimSpace(u.URL); u != "" {
+				sc.URLs = append(sc.URLs, u)
+			}
+		}
+		sc.Organization = whJoin(" · ", c.Org.Company, c.Org.Department, c.Org.Title)
+		sc.Birthday = strings.TrimSpace(c.Birthday)
 		n := c.Name
 		sc.Name = n.FormattedName
 		if sc.Name == "" {
@@ -93,6 +125,28 @@ func whSetContacts(m *app.Message, cards []whSharedContact) {
 	if len(m.Contacts) == 0 {
 		m.Type, m.Contacts = app.MsgUnsupported, nil
 	}
+}
+
+// whJoin joins the non-blank parts with sep.
+func whJoin(sep string, parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, sep)
+}
+
+// whLabelled puts the kind of a contact's address ("HOME") before it,
+// as "Home: ...".
+func whLabelled(kind, line string) string {
+	kind = strings.TrimSpace(kind)
+	if kind == "" {
+		return line
+	}
+	r, n := utf8.DecodeRuneInString(kind)
+	return string(unicode.ToUpper(r)) + strings.ToLower(kind[n:]) + ": " + line
 }
 
 // whSetOrder maps a cart sent from the catalogue. Message has no field for

@@ -18,11 +18,13 @@ type whMessage struct {
 	Timestamp whFlexString `json:"timestamp"`
 	Type      string       `json:"type"`
 	Context   *struct {
-		ID                  string `json:"id"`
-		Forwarded           bool   `json:"forwarded"`
-		FrequentlyForwarded bool   `json:"frequently_forwarded"`
+		ID                  string             `json:"id"`
+		Forwarded           bool               `json:"forwarded"`
+		FrequentlyForwarded bool               `json:"frequently_forwarded"`
+		ReferredProduct     *whReferredProduct `json:"referred_product"`
 	} `json:"context"`
-	Errors []whAPIError `json:"errors"`
+	Referral *whReferral  `json:"referral"`
+	Errors   []whAPIError `json:"errors"`
 
 	Text *struct {
 		Body string `json:"body"`
@@ -84,6 +86,26 @@ type whMedia struct {
 	Animated bool         `json:"animated"`
 }
 
+// whReferral is the click-to-WhatsApp ad or post a message came from.
+type whReferral struct {
+	SourceURL    string `json:"source_url"`
+	SourceID     string `json:"source_id"`
+	SourceType   string `json:"source_type"`
+	Headline     string `json:"headline"`
+	Body         string `json:"body"`
+	MediaType    string `json:"media_type"`
+	ImageURL     string `json:"image_url"`
+	VideoURL     string `json:"video_url"`
+	ThumbnailURL string `json:"thumbnail_url"`
+	ClickID      string `json:"ctwa_clid"`
+}
+
+// whReferredProduct is the catalogue product a message asks about.
+type whReferredProduct struct {
+	CatalogID         string `json:"catalog_id"`
+	ProductRetailerID string `json:"product_retailer_id"`
+}
+
 type whReply struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -104,6 +126,14 @@ func whMapMessage(w *whMessage, fallback time.Time) app.Message {
 	if c := w.Context; c != nil {
 		m.ReplyTo = c.ID
 		m.Forwarded = c.Forwarded || c.FrequentlyForwarded
+		if p := c.ReferredProduct; p != nil && (p.CatalogID != "" || p.ProductRetailerID != "") {
+			m.Product = &app.ReferredProduct{CatalogID: p.CatalogID, ProductRetailerID: p.ProductRetailerID}
+		}
+	}
+	if r := w.Referral; r != nil && *r != (whReferral{}) {
+		m.Referral = &app.AdReferral{SourceURL: r.SourceURL, SourceID: r.SourceID, SourceType: r.SourceType,
+			Headline: r.Headline, Body: r.Body, MediaType: r.MediaType, ImageURL: r.ImageURL, VideoURL: r.VideoURL,
+			ThumbnailURL: r.ThumbnailURL, ClickID: r.ClickID}
 	}
 	if len(w.Errors) > 0 {
 		m.ErrorCode = w.Errors[0].code()

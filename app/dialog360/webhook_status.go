@@ -49,6 +49,7 @@ func (b *whBuilder) addStatus(s *whStatus, at time.Time) {
 		State:       state,
 		RecipientID: s.RecipientID,
 		Timestamp:   ts,
+		Pricing:     s.pricing(),
 	}
 	if state == app.StateFailed {
 		u.ErrorText = whFailedText

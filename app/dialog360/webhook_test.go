@@ -29,7 +29,7 @@ type whCase struct {
 
 func whAllCases() map[string]whCase {
 	all := map[string]whCase{}
-	for _, part := range []map[string]whCase{whMessageCases(), whEventCases(), whOwnCases(), whCoexCases(), whHealthCases()} {
+	for _, part := range []map[string]whCase{whMessageCases(), whEventCases(), whOwnCases(), whCoexCases(), whHealthCases(), whFieldsCases()} {
 		for name, c := range part {
 			all[name] = c
 		}

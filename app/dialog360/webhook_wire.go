@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parley-app/parley/app"
 )
 
 // The wire types below mirror the webhook JSON. One json.Unmarshal fills
@@ -209,6 +211,42 @@ type whStatus struct {
 	Timestamp   whFlexString `json:"timestamp"`
 	RecipientID string       `json:"recipient_id"`
 	Errors      []whAPIError `json:"errors"`
+	// Pricing and Conversation say whether and how WhatsApp bills the
+	// message (Conversation only under per-conversation pricing).
+	Pricing *struct {
+		Billable     *bool  `json:"billable"`
+		PricingModel string `json:"pricing_model"`
+		Category     string `json:"category"`
+		Type         string `json:"type"`
+	} `json:"pricing"`
+	Conversation *struct {
+		ID     string `json:"id"`
+		Origin struct {
+			Type string `json:"type"`
+		} `json:"origin"`
+	} `json:"conversation"`
+}
+
+// pricing returns what the status says about billing, or nil when it
+// says nothing. Without a pricing category the conversation's origin
+// names it.
+func (s *whStatus) pricing() *app.Pricing {
+	var p app.Pricing
+	if s.Conversation != nil {
+		p.Category = s.Conversation.Origin.Type
+	}
+	if pr := s.Pricing; pr != nil {
+		p.Category = whFirst(pr.Category, p.Category)
+		p.Model, p.Type = pr.PricingModel, pr.Type
+		if pr.Billable != nil {
+			p.Billable = *pr.Billable
+		}
+	}
+	p.Category = strings.ToLower(strings.TrimSpace(p.Category))
+	if s.Pricing == nil && p.Category == "" {
+		return nil
+	}
+	return &p
 }
 
 // whFlexString holds a JSON string or the literal text of a JSON number.
