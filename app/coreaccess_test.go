@@ -24,6 +24,7 @@ var portImplementations = []string{
 	"diskspace_unix.go", // DiskSpace
 	"diskspace_windows.go",
 	"diskspace_other.go",
+	"diskspace_dir.go",
 }
 
 // forbidden lists, by import path, what a core file must not use: it

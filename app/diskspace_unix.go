@@ -3,11 +3,7 @@
 package app
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -28,18 +24,4 @@ func (systemDiskSpace) FreeBytes(path string) (uint64, error) {
 	}
 	// The field types differ by system, hence the conversions.
 	return uint64(st.Bavail) * uint64(st.Bsize), nil
-}
-
-// existingDir is path or the nearest folder above it that exists: the
-// media folder is made with the first saved file.
-func existingDir(path string) (string, error) {
-	for p := filepath.Clean(path); ; p = filepath.Dir(p) {
-		_, err := os.Stat(p)
-		if err == nil {
-			return p, nil
-		}
-		if !errors.Is(err, fs.ErrNotExist) || filepath.Dir(p) == p {
-			return "", fmt.Errorf("free space of %s: %w", path, err)
-		}
-	}
 }
