@@ -38,18 +38,7 @@ func (e *Emulator) PhoneSendsMedia(apiKey, to string, kind app.MessageType, file
 	if a == nil {
 		return "", fmt.Errorf("phone sends media: unknown API key")
 	}
-	m := map[string]any{"id": id, "mime_type": mimeType, "sha256": sha256Base64(data)}
-	if caption != "" && kind != app.MsgAudio && kind != app.MsgSticker {
-		m["caption"] = caption
-	}
-	if kind == app.MsgDocument && fileName != "" {
-		m["filename"] = fileName
-	}
-	typ := string(kind)
-	if kind == app.MsgVoice {
-		typ, m["voice"] = "audio", true
-	}
-	return e.phoneSends(apiKey, to, map[string]any{"type": typ, typ: m})
+	return e.phoneSends(apiKey, to, mediaContent(kind, id, fileName, mimeType, data, caption))
 }
 
 // phoneSends queues the echo of a message sent from the phone and plans

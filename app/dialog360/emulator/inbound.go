@@ -32,6 +32,13 @@ func (e *Emulator) InboundMedia(apiKey, from, name string, kind app.MessageType,
 	if a == nil {
 		return "", fmt.Errorf("inbound media: unknown API key")
 	}
+	return e.inbound(apiKey, from, name, mediaContent(kind, id, fileName, mimeType, data, caption))
+}
+
+// mediaContent is the message content of a file of kind stored under
+// media id, as WhatsApp writes it in a webhook: a caption where the kind
+// takes one, the file name of a document, a voice note as audio.
+func mediaContent(kind app.MessageType, id, fileName, mimeType string, data []byte, caption string) map[string]any {
 	m := map[string]any{"id": id, "mime_type": mimeType, "sha256": sha256Base64(data)}
 	if caption != "" && kind != app.MsgAudio && kind != app.MsgSticker {
 		m["caption"] = caption
@@ -43,7 +50,7 @@ func (e *Emulator) InboundMedia(apiKey, from, name string, kind app.MessageType,
 	if kind == app.MsgVoice {
 		typ, m["voice"] = "audio", true
 	}
-	return e.inbound(apiKey, from, name, map[string]any{"type": typ, typ: m})
+	return map[string]any{"type": typ, typ: m}
 }
 
 // inbound records a customer message and queues its webhook.
