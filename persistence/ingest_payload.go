@@ -105,24 +105,12 @@ func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs
 		if err != nil {
 			return nil, err
 		}
-		m = normalizeInbound(m, id, convID, g.now)
-		args, err := messageArgs(m)
+		m, err = g.insertNew(ctx, normalizeInbound(m, id, convID, g.now), "message")
 		if err != nil {
 			return nil, err
 		}
-		res, err := g.tx.ExecContext(ctx, insertInboundSQL, args...)
-		if err != nil {
-			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
-		}
-		n, err := res.RowsAffected()
-		if err == nil && n == 0 {
+		if m.ID == 0 {
 			continue // already stored: a retried webhook
-		}
-		if err == nil {
-			m.ID, err = res.LastInsertId()
-		}
-		if err != nil {
-			return nil, fmt.Errorf("message %s: %w", m.WAMessageID, err)
 		}
 		if err := queueMedia(ctx, g.tx, m, g.now); err != nil {
 			return nil, err
@@ -130,6 +118,32 @@ func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs
 		inserted = append(inserted, m)
 	}
 	return inserted, nil
+}
+
+// insertNew stores m unless its WhatsApp id is already stored, and
+// returns it with its new ID; the ID stays 0 for a message stored before
+// (a retried webhook). what names it in errors.
+func (g *groupCommit) insertNew(ctx context.Context, m app.Message, what string) (app.Message, error) {
+	m.ID = 0
+	args, err := messageArgs(m)
+	if err != nil {
+		return m, err
+	}
+	res, err := g.tx.ExecContext(ctx, insertInboundSQL, args...)
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %w", what, m.WAMessageID, err)
+	}
+	n, err := res.RowsAffected()
+	if err == nil && n == 0 {
+		return m, nil
+	}
+	if err == nil {
+		m.ID, err = res.LastInsertId()
+	}
+	if err != nil {
+		return m, fmt.Errorf("%s %s: %w", what, m.WAMessageID, err)
+	}
+	return m, nil
 }
 
 // senderConversation returns the conversation with the sender waID,
@@ -211,24 +225,12 @@ func (g *groupCommit) ingestEchoes(ctx context.Context, id app.ChannelID, echoes
 		if err != nil {
 			return nil, err
 		}
-		m = normalizeEcho(m, id, convID, g.now)
-		args, err := messageArgs(m)
+		m, err = g.insertNew(ctx, normalizeEcho(m, id, convID, g.now), "message from the phone")
 		if err != nil {
 			return nil, err
 		}
-		res, err := g.tx.ExecContext(ctx, insertInboundSQL, args...)
-		if err != nil {
-			return nil, fmt.Errorf("message from the phone %s: %w", m.WAMessageID, err)
-		}
-		n, err := res.RowsAffected()
-		if err == nil && n == 0 {
+		if m.ID == 0 {
 			continue // already stored: a retried webhook
-		}
-		if err == nil {
-			m.ID, err = res.LastInsertId()
-		}
-		if err != nil {
-			return nil, fmt.Errorf("message from the phone %s: %w", m.WAMessageID, err)
 		}
 		if err := applyEarlyEchoStatus(ctx, g.tx, id, m.ID, m.WAMessageID); err != nil {
 			return nil, err
