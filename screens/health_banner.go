@@ -2,13 +2,9 @@ package screens
 
 import (
 	"context"
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,13 +29,9 @@ type healthBanner struct {
 	notify func(*fyne.Notification)
 	onOpen func(app.Channel) // opens the channel's settings
 
-	bg      *canvas.Rectangle
-	icon    *canvas.Image
-	title   *widget.Label
-	text    *widget.Label
+	*strip
 	open    *widget.Button
 	dismiss *widget.Button
-	content *fyne.Container
 
 	channels  []app.Channel
 	dismissed map[app.ChannelID]app.AccountHealth // hidden by OK, until it changes
@@ -48,18 +40,9 @@ type healthBanner struct {
 
 func newHealthBanner(core *app.Core, env kit.Env, notify func(*fyne.Notification), onOpen func(app.Channel)) *healthBanner {
 	b := &healthBanner{core: core, env: env, notify: notify, onOpen: onOpen, dismissed: map[app.ChannelID]app.AccountHealth{}}
-	b.bg = &canvas.Rectangle{StrokeWidth: 1, CornerRadius: 6}
-	b.icon = canvas.NewImageFromResource(theme.WarningIcon())
-	b.icon.SetMinSize(fyne.NewSquareSize(20))
-	b.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
-	b.text = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.open = &widget.Button{Text: textHealthDetails, OnTapped: b.onOpenTapped}
 	b.dismiss = &widget.Button{Text: textHealthOK, Importance: widget.HighImportance, OnTapped: b.onDismiss}
-	words := container.New(layout.NewCustomPaddedVBoxLayout(-8), b.title, b.text)
-	row := container.NewBorder(nil, nil, container.NewCenter(b.icon), container.NewCenter(container.NewHBox(b.open, b.dismiss)), words)
-	b.content = container.New(layout.NewCustomPaddedLayout(6, 2, 12, 12),
-		container.NewStack(b.bg, container.New(layout.NewCustomPaddedLayout(2, 2, 10, 10), row)))
-	b.content.Hide()
+	b.strip = newStrip(fyne.TextWrapWord, b.open, b.dismiss)
 	core.Events().Subscribe(b.onCoreEvent)
 	b.reload() // a problem reported before the window opened shows without a notification
 	return b
@@ -126,12 +109,7 @@ func (b *healthBanner) render() {
 	if worst >= 2 {
 		fg, icon = theme.ColorNameError, theme.ErrorIcon()
 	}
-	r, g, bl, _ := theme.Color(fg).RGBA()
-	b.bg.FillColor = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x22}
-	b.bg.StrokeColor = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x88}
-	b.bg.Refresh()
-	b.icon.Resource = theme.NewColoredResource(icon, fg)
-	b.icon.Refresh()
+	b.paint(fg, icon)
 	b.content.Show()
 	b.content.Refresh()
 }

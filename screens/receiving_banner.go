@@ -2,13 +2,9 @@ package screens
 
 import (
 	"context"
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -38,13 +34,9 @@ type receivingBanner struct {
 	onFix    func(app.Channel) // opens the channel's receiving settings
 	onChange func(down bool)   // the tray shows whether messages arrive
 
-	bg      *canvas.Rectangle
-	icon    *canvas.Image
-	title   *widget.Label
-	text    *widget.Label
+	*strip
 	fix     *widget.Button
 	dismiss *widget.Button
-	content *fyne.Container
 
 	down      *app.ChannelReceiving // the outage shown, if any
 	recovered *app.ChannelReceiving // the recovery shown until dismissed
@@ -52,18 +44,9 @@ type receivingBanner struct {
 
 func newReceivingBanner(core *app.Core, env kit.Env, notify func(*fyne.Notification), onFix func(app.Channel)) *receivingBanner {
 	b := &receivingBanner{core: core, env: env, notify: notify, onFix: onFix}
-	b.bg = &canvas.Rectangle{StrokeWidth: 1, CornerRadius: 6}
-	b.icon = canvas.NewImageFromResource(theme.ErrorIcon())
-	b.icon.SetMinSize(fyne.NewSquareSize(20))
-	b.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
-	b.text = &widget.Label{Wrapping: fyne.TextWrapWord}
 	b.fix = &widget.Button{Text: textFixReceiving, Importance: widget.HighImportance, OnTapped: b.onFixTapped}
 	b.dismiss = &widget.Button{Text: textDismissReceiving, OnTapped: b.onDismiss}
-	words := container.New(layout.NewCustomPaddedVBoxLayout(-8), b.title, b.text)
-	row := container.NewBorder(nil, nil, container.NewCenter(b.icon), container.NewCenter(container.NewHBox(b.fix, b.dismiss)), words)
-	b.content = container.New(layout.NewCustomPaddedLayout(6, 2, 12, 12),
-		container.NewStack(b.bg, container.New(layout.NewCustomPaddedLayout(2, 2, 10, 10), row)))
-	b.content.Hide()
+	b.strip = newStrip(fyne.TextWrapOff, b.fix, b.dismiss)
 	core.Events().Subscribe(b.onCoreEvent)
 	b.down = b.otherOutage(0) // an outage found before the window opened
 	b.render()
@@ -136,16 +119,6 @@ func (b *receivingBanner) render() {
 	}
 	b.content.Show()
 	b.content.Refresh()
-}
-
-// paint colours the banner after fg.
-func (b *receivingBanner) paint(fg fyne.ThemeColorName, icon fyne.Resource) {
-	r, g, bl, _ := theme.Color(fg).RGBA()
-	b.bg.FillColor = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x22}
-	b.bg.StrokeColor = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8), A: 0x88}
-	b.bg.Refresh()
-	b.icon.Resource = theme.NewColoredResource(icon, fg)
-	b.icon.Refresh()
 }
 
 // outageTime is t as the owner reads it next to now: the time of day,
