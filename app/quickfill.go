@@ -13,14 +13,14 @@ import (
 // way.
 type QuickReplyVariable struct {
 	Name   string // as written between the braces, e.g. "name"
-	Label  string // what it stands for, e.g. "the customer's name"
+	Noun   string // what of the customer it stands for, e.g. "name"
 	Source VariableSource
 }
 
 // QuickReplyVariables are the variables quick replies know.
 var QuickReplyVariables = []QuickReplyVariable{
-	{Name: "name", Label: "the customer's name", Source: VarContactName},
-	{Name: "number", Label: "the customer's number", Source: VarContactPhone},
+	{Name: "name", Noun: "name", Source: VarContactName},
+	{Name: "number", Noun: "number", Source: VarContactPhone},
 }
 
 // quickVar matches a {{word}} in a quick reply's text.
@@ -52,7 +52,7 @@ func unknownQuickReplyVariable(text string) string {
 func quickReplyVariableList() string {
 	parts := make([]string, len(QuickReplyVariables))
 	for i, v := range QuickReplyVariables {
-		parts[i] = fmt.Sprintf("{{%s}} (%s)", v.Name, v.Label)
+		parts[i] = fmt.Sprintf("{{%s}} (the customer's %s)", v.Name, v.Noun)
 	}
 	return strings.Join(parts, " or ")
 }
@@ -101,15 +101,16 @@ func (f FilledQuickReply) MissingVariablesMessage() string {
 	if len(f.Missing) == 0 {
 		return ""
 	}
-	return fmt.Sprintf("Parley does not know %s for this customer: replace %s before sending.",
-		missingLabel(f.Missing[0]), f.Missing[0])
+	return fmt.Sprintf("Parley does not know this customer's %s: replace %s before sending.",
+		missingNoun(f.Missing[0]), f.Missing[0])
 }
 
-// missingLabel is what the variable written tok stands for.
-func missingLabel(tok string) string {
+// missingNoun is what of the customer the variable written tok stands
+// for.
+func missingNoun(tok string) string {
 	if m := quickVar.FindStringSubmatch(tok); m != nil {
 		if v, ok := quickReplyVariable(m[1]); ok {
-			return v.Label
+			return v.Noun
 		}
 	}
 	return tok
