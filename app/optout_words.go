@@ -97,22 +97,27 @@ func (m *OptOutMatcher) Match(text string) OptOutKind {
 	return m.words[FoldOptOutWord(text)]
 }
 
-// FoldOptOutWord is the form words are compared in: trimmed of spaces
-// and punctuation, inner spaces collapsed to one, lower case, without
-// the accents of Latin letters (the vowel signs of Hindi stay: they are
-// letters).
+// FoldOptOutWord is the form words are compared in: FoldText of the
+// text trimmed of spaces, punctuation and symbols.
 func FoldOptOutWord(s string) string {
-	s = strings.TrimFunc(s, func(r rune) bool {
+	return FoldText(strings.TrimFunc(s, func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsSymbol(r)
-	})
-	if s == "" {
-		return ""
+	}))
+}
+
+// FoldText is s as Parley compares what people type: lower case, without
+// the accents of Latin letters ("Começar" → "comecar"; the vowel signs
+// of Hindi stay, they are letters), each run of spaces as one space,
+// trimmed.
+func FoldText(s string) string {
+	if isFolded(s) {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune
 	space := false
-	for _, r := range norm.NFD.String(s) {
+	for _, r := range norm.NFD.String(strings.TrimSpace(s)) {
 		switch {
 		case unicode.IsSpace(r):
 			space = true
@@ -128,6 +133,21 @@ func FoldOptOutWord(s string) string {
 		prev = r
 	}
 	return norm.NFC.String(b.String())
+}
+
+// isFolded reports whether s is already as FoldText makes it: plain
+// lower-case ASCII with single inner spaces (most of what is typed).
+func isFolded(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0x80 || ('A' <= c && c <= 'Z') || c < ' ':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i-1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // CleanOptOutWords trims the owner's lists, drops empty lines and

@@ -90,6 +90,7 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 	v.older = newFloatingNote("Loading earlier messages…")
 	v.older.Hide()
 	v.composer = newComposer(v.onSend, v.onTemplate, v.onAttach)
+	v.setUpQuickReplies()
 	v.windowOpen, _ = cv.WindowOpen(e.core.Now())
 	v.header.set(cv, ch, showChannel, e.core.Now())
 	v.composer.setWindow(v.windowOpen, cv.LastInboundAt.IsZero())
