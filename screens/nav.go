@@ -18,6 +18,7 @@ type page string
 const (
 	pageSpace    page = "space"
 	pageChannels page = "channels"
+	pageSettings page = "settings"
 )
 
 // sidebarWidth is the width of the navigation column.
@@ -52,7 +53,8 @@ func newSidebar(icon fyne.Resource, footer string, onSelect func(page)) *sidebar
 		onSelect: onSelect,
 		sections: []*navSection{
 			{items: []navItem{{page: pageSpace, label: "Space", icon: kit.SpaceIcon}}},
-			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: kit.ChannelIcon}}},
+			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: kit.ChannelIcon},
+				{page: pageSettings, label: "Settings", icon: theme.SettingsIcon()}}},
 		},
 	}
 	column := container.NewVBox(s.newBrand(icon), widget.NewSeparator())
