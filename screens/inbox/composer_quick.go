@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -253,6 +254,7 @@ type quickKeys struct {
 var (
 	_ fyne.Focusable    = (*quickKeys)(nil)
 	_ fyne.Shortcutable = (*quickKeys)(nil)
+	_ desktop.Keyable   = (*quickKeys)(nil)
 )
 
 func newQuickKeys(q *quickPicker) *quickKeys {
@@ -291,6 +293,14 @@ func (k *quickKeys) TypedKey(e *fyne.KeyEvent) {
 		k.q.entry.TypedKey(e)
 	}
 }
+
+// KeyDown passes the key on to the field, which follows Shift: on many
+// keyboards "/" itself is typed with Shift, released while the list is
+// open.
+func (k *quickKeys) KeyDown(e *fyne.KeyEvent) { k.q.entry.KeyDown(e) }
+
+// KeyUp passes the key on to the field.
+func (k *quickKeys) KeyUp(e *fyne.KeyEvent) { k.q.entry.KeyUp(e) }
 
 // TypedShortcut passes copy and paste on to the field.
 func (k *quickKeys) TypedShortcut(s fyne.Shortcut) { k.q.entry.TypedShortcut(s) }

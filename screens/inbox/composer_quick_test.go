@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
@@ -74,7 +75,11 @@ func TestSlashListsQuickRepliesAndEnterInsertsFilled(t *testing.T) {
 	c := sw.Window.Canvas()
 	c.Focus(v.composer.entry)
 
-	typeOnFocused(t, c, "Sure! /")
+	typeOnFocused(t, c, "Sure! ")
+	// On many keyboards "/" is Shift+7: Shift goes up once the list is open.
+	v.composer.entry.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	typeOnFocused(t, c, "/")
+	c.Focused().(desktop.Keyable).KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	if got := quickTitles(v); len(got) != 3 || got[0] != ">Opening hours" {
 		t.Fatalf("after / the list shows %q", got)
 	}
@@ -104,6 +109,10 @@ func TestSlashListsQuickRepliesAndEnterInsertsFilled(t *testing.T) {
 	// The keyboard is the field's again: the next Enter sends.
 	if c.Focused() != v.composer.entry {
 		t.Fatalf("the keyboard went to %T", c.Focused())
+	}
+	pressOnFocused(t, c, fyne.KeyReturn)
+	if got := lastBubble(t, v.content).Message().Text; got != "Sure! Hi Anna Schmidt, we open 9 to 6." {
+		t.Fatalf("Enter after the list sent %q", got)
 	}
 
 	v.composer.entry.SetText("")
