@@ -110,8 +110,8 @@ const optOutStartSQL = `UPDATE contacts SET opted_out_at = NULL, opted_out_by = 
 // marketing or back in when m is a stop or start word, in ingest's
 // transaction: the message and its effect are stored together.
 func (g *groupCommit) applyOptOut(ctx context.Context, m app.Message) error {
-	if m.Type != app.MsgText || m.Text == "" || len(m.Text) > 256 {
-		return nil
+	if m.Type != app.MsgText || m.Text == "" {
+		return nil // the matcher turns long texts away at once
 	}
 	w, err := g.s.optOutWords(ctx)
 	if err != nil {

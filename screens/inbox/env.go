@@ -28,8 +28,8 @@ type Core interface {
 	SaveAttachmentCopy(src, dst string) error
 	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
 	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)
-	SetOptedOut(ctx context.Context, conversationID int64, out bool) error
 	SendText(ctx context.Context, conversationID int64, text, replyTo string) (app.Message, error)
+	SetOptedOut(ctx context.Context, conversationID int64, out bool) error
 	StartConversation(ctx context.Context, id app.ChannelID, number string, t app.Template, v app.TemplateValues) (app.Message, error)
 	SyncTemplates(ctx context.Context, id app.ChannelID, progress func(fetched, total int)) ([]app.TemplateChange, error)
 	Templates(ctx context.Context, id app.ChannelID) (app.TemplateList, error)
