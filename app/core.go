@@ -24,6 +24,8 @@ type Store interface {
 	HistoryStore
 	ReadReceiptStore
 	MediaDownloadStore
+	QuickReplyStore
+	OptOutStore
 }
 
 // Deps are the parts the core is built from.
@@ -102,6 +104,8 @@ type Core struct {
 	*OutboxUseCases
 	*BackgroundUseCases
 	*ReceivingUseCases
+	*QuickReplyUseCases
+	*OptOutUseCases
 	p *ports
 }
 
@@ -141,6 +145,8 @@ func New(d Deps) *Core {
 		OutboxUseCases:     &OutboxUseCases{ports: p},
 		BackgroundUseCases: &BackgroundUseCases{ports: p, profiles: profiles, templates: templates},
 		ReceivingUseCases:  &ReceivingUseCases{ports: p},
+		QuickReplyUseCases: &QuickReplyUseCases{ports: p},
+		OptOutUseCases:     &OptOutUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -14,6 +14,15 @@ import (
 // would silently drop out of the set.
 var coreMethods = map[string]string{
 	"AddChannel":              "func(context.Context, app.NewChannel) (app.Channel, error)",
+	"AddQuickReply":           "func(context.Context, app.QuickReply) (app.QuickReply, error)",
+	"DeleteQuickReply":        "func(context.Context, int64) error",
+	"EditQuickReply":          "func(context.Context, app.QuickReply) error",
+	"FillQuickReply":          "func(context.Context, int64, app.QuickReply) (app.FilledQuickReply, error)",
+	"MoveQuickReply":          "func(context.Context, int64, int) error",
+	"OptOutWords":             "func(context.Context) (app.OptOutWords, error)",
+	"QuickReplies":            "func(context.Context) ([]app.QuickReply, error)",
+	"SetOptOutWords":          "func(context.Context, app.OptOutWords) error",
+	"SetOptedOut":             "func(context.Context, int64, bool) error",
 	"AttachReceiver":          "func(app.LocalReceiver)",
 	"ChangeConnection":        "func(context.Context, app.ChannelID, string, string) error",
 	"ChannelHistory":          "func(context.Context, app.ChannelID, int) ([]app.ProviderEvent, error)",

@@ -57,6 +57,14 @@ const (
 	// (Channel.Health). Health tells what changed and whether for the
 	// worse.
 	EventAccountHealthChanged
+	// EventQuickRepliesChanged: the owner added, edited, moved or deleted
+	// a quick reply; holders of the list read it again.
+	EventQuickRepliesChanged
+	// EventOptOutChanged: customers opted out of marketing or back in (by
+	// writing a stop or start word, or by the owner's hand), so their
+	// conversations' Conversation.OptOut changed. ConversationIDs names
+	// them. The owner's word lists changing publishes one with none.
+	EventOptOutChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as

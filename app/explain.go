@@ -40,6 +40,10 @@ func Explain(err error) string {
 	if words, ok := explainReceiving(err); ok {
 		return words
 	}
+	var optedOut *OptedOutError
+	if errors.As(err, &optedOut) {
+		return optedOut.Plain()
+	}
 	var big *ImageTooLargeError
 	switch {
 	case errors.Is(err, ErrOutsideReplyWindow):

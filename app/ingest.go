@@ -46,6 +46,7 @@ func (c *IngestUseCases) IngestBatches(ctx context.Context, items []IngestItem) 
 		return results, errs
 	}
 	c.publishIngested(items, results, errs)
+	c.publishOptOuts(ctx, items, results, errs)
 	if healthOf != nil {
 		for i, ch := range c.readHealth(ctx, healthOf, health) {
 			if ch.After != ch.Before {

@@ -198,6 +198,9 @@ type Conversation struct {
 	// opens the 24-hour window. Only the customer's messages count: what
 	// the business sends, from Parley or from the phone, opens none.
 	LastInboundAt time.Time
+	// OptOut says whether the customer asked not to receive marketing
+	// templates; its zero value means they did not.
+	OptOut OptOut
 }
 
 // WindowDuration is WhatsApp's customer service window.

@@ -220,6 +220,8 @@ func (c *OutboxUseCases) sendOne(ctx context.Context, m Message, pace *pacer) se
 		return sendOutcome{retryLater: true, retryAfter: pe.RetryAfter}
 	case errors.As(err, &pe):
 		record(StateFailed, "", pe.Code, pe.Plain)
+	case errors.Is(err, ErrOptedOut):
+		record(StateFailed, "", 0, Explain(err))
 	case ctx.Err() != nil:
 		record(StateQueued, "", 0, "")
 	default:
@@ -266,6 +268,9 @@ func (c *OutboxUseCases) deliver(ctx context.Context, m Message, pace *pacer) (S
 	}
 	switch {
 	case m.Type == MsgTemplate && m.Template != nil:
+		if err := refuseOptedOut(cv, m.Template.Category); err != nil {
+			return SendResult{}, err
+		}
 		send := *m.Template
 		if send.HeaderMediaFormat != "" && send.HeaderMediaID == "" && send.HeaderMediaLink == "" && m.Media != nil {
 			// The owner's file for the header: uploaded, then named by id.

@@ -31,14 +31,7 @@ func DefaultTemplateValues(t Template, cv Conversation) TemplateValues {
 		if i < len(t.Variables) {
 			bound = t.Variables[i]
 		}
-		switch bound.Source {
-		case VarContactName:
-			v.Body[i] = cv.ContactName
-		case VarContactPhone:
-			v.Body[i] = FormatPhone("+" + cv.WAID)
-		case VarFixed:
-			v.Body[i] = bound.Value
-		}
+		v.Body[i] = bound.valueFor(cv)
 		if v.Body[i] == "" && i < len(t.BodyExamples) {
 			v.Body[i] = t.BodyExamples[i]
 		}
@@ -52,6 +45,25 @@ func DefaultTemplateValues(t Template, cv Conversation) TemplateValues {
 		}
 	}
 	return v
+}
+
+// valueFor is the variable's value in the conversation: the contact's
+// name or number, or the fixed text; "" when it has none (a customer
+// without a profile name, a typed parameter). Templates and quick
+// replies fill their variables through it.
+func (v Variable) valueFor(cv Conversation) string {
+	switch v.Source {
+	case VarContactName:
+		return cv.ContactName
+	case VarContactPhone:
+		if cv.WAID == "" {
+			return ""
+		}
+		return FormatPhone("+" + cv.WAID)
+	case VarFixed:
+		return v.Value
+	}
+	return ""
 }
 
 // templateSend checks the values and builds what the provider sends.
@@ -70,7 +82,7 @@ func templateSend(t Template, v TemplateValues) (TemplateSend, error) {
 			errs = append(errs, FieldError{Field: fmt.Sprintf("%s.%d", FieldTemplateParam, i+1), Message: fmt.Sprintf("Fill in a value for {{%d}}.", i+1)})
 		}
 	}
-	send := TemplateSend{Name: t.Name, Language: t.Language, BodyParams: v.Body}
+	send := TemplateSend{Name: t.Name, Language: t.Language, Category: t.Category, BodyParams: v.Body}
 	if len(waformat.Params(t.Header.Text)) > 0 {
 		if strings.TrimSpace(v.HeaderText) == "" {
 			errs = append(errs, FieldError{Field: FieldTemplateParam + ".header", Message: "Fill in a value for the header's {{1}}."})
@@ -106,6 +118,9 @@ func (c *InboxUseCases) SendTemplateMessage(ctx context.Context, conversationID 
 	cv, err := c.store.Conversation(ctx, conversationID)
 	if err != nil {
 		return Message{}, fmt.Errorf("send template: %w", err)
+	}
+	if err := refuseOptedOut(cv, t.Category); err != nil {
+		return Message{}, err
 	}
 	var media *Media
 	if send.HeaderMediaFormat != "" {

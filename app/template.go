@@ -106,8 +106,11 @@ type Variable struct {
 
 // TemplateSend is a template message to send, with every parameter filled.
 type TemplateSend struct {
-	Name       string
-	Language   string
+	Name     string
+	Language string
+	// Category is the template's category when it was queued: the outbox
+	// refuses a marketing one to a customer who opted out meanwhile.
+	Category   string
 	HeaderText string // value of the header text parameter, if any
 	// HeaderMediaID or HeaderMediaLink fills a media header. A queued
 	// message leaves both empty and carries the file as its Media: the

@@ -152,6 +152,7 @@ func pricingOf(s sql.NullString) (*app.Pricing, error) {
 type templateSendJSON struct {
 	Name              string   `json:"name"`
 	Language          string   `json:"language"`
+	Category          string   `json:"category,omitempty"`
 	HeaderText        string   `json:"header_text,omitempty"`
 	HeaderMediaFormat string   `json:"header_media_format,omitempty"`
 	HeaderMediaID     string   `json:"header_media_id,omitempty"`
@@ -200,7 +201,7 @@ func encodeMessageParts(m app.Message) (messageJSON, error) {
 	}
 	if m.Template != nil {
 		t := m.Template
-		out.template, err = jsonValue(templateSendJSON{Name: t.Name, Language: t.Language, HeaderText: t.HeaderText,
+		out.template, err = jsonValue(templateSendJSON{Name: t.Name, Language: t.Language, Category: t.Category, HeaderText: t.HeaderText,
 			HeaderMediaFormat: t.HeaderMediaFormat, HeaderMediaID: t.HeaderMediaID, HeaderMediaLink: t.HeaderMediaLink,
 			BodyParams: t.BodyParams, URLButtonParam: t.URLButtonParam, URLButtonIndex: t.URLButtonIndex}, false)
 		if err != nil {
@@ -284,7 +285,7 @@ func decodeMessageParts(m *app.Message, media, location, contacts, template sql.
 		if err := jsonInto(template, &j); err != nil {
 			return err
 		}
-		m.Template = &app.TemplateSend{Name: j.Name, Language: j.Language, HeaderText: j.HeaderText,
+		m.Template = &app.TemplateSend{Name: j.Name, Language: j.Language, Category: j.Category, HeaderText: j.HeaderText,
 			HeaderMediaFormat: j.HeaderMediaFormat, HeaderMediaID: j.HeaderMediaID, HeaderMediaLink: j.HeaderMediaLink,
 			BodyParams: j.BodyParams, URLButtonParam: j.URLButtonParam, URLButtonIndex: j.URLButtonIndex}
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 const conversationColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
-	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at`
+	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at,
+	k.opted_out_at, COALESCE(k.opted_out_by, ''), COALESCE(k.opted_out_word, '')`
 
 const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id = v.channel_id AND k.wa_id = v.wa_id`
 
@@ -120,8 +121,9 @@ func ensureConversation(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID 
 // scanConversation reads one row of conversationColumns.
 func scanConversation(r rowScanner) (app.Conversation, error) {
 	var c app.Conversation
-	var lastMsg, lastIn sql.NullInt64
-	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn)
+	var lastMsg, lastIn, optedOut sql.NullInt64
+	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn,
+		&optedOut, &c.OptOut.By, &c.OptOut.Word)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Conversation{}, app.ErrNotFound
 	}
@@ -130,5 +132,6 @@ func scanConversation(r rowScanner) (app.Conversation, error) {
 	}
 	c.LastMessageAt = timeOf(lastMsg)
 	c.LastInboundAt = timeOf(lastIn)
+	c.OptOut.At = timeOf(optedOut)
 	return c, nil
 }

@@ -115,6 +115,9 @@ func (g *groupCommit) ingestMessages(ctx context.Context, id app.ChannelID, msgs
 		if err := queueMedia(ctx, g.tx, m, g.now); err != nil {
 			return nil, err
 		}
+		if err := g.applyOptOut(ctx, m); err != nil {
+			return nil, err
+		}
 		inserted = append(inserted, m)
 	}
 	return inserted, nil

@@ -61,6 +61,8 @@ type Store struct {
 	ingestCache ingestCache
 	// ckpt copies the write-ahead log into the database file.
 	ckpt *checkpointer
+	// optOut holds the owner's opt-out words once read (see optOutWords).
+	optOut atomic.Pointer[optOutWords]
 }
 
 var _ app.Store = (*Store)(nil)

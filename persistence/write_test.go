@@ -103,6 +103,7 @@ type callFixture struct {
 	message  app.Message // an inbound message with an attachment
 	outbound app.Message
 	receipt  app.ReadReceipt
+	quick    app.QuickReply
 }
 
 // storeCalls calls every exported method of Store but ingest's and
@@ -290,6 +291,37 @@ var storeCalls = []storeCall{
 	{"Path", false, func(_ context.Context, s *Store, _ *callFixture) error {
 		s.Path()
 		return nil
+	}},
+	{"AddQuickReply", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.quick, err = s.AddQuickReply(ctx, app.QuickReply{Title: "Opening hours", Text: "9 to 6"}, baseTime)
+		if err == nil {
+			_, err = s.AddQuickReply(ctx, app.QuickReply{Title: "Parking", Text: "Behind the shop"}, baseTime)
+		}
+		return err
+	}},
+	{"QuickReplies", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.QuickReplies(ctx)
+		return err
+	}},
+	{"UpdateQuickReply", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		f.quick.Text = "9 to 7"
+		return s.UpdateQuickReply(ctx, f.quick, baseTime)
+	}},
+	{"MoveQuickReply", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.MoveQuickReply(ctx, f.quick.ID, 1)
+	}},
+	{"DeleteQuickReply", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeleteQuickReply(ctx, f.quick.ID)
+	}},
+	{"SetOptOut", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SetOptOut(ctx, f.convID, baseTime)
+	}},
+	{"SaveOptOutWords", true, func(ctx context.Context, s *Store, _ *callFixture) error {
+		return s.SaveOptOutWords(ctx, app.OptOutWords{Stop: []string{"STOP"}, Start: []string{"START"}})
+	}},
+	{"OptOutWords", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.OptOutWords(ctx)
+		return err
 	}},
 	{"DeleteChannel", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.DeleteChannel(ctx, f.other.ID)

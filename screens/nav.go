@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -18,6 +20,7 @@ type page string
 const (
 	pageSpace    page = "space"
 	pageChannels page = "channels"
+	pageSettings page = "settings"
 )
 
 // sidebarWidth is the width of the navigation column.
@@ -52,7 +55,8 @@ func newSidebar(icon fyne.Resource, footer string, onSelect func(page)) *sidebar
 		onSelect: onSelect,
 		sections: []*navSection{
 			{items: []navItem{{page: pageSpace, label: "Space", icon: kit.SpaceIcon}}},
-			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: kit.ChannelIcon}}},
+			{caption: "SETTINGS", items: []navItem{{page: pageChannels, label: "Channels", icon: kit.ChannelIcon},
+				{page: pageSettings, label: "Settings", icon: theme.SettingsIcon()}}},
 		},
 	}
 	column := container.NewVBox(s.newBrand(icon), widget.NewSeparator())
@@ -63,7 +67,7 @@ func newSidebar(icon fyne.Resource, footer string, onSelect func(page)) *sidebar
 			caption.Segments[0].(*widget.TextSegment).Style.TextStyle.Bold = true
 			column.Add(container.New(layout.NewCustomPaddedLayout(10, 0, 10, 0), caption))
 		}
-		column.Add(sec.list)
+		column.Add(allRows(sec.list, len(sec.items)))
 	}
 	bottom := kit.NewMutedText(footer, fyne.TextAlignLeading, theme.SizeNameCaptionText)
 	background := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
@@ -84,6 +88,14 @@ func (s *sidebar) newBrand(icon fyne.Resource) fyne.CanvasObject {
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(34))
 	return container.New(layout.NewCustomPaddedLayout(8, 8, 6, 0), container.NewHBox(img, name))
+}
+
+// allRows gives list the height of its n rows, so a section with more
+// than one item shows them all instead of scrolling in one row's space.
+func allRows(list *widget.List, n int) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(0, float32(n)*list.MinSize().Height+float32(max(n-1, 0))*theme.Padding()))
+	return container.NewStack(space, list)
 }
 
 func (s *sidebar) newList(sec *navSection) *widget.List {

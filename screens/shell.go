@@ -22,6 +22,7 @@ import (
 	"github.com/parley-app/parley/screens/inbox"
 	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/screens/profile"
+	"github.com/parley-app/parley/screens/settings"
 )
 
 // Deps are what the screens need from the rest of Parley.
@@ -61,6 +62,7 @@ type shell struct {
 	nav      *sidebar
 	space    *inbox.Page
 	channels *channels.Page
+	settings *settings.Page // nil without a core
 	welcome  *welcome
 	// receiving says at the top of every page when messages do not
 	// arrive; nil without a core.
@@ -102,6 +104,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)
+		s.settings = settings.NewPage(s.env, s.core)
 		s.receiving = newReceivingBanner(d.Core, s.env,
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)
@@ -145,7 +148,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 
 	s.channels.Reload()
 	switch p := prefs.lastPage(); p {
-	case pageChannels:
+	case pageChannels, pageSettings:
 		s.show(p)
 	default:
 		s.show(pageSpace)
@@ -166,6 +169,13 @@ func (s *shell) show(p page) {
 	case pageChannels:
 		obj = s.channels.Content
 		s.channels.Reload()
+	case pageSettings:
+		if s.settings == nil {
+			obj = s.space.Content
+			break
+		}
+		obj = s.settings.Content
+		s.settings.Reload()
 	default:
 		obj = s.space.Content
 	}

@@ -33,6 +33,7 @@ type composer struct {
 	onAttach   func()
 
 	entry       *composerEntry
+	quick       *quickPicker // the "/" list; nil until the conversation sets it up
 	send        *widget.Button
 	template    *widget.Button
 	attach      *widget.Button
@@ -134,6 +135,9 @@ func (c *composer) onTemplateTapped() {
 func (c *composer) onChanged(text string) {
 	c.entry.fitRows()
 	c.problem.Hide()
+	if c.quick != nil {
+		c.quick.update()
+	}
 	if hasFormatting(text) {
 		c.preview.SetSegments(widgets.RichTextFromWhatsApp(text, nil))
 		c.previewBox.Show()

@@ -68,3 +68,20 @@ func (e *composerEntry) fitRows() {
 	rows = max(composerMinRows, min(composerMaxRows, rows))
 	e.SetMinRowsVisible(rows)
 }
+
+// setCursor puts the cursor before rune i of the text.
+func (e *composerEntry) setCursor(i int) {
+	row, col := 0, 0
+	for k, r := range []rune(e.Text) {
+		if k == i {
+			break
+		}
+		if r == '\n' {
+			row, col = row+1, 0
+		} else {
+			col++
+		}
+	}
+	e.CursorRow, e.CursorColumn = row, col
+	e.Refresh()
+}

@@ -28,6 +28,10 @@ func (p *templatePicker) onChosen(id widget.ListItemID) {
 	p.problem.Hide()
 	p.preview.Show()
 	p.onValuesChanged()
+	if refusal := optOutRefusal(cv, t); refusal != "" {
+		p.problem.SetText(refusal)
+		p.problem.Show()
+	}
 }
 
 // recipient is the conversation the template goes to; for a new one,
@@ -56,7 +60,7 @@ func (p *templatePicker) updateSend() {
 	if p.number != nil && p.chosen != nil {
 		p.form.refreshNumber(p.recipient())
 	}
-	ok := p.chosen != nil && p.form.complete()
+	ok := p.chosen != nil && p.form.complete() && optOutRefusal(p.recipient(), *p.chosen) == ""
 	if p.number != nil && strings.TrimSpace(p.number.Text) == "" {
 		ok = false
 	}

@@ -262,7 +262,8 @@ func (p *templatePicker) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	box := o.(*fyne.Container).Objects[0].(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(t.Name)
 	sub := box.Objects[1].(*fyne.Container).Objects[0].(*widget.RichText)
-	sub.Segments[0].(*widget.TextSegment).Text = app.LanguageLabel(t.Language) + " · " + categoryWord(t.Category)
+	sub.Segments[0].(*widget.TextSegment).Text = app.LanguageLabel(t.Language) + " · " + categoryWord(t.Category) +
+		unavailableNote(p.recipient(), t)
 	sub.Refresh()
 }
 

@@ -66,6 +66,7 @@ type conversationView struct {
 	older    fyne.CanvasObject // "Loading earlier messages…"
 	problem  *widget.Label
 	composer *composer
+	optOut   *optOutStrip
 	content  fyne.CanvasObject
 }
 
@@ -90,13 +91,14 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 	v.older = newFloatingNote("Loading earlier messages…")
 	v.older.Hide()
 	v.composer = newComposer(v.onSend, v.onTemplate, v.onAttach)
+	v.setUpQuickReplies()
 	v.windowOpen, _ = cv.WindowOpen(e.core.Now())
 	v.header.set(cv, ch, showChannel, e.core.Now())
 	v.composer.setWindow(v.windowOpen, cv.LastInboundAt.IsZero())
 
 	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
 		container.NewVBox(container.NewCenter(v.older), v.problem))
-	v.content = container.NewBorder(v.header.content, v.composer.content, nil, nil, middle)
+	v.content = container.NewBorder(container.NewVBox(v.header.content, v.setUpOptOut()), v.composer.content, nil, nil, middle)
 	return v
 }
 
@@ -236,6 +238,7 @@ func (v *conversationView) reloaded(r conversationRead, err error) {
 		}
 		v.loaded = true
 		v.msgs = msgs
+		v.optOut.set(cv.OptOut)
 		v.updateWindow()
 		v.render()
 		if follow {

@@ -18,15 +18,18 @@ type Core interface {
 	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
 	DownloadMedia(ctx context.Context, messageID int64) (string, error)
 	Events() *app.Bus
+	FillQuickReply(ctx context.Context, conversationID int64, r app.QuickReply) (app.FilledQuickReply, error)
 	LastHeaderFile(ctx context.Context, id app.ChannelID, t app.Template) (app.HeaderFile, error)
 	MarkConversationRead(ctx context.Context, conversationID int64) error
 	Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]app.Message, error)
 	Now() time.Time
+	QuickReplies(ctx context.Context) ([]app.QuickReply, error)
 	RetryMessage(ctx context.Context, messageID int64) error
 	SaveAttachmentCopy(src, dst string) error
 	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
 	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)
 	SendText(ctx context.Context, conversationID int64, text, replyTo string) (app.Message, error)
+	SetOptedOut(ctx context.Context, conversationID int64, out bool) error
 	StartConversation(ctx context.Context, id app.ChannelID, number string, t app.Template, v app.TemplateValues) (app.Message, error)
 	SyncTemplates(ctx context.Context, id app.ChannelID, progress func(fetched, total int)) ([]app.TemplateChange, error)
 	Templates(ctx context.Context, id app.ChannelID) (app.TemplateList, error)

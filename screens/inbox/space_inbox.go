@@ -94,6 +94,14 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 		// New names from the owner's phone contacts show in the list and
 		// in the open conversation's header like a change of its messages.
 		fyne.Do(func() { s.onMessagesChanged(e) })
+	case app.EventOptOutChanged:
+		fyne.Do(func() { s.onMessagesChanged(e) })
+	case app.EventQuickRepliesChanged:
+		fyne.Do(func() {
+			if s.conv != nil {
+				s.conv.loadQuickReplies()
+			}
+		})
 	case app.EventChannelsChanged:
 		fyne.Do(s.reload)
 	}
