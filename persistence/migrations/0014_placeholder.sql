@@ -1,0 +1,2 @@
+-- 0014_placeholder.sql: keeps the numbering gapless on this branch until the
+-- migrations of the other parts of issue 21 land; the lead drops it.
