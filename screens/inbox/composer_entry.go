@@ -59,10 +59,10 @@ func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
 	}
 }
 
-// TypedKey sends on Enter; with Shift held, Enter adds a line. Esc goes
-// to the window.
+// TypedKey sends on Enter; with Shift held, Enter adds a line. Esc and
+// F1 go to the window.
 func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
-	if forwardEscape(e, k) {
+	if forwardWindowKey(e, k) {
 		return
 	}
 	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift {

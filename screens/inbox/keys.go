@@ -126,3 +126,12 @@ func (s *spaceInbox) redrawOpen() {
 	s.conv, s.openID = nil, 0
 	s.open(cv)
 }
+
+// OpenConversationID is the ID of the conversation open on the right,
+// or 0.
+func (p *Page) OpenConversationID() int64 {
+	if p.inbox == nil {
+		return 0
+	}
+	return p.inbox.openID
+}

@@ -9,7 +9,7 @@ import (
 // shortcuts (Ctrl+K, Alt+↓, …; see screens/shortcuts.go) would not work
 // while the owner types a message. The Space's entries hand on what they
 // do not use themselves: shortcuts with Ctrl or Alt that are not the
-// entry's own (copy, paste, …), and Esc.
+// entry's own (copy, paste, …), Esc and F1.
 
 // forwardShortcut hands s to the window of obj when it is a shortcut an
 // entry has no use for, and reports whether it did.
@@ -29,10 +29,10 @@ func forwardShortcut(obj fyne.CanvasObject, s fyne.Shortcut) bool {
 	return false
 }
 
-// forwardEscape hands Esc to the window of obj, which closes what is
-// open (screens/shortcuts.go).
-func forwardEscape(obj fyne.CanvasObject, k *fyne.KeyEvent) bool {
-	if k.Name != fyne.KeyEscape {
+// forwardWindowKey hands Esc (close what is open) and F1 (the keyboard
+// shortcuts) to the window of obj (screens/shortcuts.go).
+func forwardWindowKey(obj fyne.CanvasObject, k *fyne.KeyEvent) bool {
+	if k.Name != fyne.KeyEscape && k.Name != fyne.KeyF1 {
 		return false
 	}
 	if c := canvasOf(obj); c != nil && c.OnTypedKey() != nil {

@@ -159,8 +159,8 @@ func (s *spaceInbox) keepOverlay(o closer) {
 	s.overlays = append(s.overlays, o)
 }
 
-// closeOverlays closes the open popups and reports whether there were
-// any.
+// closeOverlays closes the open popups and the Manage labels dialog, and
+// reports whether one was open.
 func (s *spaceInbox) closeOverlays() bool {
 	open := false
 	for _, o := range s.overlays {
@@ -170,5 +170,9 @@ func (s *spaceInbox) closeOverlays() bool {
 		o.Hide()
 	}
 	s.overlays = nil
+	if s.manager != nil {
+		s.manager.dlg.Hide()
+		open = true
+	}
 	return open
 }

@@ -32,7 +32,7 @@ type switcherEntry struct {
 
 // TypedKey closes the switcher on Esc (keys_forward.go).
 func (e *switcherEntry) TypedKey(k *fyne.KeyEvent) {
-	if !forwardEscape(e, k) {
+	if !forwardWindowKey(e, k) {
 		e.Entry.TypedKey(k)
 	}
 }
