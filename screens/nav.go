@@ -105,7 +105,7 @@ func (s *sidebar) newList(sec *navSection) *widget.List {
 			left.Objects[1].(*widget.Label).SetText(it.label)
 			badge.SetText(navBadge(it.badge))
 			badge.Hidden = it.badge <= 0
-			badge.Refresh()
+			row.Refresh() // lays the badge out when it appears
 		})
 	l.HideSeparators = true
 	l.OnSelected = func(id widget.ListItemID) {

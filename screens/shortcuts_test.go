@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -25,6 +27,7 @@ type shortcutsWorld struct {
 func newShortcutsWorld(t *testing.T) *shortcutsWorld {
 	t.Helper()
 	cw := screentest.NewWorld(t)
+	cw.App.Settings().SetTheme(NewTheme())
 	ch := cw.AddChannel(t)
 	w, s := newMainWindow(cw.App, Deps{Core: cw.Core, Channels: cw.Core, Version: "9.9.9"}, screentest.RunNow)
 	t.Cleanup(func() { widgets.SetChatZoom(1) })
@@ -230,5 +233,45 @@ func TestTitleAndNavigationCountUnread(t *testing.T) {
 	}
 	if got := sw.window.Title(); got != "Parley" || screentest.ShowsText(nav, "0") {
 		t.Errorf("with nothing unread, title = %q and the navigation shows %q", got, screentest.VisibleTexts(nav))
+	}
+}
+
+// TestLabelsShowInTheListAndHeader: labels put on conversations show
+// as chips in their rows and in the open one's header, the pinned one
+// first; with PARLEY_SCREENSHOT_DIR set, the window is saved there
+// (labels.png) for a look.
+func TestLabelsShowInTheListAndHeader(t *testing.T) {
+	sw := newShortcutsWorld(t)
+	labels, err := sw.Core.Labels(sw.Ctx) // New customer, Order, Paid, Pending
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := func(who string, label int) {
+		if err := sw.Core.SetConversationLabel(sw.Ctx, sw.convs[who], labels[label].ID, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("Anna", 2)
+	set("Anna", 1)
+	set("Ben", 0)
+	set("Cem", 3)
+	set("Cem", 1)
+	set("Cem", 2)
+	if err := sw.Core.PinConversation(sw.Ctx, sw.convs["Anna"], true); err != nil {
+		t.Fatal(err)
+	}
+	sw.press(fyne.KeyDown, fyne.KeyModifierAlt)
+	if got := sw.open(); got != "Anna" {
+		t.Errorf("the first row is %q, want the pinned Anna", got)
+	}
+	texts := strings.Join(screentest.VisibleTexts(sw.window.Content()), "|")
+	// Anna's two in her row and her header, Cem's first two and "+1", Ben's one.
+	for want, n := range map[string]int{"Order": 3, "Paid": 3, "New customer": 1, "+1": 1} {
+		if got := strings.Count(texts, "|"+want+"|"); got != n {
+			t.Errorf("%q shows %d times, want %d; the window shows %q", want, got, n, texts)
+		}
+	}
+	if dir := os.Getenv("PARLEY_SCREENSHOT_DIR"); dir != "" {
+		saveScreenshot(t, sw.window, "labels.png")
 	}
 }

@@ -379,5 +379,5 @@ func (v *conversationView) showLabels() {
 	if v.allLabels != nil {
 		all = v.allLabels()
 	}
-	v.header.chips.set(labelsOf(v.conv.Labels, all))
+	v.header.setLabels(labelsOf(v.conv.Labels, all))
 }

@@ -29,6 +29,7 @@ type conversationHeader struct {
 	// labels opens the checklist of labels (onLabels).
 	labels   *widget.Button
 	onLabels func()
+	row      *fyne.Container
 	content  fyne.CanvasObject
 }
 
@@ -55,6 +56,7 @@ func newConversationHeader() *conversationHeader {
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
 	right := container.NewHBox(container.NewCenter(h.chips.content), container.NewCenter(h.labels), container.NewCenter(pill))
 	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content), right, names)
+	h.row = row
 	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	h.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 12, 14), row)))
@@ -87,4 +89,10 @@ func (h *conversationHeader) set(cv app.Conversation, ch app.Channel, showChanne
 	h.window.Refresh()
 	h.windowBg.Refresh()
 	return open
+}
+
+// setLabels shows the conversation's labels beside its name.
+func (h *conversationHeader) setLabels(labels []app.Label) {
+	h.chips.set(labels)
+	h.row.Refresh() // chips that come or go make the name room
 }

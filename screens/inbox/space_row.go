@@ -32,6 +32,7 @@ type conversationRow struct {
 	count   *canvas.Text
 	chips   *labelChips
 	pin     *canvas.Image
+	top     *fyne.Container // name, chips, pin and time
 	root    fyne.CanvasObject
 	shown   rowLook // what the row shows now
 	// index is the list item the row shows; onMenu opens the row's
@@ -66,9 +67,9 @@ func newConversationRow() *conversationRow {
 	r.badge = container.NewStack(pill, container.New(layout.NewCustomPaddedLayout(0, 0, 5, 5), container.NewCenter(r.count)))
 	r.badge.Hide()
 
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(r.chips.content, container.NewCenter(r.pin), container.NewCenter(r.when)), r.name)
+	r.top = container.NewBorder(nil, nil, nil, container.NewHBox(r.chips.content, container.NewCenter(r.pin), container.NewCenter(r.when)), r.name)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.window), container.NewCenter(r.badge)), r.preview)
-	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(top,
+	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(r.top,
 		container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), bottom)))
 	r.root = container.New(layout.NewCustomPaddedLayout(4, 4, 6, 6),
 		container.NewBorder(nil, nil, container.NewCenter(r.avatar.Content), nil, text))
@@ -94,12 +95,16 @@ func (r *conversationRow) set(cv app.Conversation, labels []app.Label, now time.
 	if look == r.shown {
 		return // the list was refreshed but this row did not change: nothing to lay out again
 	}
+	relayout := look.labels != r.shown.labels || look.pinned != r.shown.pinned
 	r.shown = look
 	r.chips.set(labels)
 	if look.pinned {
 		r.pin.Show()
 	} else {
 		r.pin.Hide()
+	}
+	if relayout {
+		r.top.Refresh() // chips or the pin came or went: the name makes room
 	}
 	r.avatar.Set(name, cv.WAID)
 	r.name.SetText(name)
