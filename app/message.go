@@ -198,8 +198,8 @@ type Conversation struct {
 	// opens the 24-hour window. Only the customer's messages count: what
 	// the business sends, from Parley or from the phone, opens none.
 	LastInboundAt time.Time
-	// Labels are the IDs of the owner's labels on the conversation, in
-	// the order of the labels' names.
+	// Labels are the IDs of the owner's labels on the conversation, by
+	// ID; the list of labels (Core.Labels) gives their names and order.
 	Labels []int64
 	// PinnedAt is when the owner pinned the conversation to the top of
 	// the list; zero when not pinned.

@@ -13,8 +13,7 @@ import (
 
 const conversationColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
 	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at, v.pinned_at, v.archived_at,
-	(SELECT group_concat(c.label_id) FROM (SELECT c.label_id FROM conversation_labels c JOIN labels l ON l.id = c.label_id
-		WHERE c.conversation_id = v.id ORDER BY l.name, l.id) c)`
+	(SELECT group_concat(c.label_id) FROM conversation_labels c WHERE c.conversation_id = v.id)`
 
 const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id = v.channel_id AND k.wa_id = v.wa_id`
 

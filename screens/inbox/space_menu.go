@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 	"log/slog"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -154,8 +155,13 @@ func (s *spaceInbox) act(what string, change func(ctx context.Context) error) {
 	})
 }
 
-// keepOverlay remembers an open popup for Esc.
+// keepOverlay remembers an open popup for Esc, forgetting those closed
+// meanwhile.
 func (s *spaceInbox) keepOverlay(o closer) {
+	s.overlays = slices.DeleteFunc(s.overlays, func(o closer) bool {
+		w, ok := o.(fyne.CanvasObject)
+		return ok && !w.Visible()
+	})
 	s.overlays = append(s.overlays, o)
 }
 
