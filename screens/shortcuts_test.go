@@ -275,3 +275,19 @@ func TestLabelsShowInTheListAndHeader(t *testing.T) {
 		saveScreenshot(t, sw.window, "labels.png")
 	}
 }
+
+// TestTraySharesTheWindowsUnreadCount: linked to the window, the tray
+// shows the count the title and the navigation show, and follows it.
+func TestTraySharesTheWindowsUnreadCount(t *testing.T) {
+	sw := newShortcutsWorld(t)
+	desk := &fakeDesktop{App: fyne.CurrentApp()}
+	tray := installTray(desk, sw.window, Deps{Core: sw.Core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return true })
+	sw.shell.linkTray(tray)
+	if got := desk.menu.Items[0].Label; got != "Open Parley — 3 unread" {
+		t.Errorf("the tray says %q, want 3 unread as the title", got)
+	}
+	sw.press(fyne.KeyDown, fyne.KeyModifierAlt) // reads Cem
+	if got := desk.menu.Items[0].Label; got != "Open Parley — 2 unread" || sw.window.Title() != "Parley (2)" {
+		t.Errorf("after reading one the tray says %q and the title %q", got, sw.window.Title())
+	}
+}

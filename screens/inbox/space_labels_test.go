@@ -245,3 +245,20 @@ func TestChipTextReadsOnEveryLabelColour(t *testing.T) {
 		}
 	}
 }
+
+// TestEscClosesTheContextMenu: Esc (CloseOverlays) closes an open
+// context menu and says so; with nothing open it says nothing was.
+func TestEscClosesTheContextMenu(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Is my cake ready?")
+	test.TapSecondary(sw.row(t, "Anna Schmidt"))
+	if sw.Window.Canvas().Overlays().Top() == nil {
+		t.Fatal("a right click opened no menu")
+	}
+	if !sw.shell.space.CloseOverlays() || sw.Window.Canvas().Overlays().Top() != nil {
+		t.Error("Esc did not close the context menu")
+	}
+	if sw.shell.space.CloseOverlays() {
+		t.Error("a second Esc says it closed something")
+	}
+}
