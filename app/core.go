@@ -26,6 +26,7 @@ type Store interface {
 	MediaDownloadStore
 	QuickReplyStore
 	OptOutStore
+	LabelStore
 }
 
 // Deps are the parts the core is built from.
@@ -106,6 +107,7 @@ type Core struct {
 	*ReceivingUseCases
 	*QuickReplyUseCases
 	*OptOutUseCases
+	*LabelUseCases
 	p *ports
 }
 
@@ -147,6 +149,7 @@ func New(d Deps) *Core {
 		ReceivingUseCases:  &ReceivingUseCases{ports: p},
 		QuickReplyUseCases: &QuickReplyUseCases{ports: p},
 		OptOutUseCases:     &OptOutUseCases{ports: p},
+		LabelUseCases:      &LabelUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -83,6 +83,14 @@ var coreMethods = map[string]string{
 	"Templates":               "func(context.Context, app.ChannelID) (app.TemplateList, error)",
 	"TestWebhook":             "func(context.Context, app.ChannelID) error",
 	"UnreadTotal":             "func(context.Context) (int, error)",
+	"Labels":                  "func(context.Context) ([]app.Label, error)",
+	"CreateLabel":             "func(context.Context, string, app.LabelColor) (app.Label, error)",
+	"UpdateLabel":             "func(context.Context, app.Label) error",
+	"DeleteLabel":             "func(context.Context, int64) error",
+	"SetConversationLabel":    "func(context.Context, int64, int64, bool) error",
+	"PinConversation":         "func(context.Context, int64, bool) error",
+	"ArchiveConversation":     "func(context.Context, int64, bool) error",
+	"MarkConversationUnread":  "func(context.Context, int64) error",
 }
 
 // TestCoreMethodSet fails when a use case disappears from *app.Core or

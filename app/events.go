@@ -65,6 +65,13 @@ const (
 	// conversations' Conversation.OptOut changed. ConversationIDs names
 	// them. The owner's word lists changing publishes one with none.
 	EventOptOutChanged
+	// EventLabelsChanged: a label was added, renamed, recoloured or
+	// deleted (a deleted one is off every conversation). Whatever a
+	// subscriber keeps of labels is stale.
+	EventLabelsChanged
+	// EventConversationsChanged: the owner changed the labels, the pin or
+	// the archiving of ConversationIDs; their messages did not change.
+	EventConversationsChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as

@@ -201,6 +201,27 @@ type Conversation struct {
 	// OptOut says whether the customer asked not to receive marketing
 	// templates; its zero value means they did not.
 	OptOut OptOut
+	// Labels are the IDs of the owner's labels on the conversation, by
+	// ID; the list of labels (Core.Labels) gives their names and order.
+	Labels []int64
+	// PinnedAt is when the owner pinned the conversation to the top of
+	// the list; zero when not pinned.
+	PinnedAt time.Time
+	// ArchivedAt is when the owner archived the conversation; zero when
+	// it is not archived. The customer's next message clears it.
+	ArchivedAt time.Time
+}
+
+// Pinned reports whether the conversation stays at the top of the list.
+func (c Conversation) Pinned() bool { return !c.PinnedAt.IsZero() }
+
+// Archived reports whether the conversation is archived.
+func (c Conversation) Archived() bool { return !c.ArchivedAt.IsZero() }
+
+// WaitingForReply reports whether the customer wrote last: their latest
+// message is the conversation's latest.
+func (c Conversation) WaitingForReply() bool {
+	return !c.LastInboundAt.IsZero() && !c.LastInboundAt.Before(c.LastMessageAt)
 }
 
 // WindowDuration is WhatsApp's customer service window.

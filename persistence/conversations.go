@@ -5,21 +5,25 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/parley-app/parley/app"
 )
 
 const conversationColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
-	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at,
+	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at, v.pinned_at, v.archived_at,
+	(SELECT group_concat(c.label_id) FROM conversation_labels c WHERE c.conversation_id = v.id),
 	k.opted_out_at, COALESCE(k.opted_out_by, ''), COALESCE(k.opted_out_word, '')`
 
 const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id = v.channel_id AND k.wa_id = v.wa_id`
 
-// Conversations returns the channel's conversations, most recent first
-// (conversations without messages last).
+// Conversations returns the channel's conversations, archived ones
+// too: the pinned first (the last pinned first), then the most recent
+// first (conversations without messages last).
 func (s *Store) Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error) {
 	rows, err := s.ro.QueryContext(ctx, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
-		WHERE v.channel_id = ? ORDER BY v.last_message_at DESC, v.id DESC`, id)
+		WHERE v.channel_id = ? ORDER BY v.pinned_at IS NULL, v.pinned_at DESC, v.last_message_at DESC, v.id DESC`, id)
 	if err != nil {
 		return nil, fmt.Errorf("list conversations of channel %d: %w", id, err)
 	}
@@ -121,9 +125,10 @@ func ensureConversation(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID 
 // scanConversation reads one row of conversationColumns.
 func scanConversation(r rowScanner) (app.Conversation, error) {
 	var c app.Conversation
-	var lastMsg, lastIn, optedOut sql.NullInt64
+	var lastMsg, lastIn, pinned, archived, optedOut sql.NullInt64
+	var labels sql.NullString
 	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn,
-		&optedOut, &c.OptOut.By, &c.OptOut.Word)
+		&pinned, &archived, &labels, &optedOut, &c.OptOut.By, &c.OptOut.Word)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Conversation{}, app.ErrNotFound
 	}
@@ -132,6 +137,27 @@ func scanConversation(r rowScanner) (app.Conversation, error) {
 	}
 	c.LastMessageAt = timeOf(lastMsg)
 	c.LastInboundAt = timeOf(lastIn)
+	c.PinnedAt = timeOf(pinned)
+	c.ArchivedAt = timeOf(archived)
 	c.OptOut.At = timeOf(optedOut)
+	if c.Labels, err = labelIDs(labels.String); err != nil {
+		return app.Conversation{}, fmt.Errorf("labels of conversation %d: %w", c.ID, err)
+	}
 	return c, nil
+}
+
+// labelIDs reads the comma-separated label IDs of a conversation.
+func labelIDs(list string) ([]int64, error) {
+	if list == "" {
+		return nil, nil
+	}
+	var ids []int64
+	for part := range strings.SplitSeq(list, ",") {
+		id, err := strconv.ParseInt(part, 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }

@@ -98,20 +98,28 @@ func (t *groupTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, no
 	return nil
 }
 
+// unarchiveSQL brings an archived conversation back to the list when
+// the statement stores a customer's message (?4, their latest time, is
+// not NULL); the owner's own messages (echoes from the phone, sends from
+// Parley) leave it archived.
+const unarchiveSQL = `archived_at = CASE WHEN ?4 IS NULL THEN archived_at ELSE NULL END`
+
 // touchSameTimeSQL is convTotals.record for messages no newer than the
 // conversation's last one (?1): it leaves last_message_at alone, so that
 // the inbox index on it is not rewritten. On a tie the later message's
 // preview wins, as in touchConversation. It changes no row when the
 // conversation's last message time is not ?1.
 const touchSameTimeSQL = `UPDATE conversations SET last_preview = ?2, unread = unread + ?3,
-		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
+		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END,
+		` + unarchiveSQL + `
 	WHERE id = ?5 AND last_message_at = ?1`
 
 // touchOlderSQL is convTotals.record for messages older than the
 // conversation's last one (later than ?1); it changes no row otherwise.
 // It takes the same arguments as touchSameTimeSQL (?2 is unused).
 const touchOlderSQL = `UPDATE conversations SET unread = unread + ?3,
-		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
+		last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END,
+		` + unarchiveSQL + `
 	WHERE id = ?5 AND last_message_at > ?1`
 
 // record writes what the group's stored messages add to the

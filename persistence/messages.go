@@ -163,14 +163,16 @@ func scanMessage(r rowScanner) (app.Message, error) {
 // touchConversation records a new message in its conversation: the
 // last-message time and preview move forward only, unread grows by
 // unread, and the last inbound time (which opens the 24-hour window)
-// moves forward only.
+// moves forward only; a customer's message (lastInbound not nil) brings
+// an archived conversation back.
 func touchConversation(ctx context.Context, tx execer, convID int64, last app.Message, unread int, lastInbound any) error {
 	_, err := tx.ExecContext(ctx, `UPDATE conversations SET
 			last_preview = CASE WHEN last_message_at IS NULL OR last_message_at <= ?1 THEN ?2 ELSE last_preview END,
 			last_message_at = MAX(COALESCE(last_message_at, ?1), ?1),
 			unread = unread + ?3,
 			last_inbound_at = CASE WHEN ?4 IS NULL THEN last_inbound_at
-				ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END
+				ELSE MAX(COALESCE(last_inbound_at, ?4), ?4) END,
+			`+unarchiveSQL+`
 		WHERE id = ?5`,
 		timeValue(last.Timestamp), app.Summary(last), unread, lastInbound, convID)
 	if err != nil {

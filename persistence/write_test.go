@@ -104,6 +104,7 @@ type callFixture struct {
 	outbound app.Message
 	receipt  app.ReadReceipt
 	quick    app.QuickReply
+	label    app.Label
 }
 
 // storeCalls calls every exported method of Store but ingest's and
@@ -179,6 +180,33 @@ var storeCalls = []storeCall{
 	}},
 	{"MarkConversationRead", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.MarkConversationRead(ctx, f.message.ConversationID)
+	}},
+	{"MarkConversationUnread", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.MarkConversationUnread(ctx, f.convID) // read: each call's ingest writes to another
+	}},
+	{"CreateLabel", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.label, err = s.CreateLabel(ctx, app.Label{Name: "Wholesale", Color: app.LabelTeal}, time.Unix(1, 0))
+		return err
+	}},
+	{"UpdateLabel", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		f.label.Name = "Wholesale order"
+		return s.UpdateLabel(ctx, f.label)
+	}},
+	{"Labels", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.Labels(ctx)
+		return err
+	}},
+	{"SetConversationLabel", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SetConversationLabel(ctx, f.message.ConversationID, f.label.ID, true)
+	}},
+	{"DeleteLabel", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.DeleteLabel(ctx, f.label.ID)
+	}},
+	{"PinConversation", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.PinConversation(ctx, f.message.ConversationID, time.Unix(2, 0))
+	}},
+	{"ArchiveConversation", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.ArchiveConversation(ctx, f.message.ConversationID, time.Unix(3, 0))
 	}},
 	{"Messages", false, func(ctx context.Context, s *Store, f *callFixture) error {
 		_, err := s.Messages(ctx, f.message.ConversationID, 0, 10)

@@ -35,6 +35,9 @@ type about struct {
 	// quit, if set, replaces the app's Quit (in tests). Closing the
 	// window only hides it, so Quit Parley is how to stop for real.
 	quit func()
+	// onShortcuts opens the list of keyboard shortcuts; nil hides the
+	// button.
+	onShortcuts func()
 }
 
 func newAbout(w fyne.Window, icon fyne.Resource, version, label string) *about {
@@ -97,6 +100,13 @@ func (a *about) newContent() fyne.CanvasObject {
 		what,
 		data,
 	)
+	if a.onShortcuts != nil {
+		column.Add(container.NewCenter(&widget.Button{Text: "Keyboard shortcuts", Icon: theme.ComputerIcon(),
+			Importance: widget.LowImportance, OnTapped: func() {
+				a.dialog.Hide()
+				a.onShortcuts()
+			}}))
+	}
 	if len(a.settings) > 0 {
 		column.Add(widget.NewSeparator())
 		for _, setting := range a.settings {

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"image/color"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -31,6 +32,7 @@ type navItem struct {
 	page  page
 	label string
 	icon  fyne.Resource
+	badge int // a count shown beside the label (unread messages); 0 hides it
 }
 
 // navSection is a group of entries under an optional caption; each
@@ -102,13 +104,19 @@ func (s *sidebar) newList(sec *navSection) *widget.List {
 	l := widget.NewList(
 		func() int { return len(sec.items) },
 		func() fyne.CanvasObject {
-			return container.New(layout.NewCustomPaddedLayout(3, 3, 2, 0),
-				container.NewHBox(widget.NewIcon(nil), &widget.Label{}))
+			badge := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Importance: widget.SuccessImportance}
+			return container.New(layout.NewCustomPaddedLayout(3, 3, 2, 4),
+				container.NewBorder(nil, nil, container.NewHBox(widget.NewIcon(nil), &widget.Label{}), badge))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := o.(*fyne.Container).Objects[0].(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(sec.items[id].icon)
-			row.Objects[1].(*widget.Label).SetText(sec.items[id].label)
+			left, badge := row.Objects[0].(*fyne.Container), row.Objects[1].(*widget.Label)
+			it := sec.items[id]
+			left.Objects[0].(*widget.Icon).SetResource(it.icon)
+			left.Objects[1].(*widget.Label).SetText(it.label)
+			badge.SetText(navBadge(it.badge))
+			badge.Hidden = it.badge <= 0
+			row.Refresh() // lays the badge out when it appears
 		})
 	l.HideSeparators = true
 	l.OnSelected = func(id widget.ListItemID) {
@@ -136,4 +144,25 @@ func (s *sidebar) selectPage(p page) {
 			sec.list.UnselectAll()
 		}
 	}
+}
+
+// setBadge shows n beside the entry of page p (the Space's unread
+// messages); 0 hides it.
+func (s *sidebar) setBadge(p page, n int) {
+	for _, sec := range s.sections {
+		for i := range sec.items {
+			if sec.items[i].page == p && sec.items[i].badge != n {
+				sec.items[i].badge = n
+				sec.list.RefreshItem(i)
+			}
+		}
+	}
+}
+
+// navBadge is how a count shows in the navigation: "99+" above 99.
+func navBadge(n int) string {
+	if n > 99 {
+		return "99+"
+	}
+	return strconv.Itoa(n)
 }

@@ -8,6 +8,7 @@ const (
 	prefWindowWidth  = "window.width"
 	prefWindowHeight = "window.height"
 	prefLastPage     = "nav.page"
+	prefChatZoom     = "chat.zoom"
 )
 
 // defaultWindowSize is the size of the main window on first start.
@@ -45,3 +46,12 @@ func (u uiPrefs) lastPage() page {
 
 // setLastPage remembers the page on screen.
 func (u uiPrefs) setLastPage(p page) { u.p.SetString(prefLastPage, string(p)) }
+
+// chatZoom is the size of the chat's message text the owner chose
+// (Ctrl+= / Ctrl+-), 1 for normal.
+func (u uiPrefs) chatZoom() float32 {
+	return float32(u.p.FloatWithFallback(prefChatZoom, 1))
+}
+
+// setChatZoom remembers the size of the chat's message text.
+func (u uiPrefs) setChatZoom(z float32) { u.p.SetFloat(prefChatZoom, float64(z)) }

@@ -75,6 +75,13 @@ type shell struct {
 	health *healthBanner
 	// login is the start-at-login setting; nil without one.
 	login *startAtLogin
+	// unread counts the unread messages for the navigation, the title
+	// and the tray; nil without a core.
+	unread *unreadCounter
+	// about is the About dialog, with Keyboard shortcuts.
+	about *about
+	// shortcutsDialog lists the keyboard shortcuts; nil until opened.
+	shortcutsDialog *shortcutsDialog
 
 	current page
 	detail  bool            // a channel's page is shown instead of current
@@ -119,6 +126,10 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		footer += " · demo"
 	}
 	s.nav = newSidebar(d.Icon, "", s.show) // the footer is the About button
+	if d.Core != nil {
+		s.unread = newUnreadCounter(d.Core, run, d.ReloadGap)
+		s.unread.subscribe(func(n int) { s.nav.setBadge(pageSpace, n) })
+	}
 	s.stage = container.NewStack()
 
 	top := container.NewVBox()
@@ -136,6 +147,8 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	}
 	main := container.NewBorder(top, nil, nil, nil, s.stage)
 	about := newAbout(w, d.Icon, d.Version, footer)
+	about.onShortcuts = s.showShortcuts
+	s.about = about
 	if d.Core != nil {
 		about.settings = append(about.settings, newReadReceipts(d.Core, w, run).checkbox)
 	}
@@ -146,6 +159,8 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	navColumn := about.over(s.nav.content)
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 
+	s.installShortcuts(w)
+	s.space.SetChatZoom(prefs.chatZoom())
 	s.channels.Reload()
 	switch p := prefs.lastPage(); p {
 	case pageChannels, pageSettings:
@@ -222,4 +237,12 @@ func newDemoBanner() fyne.CanvasObject {
 	}
 	row := container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, text)
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(2, 2, 16, 16), row))
+}
+
+// showUnreadInTitle keeps the unread count in the window's title:
+// "Parley (3)".
+func (s *shell) showUnreadInTitle(w fyne.Window, base string) {
+	if s.unread != nil {
+		s.unread.subscribe(func(n int) { w.SetTitle(windowTitle(base, n)) })
+	}
 }

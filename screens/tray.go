@@ -45,6 +45,8 @@ type systemTray struct {
 	// notReceiving marks the icon while customers' messages do not
 	// arrive; UI goroutine only.
 	notReceiving bool
+	// stopCounting ends the tray's own counting (countWith).
+	stopCounting func()
 }
 
 // installTray puts Parley in the tray of a desktop app and makes closing
@@ -66,7 +68,7 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runne
 	desk.SetSystemTrayWindow(w)
 	w.SetCloseIntercept(t.closeToTray)
 	t.counts = kit.NewReloader(run, context.Background(), d.ReloadGap, d.Core.UnreadTotal, t.counted)
-	d.Core.Events().Subscribe(func(e app.Event) {
+	t.stopCounting = d.Core.Events().Subscribe(func(e app.Event) {
 		switch e.Kind {
 		case app.EventMessagesReceived, app.EventUnreadChanged, app.EventChannelsChanged:
 			fyne.Do(t.refresh)
@@ -74,6 +76,13 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runne
 	})
 	t.refresh()
 	return t
+}
+
+// countWith makes the tray show u's count instead of counting itself:
+// one count for the tray, the navigation and the window title.
+func (t *systemTray) countWith(u *unreadCounter) {
+	t.stopCounting()
+	u.subscribe(t.show)
 }
 
 // showWindow brings the window back.

@@ -31,6 +31,9 @@ func NewMainWindow(a fyne.App, d Deps) (w fyne.Window, inTray bool) {
 // linkTray makes the tray icon show when messages do not arrive; t may
 // be nil (no tray).
 func (s *shell) linkTray(t *systemTray) {
+	if t != nil && s.unread != nil {
+		t.countWith(s.unread)
+	}
 	if t != nil && s.receiving != nil {
 		s.receiving.onChange = t.setNotReceiving
 		s.receiving.render() // an outage known already
@@ -47,6 +50,7 @@ func newMainWindow(a fyne.App, d Deps, run kit.Runner) (fyne.Window, *shell) {
 	w := a.NewWindow(title)
 	prefs := uiPrefs{p: a.Preferences()}
 	s := newShell(w, d, prefs, run)
+	s.showUnreadInTitle(w, title)
 	w.SetPadded(false) // the navigation column reaches the window's edges
 	w.SetContent(container.New(&sizeWatch{onResize: prefs.setWindowSize}, s.content))
 	w.Resize(prefs.windowSize())

@@ -117,7 +117,7 @@ func reactionText(emoji string) string {
 // width.
 func textSection(text string) section {
 	segs := inChatStyle(RichTextFromWhatsApp(text, nil))
-	return section{obj: wrapped(segs), natural: naturalWidth(segs, waTextSize) + 1, text: true}
+	return section{obj: wrapped(segs), natural: naturalWidth(segs, chatTextSize()) + 1, text: true}
 }
 
 // mutedText is a short line of secondary text at size (one of the chat's
@@ -178,7 +178,7 @@ func unsupportedSection(m app.Message) section {
 	text += "."
 	label := mutedText(text, sizeNameChatText, fyne.TextStyle{Italic: true})
 	line := newIconLine(iconInfo, label, 18)
-	width := fyne.MeasureText(text, waTextSize, fyne.TextStyle{Italic: true}).Width + 24
+	width := fyne.MeasureText(text, chatTextSize(), fyne.TextStyle{Italic: true}).Width + 24
 	return section{obj: line, natural: min(width, 320)}
 }
 

@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -383,5 +384,24 @@ func TestBubbleFromThePhone(t *testing.T) {
 	}
 	if got := shown(parley); strings.Contains(got, FromPhoneText) {
 		t.Errorf("a message sent from Parley says %q", got)
+	}
+}
+
+// TestChatZoomScalesMessageText: the owner's zoom changes the size the
+// theme gives message text, within its bounds, and not the captions.
+func TestChatZoomScalesMessageText(t *testing.T) {
+	defer SetChatZoom(1)
+	th := WithChatNames(test.NewTheme())
+	if got := SetChatZoom(1.23); math.Abs(float64(got)-1.2) > 1e-4 || math.Abs(float64(th.Size(sizeNameChatText))-waTextSize*1.2) > 1e-3 {
+		t.Errorf("zoom 1.2 = %v, text size %v", got, th.Size(sizeNameChatText))
+	}
+	if th.Size(sizeNameChatCaption) != waCaptionSize {
+		t.Errorf("the zoom changed captions: %v", th.Size(sizeNameChatCaption))
+	}
+	if got := SetChatZoom(5); got != MaxChatZoom {
+		t.Errorf("zoom 5 = %v, want the largest, %v", got, MaxChatZoom)
+	}
+	if got := SetChatZoom(0.1); got != MinChatZoom {
+		t.Errorf("zoom 0.1 = %v, want the smallest, %v", got, MinChatZoom)
 	}
 }

@@ -71,7 +71,7 @@ func chatColor(n fyne.ThemeColorName) (color.Color, bool) {
 func chatSize(n fyne.ThemeSizeName) (float32, bool) {
 	switch n {
 	case sizeNameChatText:
-		return waTextSize, true
+		return chatTextSize(), true // the owner's zoom (chatzoom.go)
 	case sizeNameChatCaption:
 		return waCaptionSize, true
 	case sizeNameChatHeader:

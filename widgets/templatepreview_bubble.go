@@ -29,7 +29,7 @@ func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBo
 	b := &bubbleBox{header: header, media: isMedia(t.Header.Format)}
 	samples := waformat.SamplesFromList(t.BodyExamples)
 	b.body = wrapped(inPreviewStyle(RichTextFromWhatsApp(t.Body, samples), sizeNameChatText))
-	b.natural = naturalWidth(b.body.Segments(), waTextSize)
+	b.natural = naturalWidth(b.body.Segments(), chatTextSize())
 	if t.Header.Format == app.HeaderText && header != nil {
 		b.natural = max(b.natural, naturalWidth(header.(*WrappingText).Segments(), waHeaderSize))
 	}

@@ -51,8 +51,20 @@ func (e *composerEntry) KeyUp(k *fyne.KeyEvent) {
 	e.Entry.KeyUp(k)
 }
 
-// TypedKey sends on Enter; with Shift held, Enter adds a line.
+// TypedShortcut lets the entry handle its own shortcuts and hands the
+// window's on (keys_forward.go).
+func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
+	if !forwardShortcut(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// TypedKey sends on Enter; with Shift held, Enter adds a line. Esc and
+// F1 go to the window.
 func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
+	if forwardWindowKey(e, k) {
+		return
+	}
 	if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.shift {
 		if e.onEnter != nil {
 			e.onEnter()

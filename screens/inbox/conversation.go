@@ -31,6 +31,10 @@ type conversationView struct {
 	showChannel bool
 	// onTick runs every minute while the conversation is open.
 	onTick func()
+	// allLabels returns the owner's labels, to name the conversation's;
+	// onLabels opens their checklist from the header's Labels button.
+	allLabels func() []app.Label
+	onLabels  func(anchor fyne.CanvasObject)
 
 	// State below is touched only on the UI goroutine.
 	msgs         []app.Message // loaded messages, oldest first
@@ -83,6 +87,11 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 	v.reloads = kit.NewPlannedReloader(e.Run, v.ctx, e.ReloadGap, v.planRead, v.reloaded)
 	v.media = newMediaLoader(e, func(int64) { v.render() })
 	v.header = newConversationHeader()
+	v.header.onLabels = func() {
+		if v.onLabels != nil {
+			v.onLabels(v.header.labels)
+		}
+	}
 	v.column = container.New(layout.NewCustomPaddedVBoxLayout(0))
 	v.scroll = container.NewVScroll(container.New(layout.NewCustomPaddedLayout(8, 10, 0, 0), v.column))
 	v.scroll.OnScrolled = v.onScrolled
@@ -156,6 +165,7 @@ func (v *conversationView) tick() {
 // composer changes when the window opens or closes.
 func (v *conversationView) updateWindow() {
 	open := v.header.set(v.conv, v.channel, v.showChannel, v.env.core.Now())
+	v.showLabels()
 	v.composer.setWindow(open, v.conv.LastInboundAt.IsZero())
 	if open != v.windowOpen {
 		v.windowOpen = open
@@ -364,4 +374,13 @@ func (v *conversationView) showsAny(statuses []app.StatusUpdate) bool {
 		}
 	}
 	return false
+}
+
+// showLabels shows the conversation's labels in the header.
+func (v *conversationView) showLabels() {
+	var all []app.Label
+	if v.allLabels != nil {
+		all = v.allLabels()
+	}
+	v.header.setLabels(labelsOf(v.conv.Labels, all))
 }

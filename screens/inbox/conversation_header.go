@@ -25,6 +25,11 @@ type conversationHeader struct {
 	number   *widget.RichText
 	window   *canvas.Text
 	windowBg *canvas.Rectangle
+	chips    *labelChips
+	// labels opens the checklist of labels (onLabels).
+	labels   *widget.Button
+	onLabels func()
+	row      *fyne.Container
 	// actions holds buttons features add at the right (a menu).
 	actions *fyne.Container
 	content fyne.CanvasObject
@@ -39,14 +44,22 @@ func newConversationHeader() *conversationHeader {
 	}
 	h.window.TextSize = theme.CaptionTextSize() + 1
 	h.window.TextStyle = fyne.TextStyle{Bold: true}
+	h.chips = newLabelChips(4)
+	h.chips.set(nil)
+	h.labels = &widget.Button{Text: "Labels", Icon: labelIcon, Importance: widget.LowImportance, OnTapped: func() {
+		if h.onLabels != nil {
+			h.onLabels()
+		}
+	}}
 	h.windowBg = canvas.NewRectangle(color.Transparent)
 	h.windowBg.CornerRadius = 12
 	pill := container.NewStack(h.windowBg, container.New(layout.NewCustomPaddedLayout(5, 5, 10, 10), h.window))
 	names := container.New(layout.NewCustomPaddedLayout(-6, -6, 0, 0), container.NewVBox(h.name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
 	h.actions = container.NewHBox()
-	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content),
-		container.NewHBox(container.NewCenter(pill), h.actions), names)
+	right := container.NewHBox(container.NewCenter(h.chips.content), container.NewCenter(h.labels), container.NewCenter(pill), h.actions)
+	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content), right, names)
+	h.row = row
 	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	h.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 12, 14), row)))
@@ -79,4 +92,10 @@ func (h *conversationHeader) set(cv app.Conversation, ch app.Channel, showChanne
 	h.window.Refresh()
 	h.windowBg.Refresh()
 	return open
+}
+
+// setLabels shows the conversation's labels beside its name.
+func (h *conversationHeader) setLabels(labels []app.Label) {
+	h.chips.set(labels)
+	h.row.Refresh() // chips that come or go make the name room
 }

@@ -33,6 +33,16 @@ type Core interface {
 	StartConversation(ctx context.Context, id app.ChannelID, number string, t app.Template, v app.TemplateValues) (app.Message, error)
 	SyncTemplates(ctx context.Context, id app.ChannelID, progress func(fetched, total int)) ([]app.TemplateChange, error)
 	Templates(ctx context.Context, id app.ChannelID) (app.TemplateList, error)
+
+	// Labels, pins, archiving and unread marks (app.LabelUseCases).
+	Labels(ctx context.Context) ([]app.Label, error)
+	CreateLabel(ctx context.Context, name string, color app.LabelColor) (app.Label, error)
+	UpdateLabel(ctx context.Context, l app.Label) error
+	DeleteLabel(ctx context.Context, id int64) error
+	SetConversationLabel(ctx context.Context, conversationID, labelID int64, on bool) error
+	PinConversation(ctx context.Context, conversationID int64, pinned bool) error
+	ArchiveConversation(ctx context.Context, conversationID int64, archived bool) error
+	MarkConversationUnread(ctx context.Context, conversationID int64) error
 }
 
 // env is what this feature's pages are built with: the kit's Env and the

@@ -30,9 +30,11 @@ type spaceInbox struct {
 
 	// What the list shows; replaced only on the UI goroutine.
 	channels []app.Channel
+	labels   []app.Label
 	all      []app.Conversation
 	shown    []app.Conversation
 	filter   app.ChannelID // 0 shows every channel
+	view     listView      // which conversations of the channel show
 
 	openID    int64
 	conv      *conversationView
@@ -40,8 +42,15 @@ type spaceInbox struct {
 	lists     *kit.Reloader[conversationList]
 	selecting bool // the list is being re-selected by code, not the owner
 
-	list        *widget.List
-	filterBox   *widget.Select
+	list      *widget.List
+	filterBox *widget.Select
+	viewBox   *widget.Select
+	// overlays are the open popups (context menu, label checklist, quick
+	// switcher); Esc closes them.
+	overlays    []closer
+	manager     *labelManager   // the open "Manage labels" dialog, if any
+	checklist   *labelChecklist // the header's last label checklist
+	switcher    *quickSwitcher  // the open quick switcher, if any
 	newConv     *widget.Button
 	problem     *widget.Label
 	detail      *fyne.Container
@@ -52,20 +61,28 @@ type spaceInbox struct {
 func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox {
 	s := &spaceInbox{env: e, onCount: onCount}
 	s.lists = kit.NewReloader(e.Run, context.Background(), e.ReloadGap, func(ctx context.Context) (conversationList, error) {
-		chs, convs, err := loadConversations(ctx, e.core)
-		return conversationList{chs, convs}, err
+		chs, convs, labels, err := loadConversations(ctx, e.core)
+		return conversationList{chs, convs, labels}, err
 	}, s.show)
 	s.list = widget.NewList(
 		func() int { return len(s.shown) },
-		func() fyne.CanvasObject { return newConversationRow() },
+		func() fyne.CanvasObject {
+			r := newConversationRow()
+			r.onMenu = s.onRowMenu
+			return r
+		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(s.shown) {
-				o.(*conversationRow).set(s.shown[id], s.env.core.Now())
+				r := o.(*conversationRow)
+				r.index = id
+				r.set(s.shown[id], labelsOf(s.shown[id].Labels, s.labels), s.env.core.Now())
 			}
 		})
 	s.list.OnSelected = s.onSelected
 	s.filterBox = &widget.Select{OnChanged: s.onFilter}
 	s.filterBox.Hide()
+	s.viewBox = &widget.Select{OnChanged: s.onView}
+	s.updateViews()
 	s.newConv = &widget.Button{Text: "New conversation", Icon: theme.ContentAddIcon(), OnTapped: s.onNewConversation}
 	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	s.problem.Hide()
@@ -73,7 +90,7 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 	title := &widget.Label{Text: "Chats", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(s.newConv), title),
-		s.filterBox, s.problem)
+		s.viewBox, s.filterBox, s.problem)
 	left := container.NewBorder(container.New(layout.NewCustomPaddedLayout(8, 4, 10, 8), head), nil, nil, nil, s.list)
 
 	s.placeholder = kit.NewEmptyState(kit.ChatIcon, "Choose a conversation",
@@ -102,8 +119,17 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 				s.conv.loadQuickReplies()
 			}
 		})
-	case app.EventChannelsChanged:
+	case app.EventChannelsChanged, app.EventLabelsChanged:
 		fyne.Do(s.reload)
+	case app.EventConversationsChanged, app.EventUnreadChanged:
+		// Labels, pins, archiving and unread marks: the list, and the
+		// open conversation's header when it is one of them.
+		fyne.Do(func() {
+			if s.conv != nil && s.affectsOpen(e) {
+				s.conv.reload()
+			}
+			s.reload()
+		})
 	}
 }
 
@@ -145,25 +171,40 @@ func (s *spaceInbox) reload() { s.lists.Request() }
 type conversationList struct {
 	channels []app.Channel
 	convs    []app.Conversation
+	labels   []app.Label
 }
 
-// loadConversations reads the channels and all their conversations,
-// newest first.
-func loadConversations(ctx context.Context, core Core) ([]app.Channel, []app.Conversation, error) {
+// loadConversations reads the channels, all their conversations
+// (pinned first, the last pinned first, then newest first) and the
+// labels.
+func loadConversations(ctx context.Context, core Core) ([]app.Channel, []app.Conversation, []app.Label, error) {
 	chs, err := core.Channels(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var all []app.Conversation
 	for _, ch := range chs {
 		cs, err := core.Conversations(ctx, ch.ID)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		all = append(all, cs...)
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].LastMessageAt.After(all[j].LastMessageAt) })
-	return chs, all, nil
+	sort.SliceStable(all, func(i, j int) bool {
+		a, b := all[i], all[j]
+		if a.Pinned() != b.Pinned() {
+			return a.Pinned()
+		}
+		if a.Pinned() && !a.PinnedAt.Equal(b.PinnedAt) {
+			return a.PinnedAt.After(b.PinnedAt)
+		}
+		return a.LastMessageAt.After(b.LastMessageAt)
+	})
+	labels, err := core.Labels(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return chs, all, labels, nil
 }
 
 // show puts a loaded list on screen.
@@ -175,9 +216,16 @@ func (s *spaceInbox) show(l conversationList, err error) {
 		s.problem.Show()
 	} else {
 		s.problem.Hide()
-		s.channels, s.all = chs, convs
+		s.channels, s.all, s.labels = chs, convs, l.labels
 		s.closeIfGone()
 		s.updateFilter()
+		s.updateViews()
+		if s.conv != nil {
+			s.conv.showLabels()
+		}
+		if s.manager != nil {
+			s.manager.refresh()
+		}
 		s.applyFilter()
 		if s.onCount != nil {
 			s.onCount(len(chs), len(convs))
@@ -207,6 +255,8 @@ func (s *spaceInbox) updateFilter() {
 	if len(s.channels) < 2 {
 		s.filter = 0
 		s.filterBox.Hide()
+		s.viewBox = &widget.Select{OnChanged: s.onView}
+		s.updateViews()
 		return
 	}
 	opts := []string{allChannels}
@@ -238,12 +288,13 @@ func (s *spaceInbox) onFilter(label string) {
 	s.applyFilter()
 }
 
-// applyFilter shows the conversations of the chosen channel and keeps the
-// open one selected.
+// applyFilter shows the conversations of the chosen channel and view
+// and keeps the open one selected (and shown, so that reading it does not
+// take it out of the Unread view under the owner's eyes).
 func (s *spaceInbox) applyFilter() {
 	s.shown = s.shown[:0]
 	for _, cv := range s.all {
-		if s.filter == 0 || cv.ChannelID == s.filter {
+		if (s.filter == 0 || cv.ChannelID == s.filter) && (s.view.shows(cv) || cv.ID == s.openID && s.view.keepsOpen(cv)) {
 			s.shown = append(s.shown, cv)
 		}
 	}
@@ -287,6 +338,9 @@ func (s *spaceInbox) open(cv app.Conversation) {
 	s.openID = cv.ID
 	s.conv = newConversationView(s.env, cv, s.channel(cv.ChannelID), len(s.channels) > 1)
 	s.conv.onTick = s.onTick
+	s.conv.allLabels = func() []app.Label { return s.labels }
+	s.conv.onLabels = s.onHeaderLabels
+	s.conv.showLabels()
 	s.detail.Objects = []fyne.CanvasObject{s.conv.content}
 	s.detail.Refresh()
 	s.conv.load()
@@ -302,6 +356,9 @@ func (s *spaceInbox) openByID(id int64) {
 		if cv.ID == id {
 			s.filter = 0
 			s.updateFilter()
+			if !s.view.shows(cv) {
+				s.setView(listView{})
+			}
 			s.open(cv)
 			s.applyFilter() // selects the opened conversation
 			return
@@ -352,8 +409,8 @@ func (s *spaceInbox) onNewConversation() {
 func (s *spaceInbox) pendingOpen(id int64) {
 	core := s.env.core
 	kit.Load(s.env.Run, context.Background(), func(ctx context.Context) (conversationList, error) {
-		chs, convs, err := loadConversations(ctx, core)
-		return conversationList{chs, convs}, err
+		chs, convs, labels, err := loadConversations(ctx, core)
+		return conversationList{chs, convs, labels}, err
 	}, func(l conversationList, err error) {
 		s.show(l, err)
 		s.openByID(id)

@@ -30,9 +30,18 @@ type conversationRow struct {
 	window  *canvas.Text
 	badge   *fyne.Container
 	count   *canvas.Text
+	chips   *labelChips
+	pin     *canvas.Image
+	top     *fyne.Container // name, chips, pin and time
 	root    fyne.CanvasObject
 	shown   rowLook // what the row shows now
+	// index is the list item the row shows; onMenu opens the row's
+	// context menu at a position in the window.
+	index  int
+	onMenu func(index int, at fyne.Position)
 }
+
+var _ fyne.SecondaryTappable = (*conversationRow)(nil)
 
 func newConversationRow() *conversationRow {
 	r := &conversationRow{
@@ -42,7 +51,11 @@ func newConversationRow() *conversationRow {
 		preview: kit.NewMutedText("", fyne.TextAlignLeading, theme.SizeNameText),
 		window:  canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder)),
 		count:   canvas.NewText("", color.White),
+		chips:   newLabelChips(2),
+		pin:     canvas.NewImageFromResource(pinIcon),
 	}
+	r.pin.SetMinSize(fyne.NewSize(14, 14))
+	r.pin.Hide()
 	r.preview.Truncation = fyne.TextTruncateEllipsis
 	r.when.TextSize = theme.CaptionTextSize()
 	r.window.TextSize = theme.CaptionTextSize()
@@ -54,9 +67,9 @@ func newConversationRow() *conversationRow {
 	r.badge = container.NewStack(pill, container.New(layout.NewCustomPaddedLayout(0, 0, 5, 5), container.NewCenter(r.count)))
 	r.badge.Hide()
 
-	top := container.NewBorder(nil, nil, nil, container.NewCenter(r.when), r.name)
+	r.top = container.NewBorder(nil, nil, nil, container.NewHBox(r.chips.content, container.NewCenter(r.pin), container.NewCenter(r.when)), r.name)
 	bottom := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(r.window), container.NewCenter(r.badge)), r.preview)
-	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(top,
+	text := container.New(layout.NewCustomPaddedLayout(-4, -4, 0, 0), container.NewVBox(r.top,
 		container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), bottom)))
 	r.root = container.New(layout.NewCustomPaddedLayout(4, 4, 6, 6),
 		container.NewBorder(nil, nil, container.NewCenter(r.avatar.Content), nil, text))
@@ -64,17 +77,35 @@ func newConversationRow() *conversationRow {
 	return r
 }
 
-// set shows cv as it stands at now.
-func (r *conversationRow) set(cv app.Conversation, now time.Time) {
+// TappedSecondary opens the row's context menu (a right click, or a
+// long press on a touch screen).
+func (r *conversationRow) TappedSecondary(e *fyne.PointEvent) {
+	if r.onMenu != nil {
+		r.onMenu(r.index, e.AbsolutePosition)
+	}
+}
+
+// set shows cv, with its labels, as it stands at now.
+func (r *conversationRow) set(cv app.Conversation, labels []app.Label, now time.Time) {
 	name := conversationName(cv)
 	text, open := windowMarker(cv, now)
 	look := rowLook{name: name, waID: cv.WAID, preview: strings.Join(strings.Fields(cv.LastPreview), " "),
 		when: kit.ListTime(cv.LastMessageAt, now), window: text, open: open, unread: cv.Unread,
-		variant: fyne.CurrentApp().Settings().ThemeVariant()}
+		variant: fyne.CurrentApp().Settings().ThemeVariant(), labels: labelsKey(labels), pinned: cv.Pinned()}
 	if look == r.shown {
 		return // the list was refreshed but this row did not change: nothing to lay out again
 	}
+	relayout := look.labels != r.shown.labels || look.pinned != r.shown.pinned
 	r.shown = look
+	r.chips.set(labels)
+	if look.pinned {
+		r.pin.Show()
+	} else {
+		r.pin.Hide()
+	}
+	if relayout {
+		r.top.Refresh() // chips or the pin came or went: the name makes room
+	}
 	r.avatar.Set(name, cv.WAID)
 	r.name.SetText(name)
 	r.preview.Segments[0].(*widget.TextSegment).Text = look.preview
@@ -105,7 +136,8 @@ func (r *conversationRow) set(cv app.Conversation, now time.Time) {
 // rowLook is everything a row shows, to skip rows that did not change.
 type rowLook struct {
 	name, waID, preview, when, window string
-	open                              bool
+	labels                            string // labelsKey
+	open, pinned                      bool
 	unread                            int
 	variant                           fyne.ThemeVariant // the colours follow the theme
 }
@@ -113,4 +145,16 @@ type rowLook struct {
 // CreateRenderer implements fyne.Widget.
 func (r *conversationRow) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(r.root)
+}
+
+// labelsKey sums up labels as they show, to see whether a row changed.
+func labelsKey(labels []app.Label) string {
+	var b strings.Builder
+	for _, l := range labels {
+		b.WriteString(l.Name)
+		b.WriteByte(0)
+		b.WriteString(string(l.Color))
+		b.WriteByte(0)
+	}
+	return b.String()
 }
