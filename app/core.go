@@ -24,6 +24,8 @@ type Store interface {
 	HistoryStore
 	ReadReceiptStore
 	MediaDownloadStore
+	ContactStore
+	BackupStore
 }
 
 // Deps are the parts the core is built from.
@@ -54,6 +56,11 @@ type Deps struct {
 	// Disk measures free space for the media folder; nil uses the
 	// system's.
 	Disk DiskSpace
+	// DataDir is Parley's data folder (main's), where a restore is
+	// staged for the next start; empty refuses StageRestore.
+	DataDir string
+	// Exports writes exports and backups; nil uses the computer's files.
+	Exports ExportFiles
 }
 
 // ports are what every feature part of the core works through: the
@@ -80,6 +87,8 @@ type ports struct {
 	// mediaPause is whether saving attachments waits for disk space.
 	mediaPause mediaPause
 	disk       DiskSpace
+	dataDir    string
+	exports    ExportFiles
 	// keeper is the running ReceivingKeeper, if any.
 	keeper       atomic.Pointer[ReceivingKeeper]
 	tunnelTokens TunnelTokenStore
@@ -102,6 +111,9 @@ type Core struct {
 	*OutboxUseCases
 	*BackgroundUseCases
 	*ReceivingUseCases
+	*ContactUseCases
+	*ExportUseCases
+	*BackupUseCases
 	p *ports
 }
 
@@ -110,7 +122,7 @@ func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
 		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), mediaWake: make(chan struct{}, 1),
-		tunnelTokens: d.TunnelTokens, disk: d.Disk}
+		tunnelTokens: d.TunnelTokens, disk: d.Disk, dataDir: d.DataDir, exports: d.Exports}
 	if p.disk == nil {
 		p.disk = systemDiskSpace{}
 	}
@@ -122,6 +134,9 @@ func New(d Deps) *Core {
 	}
 	if p.files == nil {
 		p.files = osMediaFiles{}
+	}
+	if p.exports == nil {
+		p.exports = osExportFiles{}
 	}
 	if p.photos == nil {
 		p.photos = newHTTPPhotoFetcher()
@@ -141,6 +156,9 @@ func New(d Deps) *Core {
 		OutboxUseCases:     &OutboxUseCases{ports: p},
 		BackgroundUseCases: &BackgroundUseCases{ports: p, profiles: profiles, templates: templates},
 		ReceivingUseCases:  &ReceivingUseCases{ports: p},
+		ContactUseCases:    &ContactUseCases{ports: p},
+		ExportUseCases:     &ExportUseCases{ports: p},
+		BackupUseCases:     &BackupUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -198,6 +198,11 @@ type Conversation struct {
 	// opens the 24-hour window. Only the customer's messages count: what
 	// the business sends, from Parley or from the phone, opens none.
 	LastInboundAt time.Time
+
+	// CustomName is the owner's own name for the customer, saved in
+	// Parley (ContactFields.CustomName), or ""; it wins over PhoneName
+	// (see CustomerName).
+	CustomName string
 }
 
 // WindowDuration is WhatsApp's customer service window.

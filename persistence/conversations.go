@@ -10,7 +10,7 @@ import (
 )
 
 const conversationColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
-	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at`
+	COALESCE(k.custom_name, ''), v.last_message_at, v.last_preview, v.unread, v.last_inbound_at`
 
 const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id = v.channel_id AND k.wa_id = v.wa_id`
 
@@ -121,7 +121,7 @@ func ensureConversation(ctx context.Context, tx *sql.Tx, id app.ChannelID, waID 
 func scanConversation(r rowScanner) (app.Conversation, error) {
 	var c app.Conversation
 	var lastMsg, lastIn sql.NullInt64
-	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn)
+	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &c.CustomName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Conversation{}, app.ErrNotFound
 	}

@@ -1,0 +1,90 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ApplyStagedRestore puts a restore staged by StageRestore in place of
+// the data folder's database and attachments. main calls it at start,
+// before the database is opened (nothing may have it open). It reports
+// whether a restore was applied.
+//
+// Every step is a rename within the data folder, so the folder is never
+// half-restored: a crash at any point leaves either the staging folder
+// without its READY mark (an unfinished StageRestore, thrown away: the
+// data stays as it was), or a staged restore with its mark, which the
+// next start carries on from where it stopped. For each part (the
+// database with its -wal and -shm files, then the media folder) the
+// current copy is first moved into restore-previous, then the staged one
+// into its place; a part already moved is not moved again. Once all are
+// in place the mark goes first (StageRestore stages a media folder even
+// when the backup has no attachments, so a missing staged part always
+// means "moved already"), then the staging folder, then the
+// previous data.
+func ApplyStagedRestore(dataDir string) (bool, error) {
+	staging := filepath.Join(dataDir, RestoreStagingDir)
+	if _, err := os.Stat(filepath.Join(staging, restoreReady)); err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			// Unfinished staging (or none): it never counts. The previous
+			// data of a restore that stopped while cleaning up goes too.
+			if err := errors.Join(os.RemoveAll(staging), os.RemoveAll(filepath.Join(dataDir, restorePrevious))); err != nil {
+				return false, fmt.Errorf("remove an unfinished restore: %w", err)
+			}
+			return false, nil
+		}
+		return false, fmt.Errorf("apply restore: %w", err)
+	}
+	previous := filepath.Join(dataDir, restorePrevious)
+	if err := os.MkdirAll(previous, 0o700); err != nil {
+		return false, fmt.Errorf("apply restore: %w", err)
+	}
+	parts := []struct {
+		staged string
+		with   []string // files that go with the current copy
+	}{
+		{DataFolderDatabase, []string{DataFolderDatabase + "-wal", DataFolderDatabase + "-shm", DataFolderDatabase}},
+		{DataFolderMedia, []string{DataFolderMedia}},
+	}
+	for _, p := range parts {
+		staged := filepath.Join(staging, p.staged)
+		if _, err := os.Lstat(staged); errors.Is(err, fs.ErrNotExist) {
+			continue // moved already, by a start that stopped after it
+		}
+		for _, name := range p.with {
+			if err := moveAside(filepath.Join(dataDir, name), filepath.Join(previous, name)); err != nil {
+				return false, fmt.Errorf("apply restore: %w", err)
+			}
+		}
+		if err := os.Rename(staged, filepath.Join(dataDir, p.staged)); err != nil {
+			return false, fmt.Errorf("apply restore: put %s in place: %w", p.staged, err)
+		}
+		syncDir(dataDir)
+	}
+	if err := os.Remove(filepath.Join(staging, restoreReady)); err != nil {
+		return false, fmt.Errorf("apply restore: %w", err)
+	}
+	syncDir(staging)
+	if err := os.RemoveAll(staging); err != nil {
+		return true, fmt.Errorf("apply restore: clean up: %w", err)
+	}
+	if err := os.RemoveAll(previous); err != nil {
+		return true, fmt.Errorf("apply restore: clean up: %w", err)
+	}
+	return true, nil
+}
+
+// moveAside moves src to dst, replacing what an earlier, interrupted
+// start left at dst; a missing src is nothing to move.
+func moveAside(src, dst string) error {
+	if _, err := os.Lstat(src); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err := os.RemoveAll(dst); err != nil {
+		return err
+	}
+	return os.Rename(src, dst)
+}
