@@ -17,14 +17,15 @@ import (
 // Folders and files of a staged restore inside the data folder.
 const (
 	// RestoreStagingDir holds a restore unpacked by StageRestore until
-	// ApplyStagedRestore puts it in place at the next start.
+	// the store puts it in place at the next start, before it opens the
+	// database (persistence.ApplyStagedRestore).
 	RestoreStagingDir = "restore-staging"
-	// restoreReady, inside RestoreStagingDir, is written last: without
-	// it the staging folder is incomplete and is thrown away.
-	restoreReady = "READY"
-	// restorePrevious holds the data being replaced while a restore is
-	// applied; it is removed once the restore is in place.
-	restorePrevious = "restore-previous"
+	// RestoreReadyMark, inside RestoreStagingDir, is written last:
+	// without it the staging folder is incomplete and is thrown away.
+	RestoreReadyMark = "READY"
+	// RestorePreviousDir holds the data being replaced while a restore
+	// is applied; it is removed once the restore is in place.
+	RestorePreviousDir = "restore-previous"
 )
 
 // Limits a backup file must keep.
@@ -47,8 +48,8 @@ type RestoreInfo struct {
 // StageRestore checks that the zip file src is a Parley backup this
 // Parley can read (see checkBackup) and unpacks it into the staging
 // folder in the data folder; nothing in use changes. The restore takes
-// effect at the next start (ApplyStagedRestore), before the database is
-// opened: the owner is asked to restart Parley. A second StageRestore
+// effect at the next start, when the store applies it before it opens
+// the database (persistence.ApplyStagedRestore): the owner is asked to restart Parley. A second StageRestore
 // replaces the first.
 func (c *BackupUseCases) StageRestore(ctx context.Context, src string, progress BackupProgress) (RestoreInfo, error) {
 	info, err := c.stageRestore(ctx, src, progress)
@@ -112,7 +113,7 @@ func (c *BackupUseCases) stageRestore(ctx context.Context, src string, progress 
 	if err := c.exports.MkdirAll(filepath.Join(staging, DataFolderMedia)); err != nil {
 		return RestoreInfo{}, err
 	}
-	ready, err := c.exports.Create(filepath.Join(staging, restoreReady))
+	ready, err := c.exports.Create(filepath.Join(staging, RestoreReadyMark))
 	if err != nil {
 		return RestoreInfo{}, err
 	}

@@ -1,4 +1,4 @@
-package app
+package persistence
 
 import (
 	"errors"
@@ -6,12 +6,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/parley-app/parley/app"
 )
 
-// ApplyStagedRestore puts a restore staged by StageRestore in place of
-// the data folder's database and attachments. main calls it at start,
-// before the database is opened (nothing may have it open). It reports
-// whether a restore was applied.
+// ApplyStagedRestore puts a restore staged by app's StageRestore in
+// place of the data folder's database and attachments. Open calls it
+// first, before the database is opened (nothing may have it open); it
+// reports whether a restore was applied.
 //
 // Every step is a rename within the data folder, so the folder is never
 // half-restored: a crash at any point leaves either the staging folder
@@ -26,19 +28,19 @@ import (
 // means "moved already"), then the staging folder, then the
 // previous data.
 func ApplyStagedRestore(dataDir string) (bool, error) {
-	staging := filepath.Join(dataDir, RestoreStagingDir)
-	if _, err := os.Stat(filepath.Join(staging, restoreReady)); err != nil {
+	staging := filepath.Join(dataDir, app.RestoreStagingDir)
+	if _, err := os.Stat(filepath.Join(staging, app.RestoreReadyMark)); err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			// Unfinished staging (or none): it never counts. The previous
 			// data of a restore that stopped while cleaning up goes too.
-			if err := errors.Join(os.RemoveAll(staging), os.RemoveAll(filepath.Join(dataDir, restorePrevious))); err != nil {
+			if err := errors.Join(os.RemoveAll(staging), os.RemoveAll(filepath.Join(dataDir, app.RestorePreviousDir))); err != nil {
 				return false, fmt.Errorf("remove an unfinished restore: %w", err)
 			}
 			return false, nil
 		}
 		return false, fmt.Errorf("apply restore: %w", err)
 	}
-	previous := filepath.Join(dataDir, restorePrevious)
+	previous := filepath.Join(dataDir, app.RestorePreviousDir)
 	if err := os.MkdirAll(previous, 0o700); err != nil {
 		return false, fmt.Errorf("apply restore: %w", err)
 	}
@@ -46,8 +48,8 @@ func ApplyStagedRestore(dataDir string) (bool, error) {
 		staged string
 		with   []string // files that go with the current copy
 	}{
-		{DataFolderDatabase, []string{DataFolderDatabase + "-wal", DataFolderDatabase + "-shm", DataFolderDatabase}},
-		{DataFolderMedia, []string{DataFolderMedia}},
+		{DBFileName, []string{DBFileName + "-wal", DBFileName + "-shm", DBFileName}},
+		{MediaFolderName, []string{MediaFolderName}},
 	}
 	for _, p := range parts {
 		staged := filepath.Join(staging, p.staged)
@@ -64,7 +66,7 @@ func ApplyStagedRestore(dataDir string) (bool, error) {
 		}
 		syncDir(dataDir)
 	}
-	if err := os.Remove(filepath.Join(staging, restoreReady)); err != nil {
+	if err := os.Remove(filepath.Join(staging, app.RestoreReadyMark)); err != nil {
 		return false, fmt.Errorf("apply restore: %w", err)
 	}
 	syncDir(staging)
@@ -87,4 +89,13 @@ func moveAside(src, dst string) error {
 		return err
 	}
 	return os.Rename(src, dst)
+}
+
+// syncDir flushes a folder's entries (a rename) to the disk where the
+// system allows it; Windows does not, and needs not.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
 }
