@@ -66,6 +66,7 @@ type conversationView struct {
 	older    fyne.CanvasObject // "Loading earlier messages…"
 	problem  *widget.Label
 	composer *composer
+	side     *conversationSide // the contact panel and the header's menu
 	content  fyne.CanvasObject
 }
 
@@ -96,7 +97,9 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 
 	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
 		container.NewVBox(container.NewCenter(v.older), v.problem))
-	v.content = container.NewBorder(v.header.content, v.composer.content, nil, nil, middle)
+	v.side = newConversationSide(v)
+	v.content = container.NewBorder(nil, nil, nil, v.side.slot,
+		container.NewBorder(v.header.content, v.composer.content, nil, nil, middle))
 	return v
 }
 
@@ -236,6 +239,7 @@ func (v *conversationView) reloaded(r conversationRead, err error) {
 		}
 		v.loaded = true
 		v.msgs = msgs
+		v.side.refresh()
 		v.updateWindow()
 		v.render()
 		if follow {

@@ -25,7 +25,9 @@ type conversationHeader struct {
 	number   *widget.RichText
 	window   *canvas.Text
 	windowBg *canvas.Rectangle
-	content  fyne.CanvasObject
+	// actions are the buttons at the header's end (conversationSide).
+	actions *fyne.Container
+	content fyne.CanvasObject
 }
 
 func newConversationHeader() *conversationHeader {
@@ -42,7 +44,9 @@ func newConversationHeader() *conversationHeader {
 	pill := container.NewStack(h.windowBg, container.New(layout.NewCustomPaddedLayout(5, 5, 10, 10), h.window))
 	names := container.New(layout.NewCustomPaddedLayout(-6, -6, 0, 0), container.NewVBox(h.name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
-	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content), container.NewCenter(pill), names)
+	h.actions = container.NewHBox()
+	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content),
+		container.NewHBox(container.NewCenter(pill), container.NewCenter(h.actions)), names)
 	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))
 	h.content = container.NewBorder(nil, widget.NewSeparator(), nil, nil,
 		container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(6, 6, 12, 14), row)))
