@@ -62,6 +62,7 @@ func TestBackUpAndRestoreEverything(t *testing.T) {
 	if _, err := b.core.SaveContact(b.ctx, conv, app.ContactFields{CustomName: "Ann from the corner"}); err != nil {
 		t.Fatal(err)
 	}
+	photo(t, b, ch)
 	dst := filepath.Join(t.TempDir(), "Parley backup.zip")
 	var seen []int64
 	res, err := b.core.BackUp(b.ctx, dst, func(done, total int64) { seen = append(seen, done) })
@@ -101,9 +102,14 @@ func TestBackUpAndRestoreEverything(t *testing.T) {
 // backed-up data, and nothing of the data it replaced.
 func checkRestored(t *testing.T, data string) {
 	t.Helper()
+	st, err := persistence.Open(context.Background(), data)
+	if err != nil {
+		t.Fatalf("open the restored database: %v", err)
+	}
+	defer st.Close()
 	entries, _ := os.ReadDir(data)
 	for _, e := range entries {
-		if !slicesContains([]string{"parley.db", "media"}, e.Name()) {
+		if !slicesContains([]string{"parley.db", "parley.db-wal", "parley.db-shm", "media"}, e.Name()) {
 			t.Errorf("the data folder still holds %s", e.Name())
 		}
 	}
@@ -113,14 +119,40 @@ func checkRestored(t *testing.T, data string) {
 	if got, err := os.ReadFile(filepath.Join(data, "media", "in", "7.jpg")); err != nil || string(got) != "a photo" {
 		t.Errorf("the backed-up photo: %q, %v", got, err)
 	}
-	st, err := persistence.Open(context.Background(), data)
-	if err != nil {
-		t.Fatalf("open the restored database: %v", err)
-	}
-	defer st.Close()
 	cards, err := st.ContactCards(context.Background())
 	if err != nil || len(cards) != 1 || cards[0].CustomName != "Ann from the corner" || cards[0].LastContact.IsZero() {
-		t.Errorf("restored contacts %+v, %v", cards, err)
+		t.Fatalf("restored contacts %+v, %v", cards, err)
+	}
+	// The photo's saved copy is linked in this data folder, where the
+	// restore put it, not in the folder of the computer backed up.
+	msgs, err := st.Messages(context.Background(), cards[0].ConversationID, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range msgs {
+		if m.Media == nil {
+			continue
+		}
+		abs, _ := filepath.Abs(filepath.Join(data, "media", "in", "7.jpg"))
+		if m.Media.LocalPath != abs {
+			t.Errorf("the photo links %q, want %q", m.Media.LocalPath, abs)
+		}
+		if _, err := os.Stat(m.Media.LocalPath); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// photo stores a customer's photo saved in the media folder.
+func photo(t *testing.T, b *backupWorld, ch app.Channel) {
+	t.Helper()
+	ms, err := b.core.Ingest(b.ctx, ch.ID, app.InboundBatch{Messages: []app.Message{{WAMessageID: "wamid.photo", From: "4917",
+		Type: app.MsgImage, RawType: "image", Timestamp: b.clock.Now(), Media: &app.Media{ID: "m7", MIMEType: "image/jpeg"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.store.SetMediaPath(b.ctx, ms[0].ID, filepath.Join(b.media, "in", "7.jpg")); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -144,6 +176,7 @@ func TestRestoreSurvivesACrashAtEveryStep(t *testing.T) {
 	if _, err := b.core.SaveContact(b.ctx, conv, app.ContactFields{CustomName: "Ann from the corner"}); err != nil {
 		t.Fatal(err)
 	}
+	photo(t, b, ch)
 	dst := filepath.Join(t.TempDir(), "backup.zip")
 	if _, err := b.core.BackUp(b.ctx, dst, nil); err != nil {
 		t.Fatal(err)
@@ -194,6 +227,9 @@ func TestRestoreSurvivesACrashAtEveryStep(t *testing.T) {
 			mv("restore-staging/parley.db", "parley.db")
 			mv("media", "restore-previous/media")
 			mv("restore-staging/media", "media")
+			// What applying writes before it removes the mark: the
+			// folder the attachments were saved in, to link them anew.
+			os.WriteFile(filepath.Join(b.data, "restore-relink"), []byte(b.media), 0o600)
 			os.Remove(filepath.Join(b.data, "restore-staging", "READY"))
 		},
 	}

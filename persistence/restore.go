@@ -1,11 +1,15 @@
 package persistence
 
 import (
+	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/parley-app/parley/app"
 )
@@ -66,6 +70,9 @@ func ApplyStagedRestore(dataDir string) (bool, error) {
 		}
 		syncDir(dataDir)
 	}
+	if err := noteRelink(dataDir, filepath.Join(staging, app.RestoreReadyMark)); err != nil {
+		return false, fmt.Errorf("apply restore: %w", err)
+	}
 	if err := os.Remove(filepath.Join(staging, app.RestoreReadyMark)); err != nil {
 		return false, fmt.Errorf("apply restore: %w", err)
 	}
@@ -89,6 +96,71 @@ func moveAside(src, dst string) error {
 		return err
 	}
 	return os.Rename(src, dst)
+}
+
+// relinkNote, in the data folder, names the media folder a restored
+// database's attachments were saved in, until Open has pointed them to
+// this data folder's (relinkMedia).
+const relinkNote = "restore-relink"
+
+// noteRelink writes relinkNote when the backup's media folder (from the
+// manifest in the READY mark) is not this data folder's.
+func noteRelink(dataDir, ready string) error {
+	b, err := os.ReadFile(ready)
+	if err != nil {
+		return err
+	}
+	var m struct {
+		MediaDir string `json:"media_dir"`
+	}
+	if err := json.Unmarshal(b, &m); err != nil || m.MediaDir == "" {
+		return nil // nothing to relink: the backup does not say
+	}
+	here, err := filepath.Abs(filepath.Join(dataDir, MediaFolderName))
+	if err != nil || here == filepath.Clean(m.MediaDir) {
+		return err
+	}
+	tmp := filepath.Join(dataDir, relinkNote+".part")
+	if err := os.WriteFile(tmp, []byte(m.MediaDir), 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(dataDir, relinkNote))
+}
+
+// relinkMedia points the attachments of a restored database from the
+// media folder of the computer backed up to this data folder's, once
+// (see relinkNote): the paths of saved attachments and of templates'
+// header files that start with the old folder get the new one instead.
+func (s *Store) relinkMedia(ctx context.Context, dataDir string) error {
+	note := filepath.Join(dataDir, relinkNote)
+	b, err := os.ReadFile(note)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("relink restored attachments: %w", err)
+	}
+	oldDir := strings.TrimRight(string(b), `/\`)
+	newDir, err := filepath.Abs(filepath.Join(dataDir, MediaFolderName))
+	if err != nil {
+		return fmt.Errorf("relink restored attachments: %w", err)
+	}
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		// Only paths inside the old folder: its name and a separator.
+		if _, err := tx.ExecContext(ctx, `UPDATE messages
+			SET media = json_set(media, '$.local_path', ?2 || substr(json_extract(media, '$.local_path'), length(?1) + 1))
+			WHERE media IS NOT NULL AND substr(json_extract(media, '$.local_path'), 1, length(?1) + 1) IN (?1 || '/', ?1 || '\')`,
+			oldDir, newDir); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `UPDATE template_header_files SET path = ?2 || substr(path, length(?1) + 1)
+			WHERE substr(path, 1, length(?1) + 1) IN (?1 || '/', ?1 || '\')`, oldDir, newDir)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("relink restored attachments: %w", err)
+	}
+	return os.Remove(note)
 }
 
 // syncDir flushes a folder's entries (a rename) to the disk where the

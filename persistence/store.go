@@ -129,7 +129,12 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s for checkpoints: %w", abs, err)
 	}
-	return &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}, nil
+	s := &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}
+	if err := s.relinkMedia(ctx, dir); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	return s, nil
 }
 
 // dsn builds the go-sqlite3 connection string for the database at path;
