@@ -18,8 +18,8 @@ import (
 
 // Texts of the section.
 const (
-	textKeysNotIncluded = "API keys are not in the backup: Parley keeps them in this computer's keyring. " +
-		"After restoring on another computer, enter each channel's key again under Channels → Configure."
+	textKeysNotIncluded = "Parley keeps them in this computer's keyring, never in its data folder. " +
+		"After restoring on another computer, enter each channel's API key again under Channels → Configure."
 	textRestoreStaged = "The backup is ready. Quit Parley and start it again to finish restoring: " +
 		"the messages, contacts and files on this computer will be replaced by the backup's."
 )

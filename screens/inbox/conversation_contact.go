@@ -56,6 +56,7 @@ type contactPanel struct {
 
 	card    app.ContactCard
 	loaded  bool
+	body    *fyne.Container // the fields, laid out again when a note grows
 	content fyne.CanvasObject
 }
 
@@ -85,7 +86,7 @@ func newContactPanel(e env, ctx context.Context, convID int64, onClose func()) *
 		return p.boxes[key]
 	}
 	head := container.NewBorder(nil, nil, nil, closeBtn, &widget.Label{Text: "Contact", TextStyle: fyne.TextStyle{Bold: true}})
-	body := container.NewVBox(
+	p.body = container.NewVBox(
 		container.NewCenter(p.avatar.Content), p.title,
 		kit.NewFormField("WhatsApp name", p.waName, nil),
 		kit.NewFormField("Number", container.NewBorder(nil, nil, nil, p.copyNum, p.number), nil),
@@ -101,7 +102,7 @@ func newContactPanel(e env, ctx context.Context, convID int64, onClose func()) *
 		kit.NewFormField("Last contact", p.last, nil),
 		p.Extras,
 	)
-	scroll := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 12, 4, 8), body))
+	scroll := container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 12, 4, 8), p.body))
 	p.content = container.New(fixedWidth(contactPanelWidth), container.NewBorder(
 		container.New(layout.NewCustomPaddedLayout(4, 0, 8, 4), head), nil, widget.NewSeparator(), nil, scroll))
 	return p
@@ -203,6 +204,7 @@ func (p *contactPanel) showProblem(err error) {
 			p.status.SetText(e.Message)
 		}
 	}
+	p.body.Refresh()
 }
 
 // onCopyNumber puts the customer's number on the clipboard.
