@@ -10,12 +10,15 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// contactCardColumns are the columns of a contact card, for contactCardFrom.
+// contactCardColumns are the columns of a contact card, from
+// conversationFrom. The first and last contact are the times of the
+// conversation's first and last stored message: two steps down the index
+// messages_conversation each, however long the conversation.
 const contactCardColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
 	COALESCE(k.custom_name, ''), COALESCE(k.notes, ''), COALESCE(k.email, ''), COALESCE(k.birthday, ''),
 	COALESCE(k.address, ''), k.updated_at,
-	(SELECT MIN(m.timestamp) FROM messages m WHERE m.conversation_id = v.id),
-	(SELECT MAX(m.timestamp) FROM messages m WHERE m.conversation_id = v.id)`
+	(SELECT m.timestamp FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id LIMIT 1),
+	(SELECT m.timestamp FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1)`
 
 // ContactCard returns the customer of the conversation with the times of
 // its first and last message, or app.ErrNotFound.
