@@ -27,6 +27,8 @@ type Store interface {
 	QuickReplyStore
 	OptOutStore
 	LabelStore
+	ContactStore
+	BackupStore
 }
 
 // Deps are the parts the core is built from.
@@ -57,6 +59,11 @@ type Deps struct {
 	// Disk measures free space for the media folder; nil uses the
 	// system's.
 	Disk DiskSpace
+	// DataDir is Parley's data folder (main's), where a restore is
+	// staged for the next start; empty refuses StageRestore.
+	DataDir string
+	// Exports writes exports and backups; nil uses the computer's files.
+	Exports ExportFiles
 }
 
 // ports are what every feature part of the core works through: the
@@ -83,6 +90,8 @@ type ports struct {
 	// mediaPause is whether saving attachments waits for disk space.
 	mediaPause mediaPause
 	disk       DiskSpace
+	dataDir    string
+	exports    ExportFiles
 	// keeper is the running ReceivingKeeper, if any.
 	keeper       atomic.Pointer[ReceivingKeeper]
 	tunnelTokens TunnelTokenStore
@@ -108,6 +117,9 @@ type Core struct {
 	*QuickReplyUseCases
 	*OptOutUseCases
 	*LabelUseCases
+	*ContactUseCases
+	*ExportUseCases
+	*BackupUseCases
 	p *ports
 }
 
@@ -116,7 +128,7 @@ func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
 		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), mediaWake: make(chan struct{}, 1),
-		tunnelTokens: d.TunnelTokens, disk: d.Disk}
+		tunnelTokens: d.TunnelTokens, disk: d.Disk, dataDir: d.DataDir, exports: d.Exports}
 	if p.disk == nil {
 		p.disk = systemDiskSpace{}
 	}
@@ -128,6 +140,9 @@ func New(d Deps) *Core {
 	}
 	if p.files == nil {
 		p.files = osMediaFiles{}
+	}
+	if p.exports == nil {
+		p.exports = osExportFiles{}
 	}
 	if p.photos == nil {
 		p.photos = newHTTPPhotoFetcher()
@@ -150,6 +165,9 @@ func New(d Deps) *Core {
 		QuickReplyUseCases: &QuickReplyUseCases{ports: p},
 		OptOutUseCases:     &OptOutUseCases{ports: p},
 		LabelUseCases:      &LabelUseCases{ports: p},
+		ContactUseCases:    &ContactUseCases{ports: p},
+		ExportUseCases:     &ExportUseCases{ports: p},
+		BackupUseCases:     &BackupUseCases{ports: p},
 		p:                  p,
 	}
 }

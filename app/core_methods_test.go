@@ -13,6 +13,13 @@ import (
 // of them, with the same signature: a method two parts both define
 // would silently drop out of the set.
 var coreMethods = map[string]string{
+	"Contact":                 "func(context.Context, int64) (app.ContactCard, error)",
+	"SaveContact":             "func(context.Context, int64, app.ContactFields) (app.ContactFields, error)",
+	"ExportConversation":      "func(context.Context, int64, string) (string, error)",
+	"ExportAllConversations":  "func(context.Context, string, app.ExportProgress) (string, error)",
+	"ExportContacts":          "func(context.Context, string) (int, error)",
+	"BackUp":                  "func(context.Context, string, app.BackupProgress) (app.BackupResult, error)",
+	"StageRestore":            "func(context.Context, string, app.BackupProgress) (app.RestoreInfo, error)",
 	"AddChannel":              "func(context.Context, app.NewChannel) (app.Channel, error)",
 	"AddQuickReply":           "func(context.Context, app.QuickReply) (app.QuickReply, error)",
 	"DeleteQuickReply":        "func(context.Context, int64) error",

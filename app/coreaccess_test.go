@@ -16,6 +16,7 @@ import (
 // network directly.
 var portImplementations = []string{
 	"mediafiles_os.go",     // MediaFiles
+	"exportfiles_os.go",    // ExportFiles
 	"photofetch_http.go",   // PhotoFetcher
 	"webhookprobe_http.go", // WebhookProbe
 	"quarantine_darwin.go", // MediaFiles.MarkFromInternet

@@ -60,3 +60,21 @@ func joins(r rune) bool {
 	return r > unicode.MaxLatin1 && !unicode.IsSpace(r) && !invisible(r) &&
 		!unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic)
 }
+
+// CustomerName is how Parley names a customer to the owner everywhere
+// (the list, the conversation's header, notifications, search): the
+// owner's own name for them saved in Parley, else the name saved on the
+// owner's phone, else their WhatsApp profile name, each cleaned by
+// DisplayName, else their number in international format. It is never
+// sent to the customer (a template's contact name is ContactName).
+func CustomerName(cv Conversation) string {
+	for _, n := range []string{cv.CustomName, cv.PhoneName, cv.ContactName} {
+		if name := DisplayName(n); name != "" {
+			return name
+		}
+	}
+	if cv.WAID == "" {
+		return ""
+	}
+	return FormatPhone("+" + cv.WAID)
+}

@@ -50,7 +50,9 @@ const (
 	EventMediaDownloads
 	// EventContactsChanged: the names the owner saved for customers in
 	// the WhatsApp Business app on their phone changed; conversations of
-	// the channel may show other names.
+	// the channel may show other names. The owner's own edit of a
+	// customer in Parley (SaveContact) publishes it too, with
+	// ConversationIDs naming the customer's conversation.
 	EventContactsChanged
 	// EventAccountHealthChanged: WhatsApp reported a change of a
 	// channel's quality rating, messaging limit or restrictions

@@ -37,6 +37,10 @@ func Explain(err error) string {
 	if errors.As(err, &se) && se.Plain != "" {
 		return se.Plain
 	}
+	var be *BackupError
+	if errors.As(err, &be) && be.Plain != "" {
+		return be.Plain
+	}
 	if words, ok := explainReceiving(err); ok {
 		return words
 	}

@@ -210,6 +210,10 @@ type Conversation struct {
 	// ArchivedAt is when the owner archived the conversation; zero when
 	// it is not archived. The customer's next message clears it.
 	ArchivedAt time.Time
+	// CustomName is the owner's own name for the customer, saved in
+	// Parley (ContactFields.CustomName), or ""; it wins over PhoneName
+	// (see CustomerName).
+	CustomName string
 }
 
 // Pinned reports whether the conversation stays at the top of the list.

@@ -12,7 +12,7 @@ import (
 )
 
 const conversationColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
-	v.last_message_at, v.last_preview, v.unread, v.last_inbound_at, v.pinned_at, v.archived_at,
+	COALESCE(k.custom_name, ''), v.last_message_at, v.last_preview, v.unread, v.last_inbound_at, v.pinned_at, v.archived_at,
 	(SELECT group_concat(c.label_id) FROM conversation_labels c WHERE c.conversation_id = v.id),
 	k.opted_out_at, COALESCE(k.opted_out_by, ''), COALESCE(k.opted_out_word, '')`
 
@@ -127,7 +127,7 @@ func scanConversation(r rowScanner) (app.Conversation, error) {
 	var c app.Conversation
 	var lastMsg, lastIn, pinned, archived, optedOut sql.NullInt64
 	var labels sql.NullString
-	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn,
+	err := r.Scan(&c.ID, &c.ChannelID, &c.WAID, &c.ContactName, &c.PhoneName, &c.CustomName, &lastMsg, &c.LastPreview, &c.Unread, &lastIn,
 		&pinned, &archived, &labels, &optedOut, &c.OptOut.By, &c.OptOut.Word)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.Conversation{}, app.ErrNotFound

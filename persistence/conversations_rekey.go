@@ -42,11 +42,22 @@ func (s *Store) RekeyConversation(ctx context.Context, conversationID int64, waI
 		if err != nil || old == waID {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, name, phone_name)
-			SELECT channel_id, ?, name, phone_name FROM contacts WHERE channel_id = ? AND wa_id = ?
+		// The owner's own fields go along unless the other contact has
+		// some saved already.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id, name, phone_name,
+				custom_name, notes, email, birthday, address, updated_at)
+			SELECT channel_id, ?, name, phone_name, custom_name, notes, email, birthday, address, updated_at
+			FROM contacts WHERE channel_id = ? AND wa_id = ?
 			ON CONFLICT (channel_id, wa_id) DO UPDATE SET
 				name = CASE WHEN contacts.name = '' THEN excluded.name ELSE contacts.name END,
-				phone_name = CASE WHEN contacts.phone_name = '' THEN excluded.phone_name ELSE contacts.phone_name END`,
+				phone_name = CASE WHEN contacts.phone_name = '' THEN excluded.phone_name ELSE contacts.phone_name END,
+				(custom_name, notes, email, birthday, address, updated_at) = (SELECT
+					CASE WHEN contacts.updated_at IS NULL THEN excluded.custom_name ELSE contacts.custom_name END,
+					CASE WHEN contacts.updated_at IS NULL THEN excluded.notes ELSE contacts.notes END,
+					CASE WHEN contacts.updated_at IS NULL THEN excluded.email ELSE contacts.email END,
+					CASE WHEN contacts.updated_at IS NULL THEN excluded.birthday ELSE contacts.birthday END,
+					CASE WHEN contacts.updated_at IS NULL THEN excluded.address ELSE contacts.address END,
+					COALESCE(contacts.updated_at, excluded.updated_at))`,
 			waID, channel, old); err != nil {
 			return fmt.Errorf("copy contact: %w", err)
 		}

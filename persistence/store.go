@@ -68,7 +68,8 @@ type Store struct {
 var _ app.Store = (*Store)(nil)
 
 // Open opens (creating if needed) the database in dir, applies pending
-// migrations and returns the store. It returns an error wrapping
+// migrations and returns the store. A restore staged in dir by the core
+// (app's StageRestore) is put in place first (ApplyStagedRestore). It returns an error wrapping
 // ErrSchemaTooNew when the database was written by a newer Parley.
 //
 // The folder and the database's files are made private to the user who
@@ -85,6 +86,9 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	if err := PrivateDataFolder(dir); err != nil {
+		return nil, fmt.Errorf("open database: %w", err)
+	}
+	if _, err := ApplyStagedRestore(dir); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
 	if err := privateDatabaseFiles(abs); err != nil {
@@ -127,7 +131,12 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s for checkpoints: %w", abs, err)
 	}
-	return &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}, nil
+	s := &Store{path: abs, rw: rw, ro: ro, now: time.Now, ckpt: ckpt}
+	if err := s.relinkMedia(ctx, dir); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("open database %s: %w", abs, err)
+	}
+	return s, nil
 }
 
 // dsn builds the go-sqlite3 connection string for the database at path;

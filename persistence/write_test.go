@@ -105,6 +105,7 @@ type callFixture struct {
 	receipt  app.ReadReceipt
 	quick    app.QuickReply
 	label    app.Label
+	dir      string // a folder for files the calls write
 }
 
 // storeCalls calls every exported method of Store but ingest's and
@@ -141,6 +142,27 @@ var storeCalls = []storeCall{
 	}},
 	{"Conversation", false, func(ctx context.Context, s *Store, f *callFixture) error {
 		_, err := s.Conversation(ctx, f.convID)
+		return err
+	}},
+	{"SaveContactFields", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.SaveContactFields(ctx, f.convID, app.ContactFields{CustomName: "Dora from the bakery"}, baseTime)
+	}},
+	{"ContactCard", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		c, err := s.ContactCard(ctx, f.convID)
+		if err == nil && c.CustomName != "Dora from the bakery" {
+			err = fmt.Errorf("the custom name is %q", c.CustomName)
+		}
+		return err
+	}},
+	{"ContactCards", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.ContactCards(ctx)
+		return err
+	}},
+	{"BackupDatabase", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		return s.BackupDatabase(ctx, filepath.Join(f.dir, "backup.db"))
+	}},
+	{"SchemaVersion", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.SchemaVersion(ctx)
 		return err
 	}},
 	{"RekeyConversation", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
@@ -392,7 +414,7 @@ func TestEveryWriteMakesIngestReadAgain(t *testing.T) {
 		}
 		return v
 	}
-	f := &callFixture{shop: addChannel(t, s, "Shop").ID}
+	f := &callFixture{shop: addChannel(t, s, "Shop").ID, dir: t.TempDir()}
 	photo := inbound("491", "photo", "", baseTime)
 	photo.Type, photo.RawType, photo.Media = app.MsgImage, "image", &app.Media{MIMEType: "image/jpeg", ID: "m1"}
 	f.message = mustIngest(t, s, f.shop, app.InboundBatch{Messages: []app.Message{photo}})[0]

@@ -49,6 +49,7 @@ func NewCoreWith(store *persistence.Store, dataDir string, log *slog.Logger, sec
 		Providers:    dialog360.Factory(opts...),
 		Log:          log,
 		MediaDir:     MediaDir(dataDir),
+		DataDir:      dataDir,
 	})
 }
 

@@ -71,6 +71,7 @@ type conversationView struct {
 	problem  *widget.Label
 	composer *composer
 	optOut   *optOutStrip
+	side     *conversationSide // the contact panel and the header's menu
 	content  fyne.CanvasObject
 }
 
@@ -107,7 +108,9 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 
 	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
 		container.NewVBox(container.NewCenter(v.older), v.problem))
-	v.content = container.NewBorder(container.NewVBox(v.header.content, v.setUpOptOut()), v.composer.content, nil, nil, middle)
+	v.side = newConversationSide(v)
+	v.content = container.NewBorder(nil, nil, nil, v.side.slot,
+		container.NewBorder(container.NewVBox(v.header.content, v.setUpOptOut()), v.composer.content, nil, nil, middle))
 	return v
 }
 
@@ -249,6 +252,7 @@ func (v *conversationView) reloaded(r conversationRead, err error) {
 		v.loaded = true
 		v.msgs = msgs
 		v.optOut.set(cv.OptOut)
+		v.side.refresh()
 		v.updateWindow()
 		v.render()
 		if follow {

@@ -30,7 +30,7 @@ type conversationHeader struct {
 	labels   *widget.Button
 	onLabels func()
 	row      *fyne.Container
-	// actions holds buttons features add at the right (a menu).
+	// actions are the buttons at the header's end (conversationSide).
 	actions *fyne.Container
 	content fyne.CanvasObject
 }
@@ -57,7 +57,7 @@ func newConversationHeader() *conversationHeader {
 	names := container.New(layout.NewCustomPaddedLayout(-6, -6, 0, 0), container.NewVBox(h.name,
 		container.New(layout.NewCustomPaddedLayout(-12, 0, 0, 0), h.number)))
 	h.actions = container.NewHBox()
-	right := container.NewHBox(container.NewCenter(h.chips.content), container.NewCenter(h.labels), container.NewCenter(pill), h.actions)
+	right := container.NewHBox(container.NewCenter(h.chips.content), container.NewCenter(h.labels), container.NewCenter(pill), container.NewCenter(h.actions))
 	row := container.NewBorder(nil, nil, container.NewCenter(h.avatar.Content), right, names)
 	h.row = row
 	bg := canvas.NewRectangle(theme.Color(kit.ColorNameSidebar))

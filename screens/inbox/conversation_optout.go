@@ -62,29 +62,22 @@ func (s *optOutStrip) set(o app.OptOut) {
 	s.content.Show()
 }
 
-// setUpOptOut adds the opt-out strip under the header and the header's
-// menu item that sets or lifts it by hand; it returns the strip.
+// setUpOptOut builds the opt-out strip under the header; the header's
+// menu (conversationSide) sets or lifts the opt-out by hand. It returns
+// the strip.
 func (v *conversationView) setUpOptOut() fyne.CanvasObject {
 	v.optOut = newOptOutStrip(func() { v.setOptedOut(false) })
 	v.optOut.set(v.conv.OptOut)
-	menu := &widget.Button{Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance}
-	menu.OnTapped = func() { v.showConversationMenu(menu) }
-	v.header.actions.Add(container.NewCenter(menu))
 	return v.optOut.content
 }
 
-// showConversationMenu opens the header's menu under button.
-func (v *conversationView) showConversationMenu(button fyne.CanvasObject) {
-	item := fyne.NewMenuItem(textStopMarketing, func() { v.setOptedOut(true) })
+// optOutMenuItem is the header menu's item that opts the customer out of
+// marketing by hand, or lets marketing reach them again.
+func (v *conversationView) optOutMenuItem() *fyne.MenuItem {
 	if v.conv.OptOut.Active() {
-		item = fyne.NewMenuItem(textAllowMarketing, func() { v.setOptedOut(false) })
+		return fyne.NewMenuItem(textAllowMarketing, func() { v.setOptedOut(false) })
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(button)
-	if c == nil {
-		return
-	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(button).AddXY(0, button.Size().Height)
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", item), c, pos)
+	return fyne.NewMenuItem(textStopMarketing, func() { v.setOptedOut(true) })
 }
 
 // setOptedOut opts the customer out of marketing by the owner's hand,

@@ -80,7 +80,7 @@ func TestOwnerOptsOutFromTheHeaderMenu(t *testing.T) {
 	if !screentest.ShowsText(v.content, "(by you)") {
 		t.Fatalf("after the owner's opt-out the conversation shows %q", screentest.VisibleTexts(v.content))
 	}
-	v.showConversationMenu(v.header.actions.Objects[0])
+	test.Tap(v.side.more)
 	top := sw.Window.Canvas().Overlays().Top()
 	if top == nil || !strings.Contains(strings.Join(screentest.VisibleTexts(top), "|"), textAllowMarketing) {
 		t.Fatal("the header menu does not offer to allow marketing again")

@@ -14,6 +14,9 @@ import (
 // messages, sending and the template picker. Tests may pass a fake.
 type Core interface {
 	Channels(ctx context.Context) ([]app.Channel, error)
+	Contact(ctx context.Context, conversationID int64) (app.ContactCard, error)
+	ExportConversation(ctx context.Context, conversationID int64, dir string) (string, error)
+	SaveContact(ctx context.Context, conversationID int64, f app.ContactFields) (app.ContactFields, error)
 	Conversation(ctx context.Context, conversationID int64) (app.Conversation, error)
 	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
 	DownloadMedia(ctx context.Context, messageID int64) (string, error)

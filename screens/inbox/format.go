@@ -7,19 +7,10 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// conversationName is how the Space names a customer: the name the
-// owner saved for them in the WhatsApp Business app on their phone, else
-// their WhatsApp profile name, each cleaned by app.DisplayName, else
-// their number.
-func conversationName(cv app.Conversation) string {
-	if name := app.DisplayName(cv.PhoneName); name != "" {
-		return name
-	}
-	if name := app.DisplayName(cv.ContactName); name != "" {
-		return name
-	}
-	return conversationNumber(cv)
-}
+// conversationName is how the Space names a customer: app.CustomerName
+// (the owner's own name for them, else the name on their phone, else the
+// WhatsApp profile name, else the number).
+func conversationName(cv app.Conversation) string { return app.CustomerName(cv) }
 
 // conversationNumber is the customer's number in international format.
 func conversationNumber(cv app.Conversation) string {
