@@ -35,6 +35,8 @@ type ContactCard struct {
 	// FirstContact and LastContact are the times of the conversation's
 	// first and last message; zero when it has none.
 	FirstContact, LastContact time.Time
+	// OptOut says whether the customer asked not to receive marketing.
+	OptOut OptOut
 }
 
 // Name is how Parley names the customer of the card (see CustomerName).

@@ -8,11 +8,10 @@ import (
 	"strings"
 )
 
-// contactColumns are the columns of the contacts export, in order. The
-// opt-out helper adds "Opted out of marketing at" (ContactCard's
-// opted-out time) here and in contactRow when that field exists.
+// contactColumns are the columns of the contacts export, in order.
 var contactColumns = []string{"Channel", "WhatsApp number", "WhatsApp name", "Name on your phone", "Your name",
-	"Email", "Birthday", "Address", "Notes", "First contact", "Last contact"}
+	"Email", "Birthday", "Address", "Notes", "First contact", "Last contact",
+	"Opted out of marketing", "Opted out by", "Opt-out word"}
 
 // ExportContacts writes every customer of every channel as a CSV file
 // at path (UTF-8, one row per customer, a header row first), readable by
@@ -64,7 +63,8 @@ func contactRow(channel string, k ContactCard) []string {
 		birthday = k.Birthday.Format(BirthdayLayout)
 	}
 	cells := []string{channel, numberOf(k.WAID), k.ProfileName, k.PhoneName, k.CustomName,
-		k.Email, birthday, k.Address, k.Notes, exportTime(k.FirstContact), exportTime(k.LastContact)}
+		k.Email, birthday, k.Address, k.Notes, exportTime(k.FirstContact), exportTime(k.LastContact),
+		exportTime(k.OptOut.At), optOutByText(k.OptOut), k.OptOut.Word}
 	for i, s := range cells {
 		cells[i] = csvCell(s)
 	}
@@ -88,4 +88,17 @@ func csvCell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// optOutByText says in the contacts export who opted the customer out of
+// marketing: the customer (by writing a stop word) or the owner.
+func optOutByText(o OptOut) string {
+	switch {
+	case !o.Active():
+		return ""
+	case o.By == OptedOutByOwner:
+		return "you"
+	default:
+		return "the customer"
+	}
 }

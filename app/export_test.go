@@ -136,4 +136,35 @@ func TestExportContactsDefusesFormulas(t *testing.T) {
 	if cell("First contact") == "" || cell("Last contact") == "" {
 		t.Error("first and last contact are empty")
 	}
+	if cell("Opted out of marketing") != "" || cell("Opted out by") != "" {
+		t.Error("a customer who never opted out is exported as opted out")
+	}
+}
+
+// TestExportContactsCarriesTheOptOut: a customer who wrote STOP is
+// exported with the date, who opted them out and the word they wrote.
+func TestExportContactsCarriesTheOptOut(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	customerSays(t, w, ch, "4917", "Anna", "wamid.1", "STOP")
+	path := filepath.Join(t.TempDir(), "contacts.csv")
+	if _, err := w.core.ExportContacts(w.ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("rows %v, %v", rows, err)
+	}
+	got := map[string]string{}
+	for i, h := range rows[0] {
+		got[strings.TrimPrefix(h, "\uFEFF")] = rows[1][i]
+	}
+	if got["Opted out of marketing"] == "" || got["Opted out by"] != "the customer" || got["Opt-out word"] != "STOP" {
+		t.Errorf("the opt-out columns are %q, %q, %q", got["Opted out of marketing"], got["Opted out by"], got["Opt-out word"])
+	}
 }

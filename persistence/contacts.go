@@ -17,6 +17,7 @@ import (
 const contactCardColumns = `v.id, v.channel_id, v.wa_id, COALESCE(k.name, ''), COALESCE(k.phone_name, ''),
 	COALESCE(k.custom_name, ''), COALESCE(k.notes, ''), COALESCE(k.email, ''), COALESCE(k.birthday, ''),
 	COALESCE(k.address, ''), k.updated_at,
+	k.opted_out_at, COALESCE(k.opted_out_by, ''), COALESCE(k.opted_out_word, ''),
 	(SELECT m.timestamp FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id LIMIT 1),
 	(SELECT m.timestamp FROM messages m WHERE m.conversation_id = v.id ORDER BY m.id DESC LIMIT 1)`
 
@@ -84,9 +85,10 @@ func (s *Store) SaveContactFields(ctx context.Context, conversationID int64, f a
 func scanContactCard(r rowScanner) (app.ContactCard, error) {
 	var c app.ContactCard
 	var birthday string
-	var updated, first, last sql.NullInt64
+	var updated, optedOut, first, last sql.NullInt64
 	err := r.Scan(&c.ConversationID, &c.ChannelID, &c.WAID, &c.ProfileName, &c.PhoneName,
-		&c.CustomName, &c.Notes, &c.Email, &birthday, &c.Address, &updated, &first, &last)
+		&c.CustomName, &c.Notes, &c.Email, &birthday, &c.Address, &updated,
+		&optedOut, &c.OptOut.By, &c.OptOut.Word, &first, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return app.ContactCard{}, app.ErrNotFound
 	}
@@ -99,5 +101,6 @@ func scanContactCard(r rowScanner) (app.ContactCard, error) {
 		}
 	}
 	c.UpdatedAt, c.FirstContact, c.LastContact = timeOf(updated), timeOf(first), timeOf(last)
+	c.OptOut.At = timeOf(optedOut)
 	return c, nil
 }

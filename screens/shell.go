@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/backup"
 	"github.com/parley-app/parley/screens/channels"
 	"github.com/parley-app/parley/screens/inbox"
 	"github.com/parley-app/parley/screens/kit"
@@ -111,7 +112,13 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)
-		s.settings = settings.NewPage(s.env, s.core)
+		var extra []settings.Section
+		if !d.Demo { // the demo's made-up shop has nothing worth keeping
+			extra = append(extra, settings.Section{Title: "Back up and export",
+				Subtitle: "A copy of everything on this computer, or your conversations and contacts as files.",
+				Content:  backup.NewSection(s.env, s.core)})
+		}
+		s.settings = settings.NewPage(s.env, s.core, extra...)
 		s.receiving = newReceivingBanner(d.Core, s.env,
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)

@@ -94,9 +94,9 @@ func (s *shell) zoomChat(steps int) {
 }
 
 // onEscape closes what is open: the Space's menus and popups, else the
-// Keyboard shortcuts or About dialog.
+// contact panel, else the Keyboard shortcuts or About dialog.
 func (s *shell) onEscape() {
-	if s.space.CloseOverlays() {
+	if s.space.CloseOverlays() || s.space.ClosePanel() {
 		return
 	}
 	if s.shortcutsDialog != nil && s.shortcutsDialog.visible {

@@ -387,4 +387,7 @@ func (v *conversationView) showLabels() {
 		all = v.allLabels()
 	}
 	v.header.setLabels(labelsOf(v.conv.Labels, all))
+	if v.side != nil && v.side.extras != nil {
+		v.side.extras.set()
+	}
 }

@@ -50,8 +50,7 @@ type contactPanel struct {
 	status   *widget.Label
 	// Extras holds what other parts of the Space show about the
 	// conversation in this panel: its labels and whether the customer
-	// opted out of marketing. It starts empty; the lead adds those
-	// parts' widgets here when wiring them in.
+	// opted out of marketing (panelExtras).
 	Extras *fyne.Container
 
 	card    app.ContactCard

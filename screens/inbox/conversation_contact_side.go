@@ -21,6 +21,8 @@ import (
 type conversationSide struct {
 	v     *conversationView
 	panel *contactPanel // nil until first shown
+	// extras shows the labels and opt-out in the panel; nil with it.
+	extras *panelExtras
 	slot  *fyne.Container
 	info  *widget.Button
 	more  *widget.Button
@@ -48,6 +50,8 @@ func (s *conversationSide) toggle() {
 	}
 	if s.panel == nil {
 		s.panel = newContactPanel(s.v.env, s.v.ctx, s.v.conv.ID, s.close)
+		s.extras = newPanelExtras(s.v)
+		s.panel.Extras.Add(s.extras.content)
 		s.slot.Add(s.panel.content)
 	}
 	s.panel.load()
@@ -73,6 +77,7 @@ func (s *conversationSide) hide() bool {
 func (s *conversationSide) refresh() {
 	if s.panel != nil && s.slot.Visible() {
 		s.panel.load()
+		s.extras.set()
 	}
 }
 
