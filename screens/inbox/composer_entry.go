@@ -16,14 +16,18 @@ const (
 )
 
 // composerEntry is the composer's text field. As in WhatsApp on the
-// desktop, Enter sends and Shift+Enter starts a new line.
+// desktop, Enter sends and Shift+Enter starts a new line; Ctrl+Enter
+// (Cmd+Enter on macOS) sends too, for owners used to it from e-mail.
 type composerEntry struct {
 	widget.Entry
 	onEnter func()
 	shift   bool
 }
 
-var _ desktop.Keyable = (*composerEntry)(nil)
+var (
+	_ desktop.Keyable   = (*composerEntry)(nil)
+	_ fyne.Shortcutable = (*composerEntry)(nil)
+)
 
 func newComposerEntry(onEnter func()) *composerEntry {
 	e := &composerEntry{onEnter: onEnter}
@@ -60,6 +64,24 @@ func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut sends on Ctrl+Enter (Cmd+Enter on macOS) and leaves
+// every other shortcut (copy, paste, undo…) to the entry.
+func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && isSendShortcut(c) {
+		if e.onEnter != nil {
+			e.onEnter()
+		}
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// isSendShortcut reports whether c is Ctrl+Enter, or Cmd+Enter.
+func isSendShortcut(c *desktop.CustomShortcut) bool {
+	enter := c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter
+	return enter && (c.Modifier == fyne.KeyModifierControl || c.Modifier == fyne.KeyModifierSuper)
 }
 
 // fitRows lets the entry grow with its lines.
