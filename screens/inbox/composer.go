@@ -23,7 +23,7 @@ const (
 )
 
 // composer is the bottom of a conversation. While the 24-hour window is
-// open it is a text field with Send (Enter sends, Shift+Enter adds a
+// open it is a text field with Send (Enter or Ctrl+Enter sends, Shift+Enter adds a
 // line), a preview of WhatsApp formatting, and the message being replied
 // to; when the window is closed it explains why and offers "Send a
 // template".
