@@ -138,6 +138,14 @@ func (r *chatBubbleRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.stage}
 }
 
+// Refresh shows or hides Reply; after the theme turned dark or light
+// the bubble is built again in the new palette.
 func (r *chatBubbleRenderer) Refresh() {
+	if look := chatLook(); look != r.layout.look {
+		r.layout = newBubbleLayout(r.layout.bubble)
+		r.stage.Layout = r.layout
+		r.stage.Objects = r.layout.objects()
+		r.stage.Refresh()
+	}
 	r.layout.showReply(r.layout.bubble.hovered)
 }
