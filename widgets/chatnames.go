@@ -46,7 +46,7 @@ const (
 const (
 	ColorNameWhatsAppText      = colorNamePreviewText      // WhatsApp's text
 	ColorNameWhatsAppSecondary = colorNamePreviewSecondary // its grey for details and icons
-	ColorNameWhatsAppGreen     = colorNameChatSample    // its green, for links in a profile
+	ColorNameWhatsAppGreen     = colorNameChatSample       // its green, for links in a profile
 )
 
 // chatColor is the colour of one of the chat's names in palette p.
