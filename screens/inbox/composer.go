@@ -36,6 +36,8 @@ type composer struct {
 	send        *widget.Button
 	template    *widget.Button
 	attach      *widget.Button
+	emoji       *widget.Button
+	emojiPicker *emojiPicker // built when first opened
 	problem     *widget.Label
 	preview     *widgets.WrappingText
 	previewBox  fyne.CanvasObject
@@ -60,6 +62,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 			c.onAttach()
 		}
 	}}
+	c.emoji = c.newEmojiButton()
 	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	c.problem.Hide()
 
@@ -81,7 +84,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 			container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), c.replyText)))))
 	c.replyBox.Hide()
 
-	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), container.NewHBox(c.template, c.attach)),
+	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), container.NewHBox(c.template, c.attach, c.emoji)),
 		container.NewVBox(layout.NewSpacer(), c.send), c.entry)
 	c.open = container.NewVBox(c.replyBox, c.previewBox, c.problem, row)
 
