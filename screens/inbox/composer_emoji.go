@@ -17,7 +17,7 @@ func (c *composer) showEmoji() {
 	if c.emojiPicker == nil {
 		c.emojiPicker = newEmojiPicker(recentEmoji{p: fyne.CurrentApp().Preferences()}, c.insertEmoji)
 	}
-	c.emojiPicker.show(c.emoji)
+	c.emojiPicker.show(c.emoji, true)
 }
 
 // insertEmoji puts char into the field at the cursor, in place of a

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/screens/screentest"
 )
@@ -93,3 +94,9 @@ func glyphs(cells []*emojiCell) []string {
 	}
 	return out
 }
+
+// typeInto types text into a field as the owner would.
+func typeInto(e *widget.Entry, text string) { test.Type(e, text) }
+
+// tapCell taps an emoji in the grid.
+func tapCell(c *emojiCell) { test.Tap(c) }

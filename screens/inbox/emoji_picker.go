@@ -66,9 +66,10 @@ func (p *emojiPicker) firstOf(gi int) string {
 	return "?"
 }
 
-// show opens the picker above the object it belongs to (the composer's
-// emoji button), with the search field focused.
-func (p *emojiPicker) show(over fyne.CanvasObject) {
+// show opens the picker, with the search field focused: above the object
+// it belongs to (the composer's emoji button), or, with above false, in
+// the middle of it (the messages, to react).
+func (p *emojiPicker) show(over fyne.CanvasObject, above bool) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(over)
 	if c == nil {
 		return
@@ -81,7 +82,12 @@ func (p *emojiPicker) show(over fyne.CanvasObject) {
 	}
 	p.popup.Resize(emojiPickerSize)
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(over)
-	p.popup.ShowAtPosition(fyne.NewPos(pos.X, max(0, pos.Y-emojiPickerSize.Height-theme.Padding())))
+	if above {
+		pos = pos.SubtractXY(0, emojiPickerSize.Height+theme.Padding())
+	} else {
+		pos = pos.AddXY((over.Size().Width-emojiPickerSize.Width)/2, (over.Size().Height-emojiPickerSize.Height)/2)
+	}
+	p.popup.ShowAtPosition(fyne.NewPos(max(0, pos.X), max(0, pos.Y)))
 	c.Focus(p.search)
 }
 

@@ -25,6 +25,7 @@ type Core interface {
 	RetryMessage(ctx context.Context, messageID int64) error
 	SaveAttachmentCopy(src, dst string) error
 	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
+	SendReaction(ctx context.Context, conversationID int64, waMessageID, emoji string) (app.Message, error)
 	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)
 	SendText(ctx context.Context, conversationID int64, text, replyTo string) (app.Message, error)
 	StartConversation(ctx context.Context, id app.ChannelID, number string, t app.Template, v app.TemplateValues) (app.Message, error)
