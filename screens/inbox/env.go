@@ -14,6 +14,7 @@ import (
 // messages, sending and the template picker. Tests may pass a fake.
 type Core interface {
 	Channels(ctx context.Context) ([]app.Channel, error)
+	CheckAttachment(path string) (app.AttachmentInfo, error)
 	Conversation(ctx context.Context, conversationID int64) (app.Conversation, error)
 	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
 	DownloadMedia(ctx context.Context, messageID int64) (string, error)
