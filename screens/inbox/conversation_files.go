@@ -156,7 +156,9 @@ func (p *filesPreview) row(i int) fyne.CanvasObject {
 		lines.Add(kit.NewMutedText(details, fyne.TextAlignLeading, theme.SizeNameCaptionText))
 		lines.Add(p.captions[i])
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(fileFace(f)), nil, lines)
+	// Room on the right for the scroll bar.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, 12),
+		container.NewBorder(nil, nil, container.NewVBox(fileFace(f)), nil, lines))
 }
 
 // fileFace is a photo's thumbnail, or an icon for a document or a file

@@ -4,9 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -17,7 +15,13 @@ var (
 	emojiCellSize   = fyne.NewSquareSize(40)
 )
 
-const emojiGlyphSize = 24
+// Sizes of an emoji in the grid and on a group's tab.
+const (
+	emojiGlyphSize    = 24
+	emojiTabGlyphSize = 18
+)
+
+var emojiTabSize = fyne.NewSquareSize(34)
 
 // emojiPicker is the composer's emoji popup: a search field (by name:
 // "heart", "thumbs"), a tab per Unicode group, and one grid of every
@@ -49,7 +53,7 @@ func newEmojiPicker(recent recentEmoji, onPick func(string)) *emojiPicker {
 	p.hint = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
 	tabs := container.NewHBox()
 	for gi, g := range emojiGroups {
-		tabs.Add(&widget.Button{Text: p.firstOf(gi), Importance: widget.LowImportance, OnTapped: func() { p.showGroup(gi, g.name) }})
+		tabs.Add(newEmojiTab(p.firstOf(gi), func() { p.showGroup(gi, g.name) }))
 	}
 	p.content = container.NewBorder(container.NewVBox(p.search, container.NewHScroll(tabs)), p.hint, nil, nil, p.grid)
 	p.refill()
@@ -167,64 +171,4 @@ func (p *emojiPicker) updateCell(i widget.GridWrapItemID, o fyne.CanvasObject) {
 	if i < len(p.shown) {
 		o.(*emojiCell).set(i, p.shown[i].char)
 	}
-}
-
-// emojiCell is one emoji in the picker's grid, reused as it scrolls.
-type emojiCell struct {
-	widget.BaseWidget
-	picker *emojiPicker
-	index  int
-	glyph  *canvas.Text
-	hover  *canvas.Rectangle
-}
-
-var (
-	_ fyne.Tappable     = (*emojiCell)(nil)
-	_ desktop.Hoverable = (*emojiCell)(nil)
-)
-
-func newEmojiCell(p *emojiPicker) *emojiCell {
-	c := &emojiCell{picker: p, glyph: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
-	c.glyph.TextSize = emojiGlyphSize
-	c.glyph.Alignment = fyne.TextAlignCenter
-	c.hover = canvas.NewRectangle(theme.Color(theme.ColorNameHover))
-	c.hover.CornerRadius = 6
-	c.hover.Hide()
-	c.ExtendBaseWidget(c)
-	return c
-}
-
-// set shows the emoji at index i of the grid.
-func (c *emojiCell) set(i int, char string) {
-	c.index = i
-	if c.glyph.Text != char {
-		c.glyph.Text = char
-		c.glyph.Refresh()
-	}
-}
-
-// Tapped picks the cell's emoji.
-func (c *emojiCell) Tapped(*fyne.PointEvent) { c.picker.pick(c.index) }
-
-// MouseIn shows the emoji's name under the grid.
-func (c *emojiCell) MouseIn(*desktop.MouseEvent) {
-	c.hover.Show()
-	if c.index < len(c.picker.shown) {
-		e := c.picker.shown[c.index]
-		c.picker.hint.SetText(e.char + "  " + e.name)
-	}
-}
-
-// MouseMoved implements desktop.Hoverable.
-func (c *emojiCell) MouseMoved(*desktop.MouseEvent) {}
-
-// MouseOut takes the highlight away.
-func (c *emojiCell) MouseOut() { c.hover.Hide() }
-
-// MinSize is the cell's square.
-func (c *emojiCell) MinSize() fyne.Size { return emojiCellSize }
-
-// CreateRenderer implements fyne.Widget.
-func (c *emojiCell) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(c.hover, container.NewCenter(c.glyph)))
 }
