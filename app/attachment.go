@@ -105,7 +105,30 @@ func (c *InboxUseCases) CheckAttachment(path string) (AttachmentInfo, error) {
 	if st.Size() > limit {
 		return bad("WhatsApp takes a document of at most %s; %s has %s.", HumanBytes(limit), name, HumanBytes(st.Size()))
 	}
+	if kind.kind == MsgImage {
+		if problem := c.checkPixels(path, name); problem != "" {
+			return bad("%s", problem)
+		}
+	}
 	return info, nil
+}
+
+// checkPixels refuses a photo whose header claims more pixels than
+// MaxImagePixels: a small file can claim 30000×30000 pixels, which would
+// stall the customer's phone as it stalls a computer. A header Parley
+// cannot read is left to WhatsApp.
+func (c *InboxUseCases) checkPixels(path, name string) string {
+	f, err := c.files.Open(path)
+	if err != nil {
+		return fmt.Sprintf("Parley cannot open %s. Check that the file still exists.", name)
+	}
+	defer f.Close()
+	var big *ImageTooLargeError
+	if _, _, err := CheckImage(f); errors.As(err, &big) {
+		return fmt.Sprintf("%s has %d×%d pixels, more than a phone can show (at most %d megapixels). Save it smaller and try again.",
+			name, big.Width, big.Height, MaxImagePixels/1_000_000)
+	}
+	return ""
 }
 
 // checkShrinkable says, in plain words, why the photo at path (shown as

@@ -95,6 +95,7 @@ func (v *conversationView) showFilesPreview(files []chosenFile) {
 		if f.problem == "" {
 			p.captions[i] = &widget.Entry{PlaceHolder: "Add a caption", MultiLine: false}
 			p.captions[i].ExtendBaseWidget(p.captions[i])
+			p.captions[i].OnSubmitted = func(string) { p.submit() }
 			if sendable == 0 {
 				p.captions[i].SetText(v.composer.entry.Text)
 			}
@@ -193,6 +194,13 @@ func (p *filesPreview) firstCaption() *widget.Entry {
 		}
 	}
 	return nil
+}
+
+// submit sends on Enter in a caption, like the Send button.
+func (p *filesPreview) submit() {
+	if !p.send.Disabled() {
+		p.onSend()
+	}
 }
 
 // close dismisses the preview without sending.
