@@ -6,12 +6,12 @@ import (
 	"errors"
 	"hash/crc32"
 	"image"
-	"image/color"
 	"image/jpeg"
 	"image/png"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	"github.com/parley-app/parley/app"
@@ -23,9 +23,9 @@ func noisyPhoto(w, h int) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	r := rand.New(rand.NewPCG(1, 2))
 	for y := range h {
+		row := img.Pix[y*img.Stride:]
 		for x := range w {
-			n := uint8(r.IntN(256))
-			img.Set(x, y, color.RGBA{uint8(x * 255 / w), n, uint8(y * 255 / h), 255})
+			copy(row[4*x:], []byte{uint8(x * 255 / w), uint8(r.Uint32()), uint8(y * 255 / h), 255})
 		}
 	}
 	return img
@@ -68,10 +68,10 @@ func sparseFile(t *testing.T, dir, name string, size int64, head ...byte) string
 	return p
 }
 
-// A 24-megapixel photo of 14 MB comes out a JPEG under 5 MB, no side over
-// 4096 pixels, with the shape it had.
+// A wide photo of over 5 MB (a panorama, 4800×1200) comes out a JPEG
+// under 5 MB, no side over 4096 pixels, with the shape it had.
 func TestShrinkPhotoKeepsTheAspectUnderTheLimit(t *testing.T) {
-	src := jpegBytes(t, 6000, 4000)
+	src := jpegBytes(t, 4800, 1200)
 	if len(src) <= app.MaxImageBytes {
 		t.Fatalf("the test photo has only %d bytes", len(src))
 	}
@@ -89,8 +89,8 @@ func TestShrinkPhotoKeepsTheAspectUnderTheLimit(t *testing.T) {
 	if cfg.Width != size.X || cfg.Height != size.Y || cfg.Width > app.MaxShrinkSide {
 		t.Errorf("the shrunk photo is %d×%d, reported %v", cfg.Width, cfg.Height, size)
 	}
-	if ratio := float64(cfg.Width) / float64(cfg.Height); ratio < 1.49 || ratio > 1.51 {
-		t.Errorf("the shrunk photo is %d×%d: its aspect moved from 3:2 to %.3f", cfg.Width, cfg.Height, ratio)
+	if ratio := float64(cfg.Width) / float64(cfg.Height); ratio < 3.99 || ratio > 4.01 {
+		t.Errorf("the shrunk photo is %d×%d: its aspect moved from 4:1 to %.3f", cfg.Width, cfg.Height, ratio)
 	}
 }
 
@@ -114,10 +114,17 @@ func TestShrinkPhotoScalesAgainUntilItFits(t *testing.T) {
 // A header claiming 30000×30000 pixels is refused before any pixel is
 // decoded: nothing near 3.6 GB is allocated.
 func TestShrinkPhotoRefusesADecompressionBomb(t *testing.T) {
-	_, _, err := app.ShrinkPhoto(bytes.NewReader(bombPNG(t, 30000, 30000)), app.MaxImageBytes)
+	bomb := bombPNG(t, 30000, 30000)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := app.ShrinkPhoto(bytes.NewReader(bomb), app.MaxImageBytes)
+	runtime.ReadMemStats(&after)
 	var big *app.ImageTooLargeError
 	if !errors.As(err, &big) || big.Width != 30000 || !errors.Is(err, app.ErrImageTooLarge) {
 		t.Fatalf("got %v, want the bomb refused by its header", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 4<<20 {
+		t.Errorf("refusing a %d-byte bomb allocated %d MB", len(bomb), alloc>>20)
 	}
 }
 
