@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"maps"
@@ -55,12 +56,16 @@ type AttachmentInfo struct {
 	MIMEType string
 	Kind     MessageType // MsgImage or MsgDocument
 	Size     int64
+	// Shrink says the photo is over MaxImageBytes: SendAttachment sends
+	// it scaled down as a JPEG under the limit (see ShrinkPhoto).
+	Shrink bool
 }
 
 // CheckAttachment checks, before anything is uploaded, that WhatsApp
-// takes the file at path: a JPEG or PNG photo up to 5 MB, or a PDF,
-// office or text document up to 100 MB. Problems come back as a
-// FieldError on FieldAttachment, in plain words.
+// takes the file at path: a JPEG or PNG photo (one over 5 MB is sent
+// scaled down, see AttachmentInfo.Shrink), or a PDF, office or text
+// document up to 100 MB. Problems come back as a FieldError on
+// FieldAttachment, in plain words.
 func (c *InboxUseCases) CheckAttachment(path string) (AttachmentInfo, error) {
 	bad := func(format string, args ...any) (AttachmentInfo, error) {
 		return AttachmentInfo{}, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(format, args...)}}
@@ -89,14 +94,67 @@ func (c *InboxUseCases) CheckAttachment(path string) (AttachmentInfo, error) {
 			return bad("%s is not a real %s photo. Save it again as JPEG or PNG.", name, strings.ToUpper(strings.TrimPrefix(kind.mime, "image/")))
 		}
 	}
-	if st.Size() > limit {
-		what := "a document"
-		if kind.kind == MsgImage {
-			what = "a photo"
+	info := AttachmentInfo{Path: path, FileName: filepath.Base(path), MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}
+	if kind.kind == MsgImage && st.Size() > limit {
+		if problem := c.checkShrinkable(path, name, st.Size()); problem != "" {
+			return bad("%s", problem)
 		}
-		return bad("WhatsApp takes %s of at most %s; %s has %s.", what, HumanBytes(limit), name, HumanBytes(st.Size()))
+		info.Shrink = true
+		return info, nil
 	}
-	return AttachmentInfo{Path: path, FileName: filepath.Base(path), MIMEType: kind.mime, Kind: kind.kind, Size: st.Size()}, nil
+	if st.Size() > limit {
+		return bad("WhatsApp takes a document of at most %s; %s has %s.", HumanBytes(limit), name, HumanBytes(st.Size()))
+	}
+	if kind.kind == MsgImage {
+		if problem := c.checkPixels(path, name); problem != "" {
+			return bad("%s", problem)
+		}
+	}
+	return info, nil
+}
+
+// checkPixels refuses a photo whose header claims more pixels than
+// MaxImagePixels: a small file can claim 30000×30000 pixels, which would
+// stall the customer's phone as it stalls a computer. A header Parley
+// cannot read is left to WhatsApp.
+func (c *InboxUseCases) checkPixels(path, name string) string {
+	f, err := c.files.Open(path)
+	if err != nil {
+		return fmt.Sprintf("Parley cannot open %s. Check that the file still exists.", name)
+	}
+	defer f.Close()
+	var big *ImageTooLargeError
+	if _, _, err := CheckImage(f); errors.As(err, &big) {
+		return fmt.Sprintf("%s has %d×%d pixels, more than a phone can show (at most %d megapixels). Save it smaller and try again.",
+			name, big.Width, big.Height, MaxImagePixels/1_000_000)
+	}
+	return ""
+}
+
+// checkShrinkable says, in plain words, why the photo at path (shown as
+// name, of size bytes) cannot be scaled down under WhatsApp's limit, or
+// "" when it can: its header is read, never its pixels.
+func (c *InboxUseCases) checkShrinkable(path, name string, size int64) string {
+	if size > MaxShrinkSourceBytes {
+		return fmt.Sprintf("WhatsApp takes a photo of at most %s, and Parley scales down photos of up to %s; %s has %s.",
+			HumanBytes(MaxImageBytes), HumanBytes(MaxShrinkSourceBytes), name, HumanBytes(size))
+	}
+	f, err := c.files.Open(path)
+	if err != nil {
+		return fmt.Sprintf("Parley cannot open %s. Check that the file still exists.", name)
+	}
+	defer f.Close()
+	_, _, err = CheckImage(f)
+	var big *ImageTooLargeError
+	switch {
+	case errors.As(err, &big):
+		return fmt.Sprintf("%s has %d×%d pixels; Parley scales down photos of up to %d megapixels. Save it smaller and try again.",
+			name, big.Width, big.Height, MaxImagePixels/1_000_000)
+	case err != nil:
+		return fmt.Sprintf("%s is larger than WhatsApp's %s for a photo and Parley cannot read it to scale it down. Save it again as JPEG or PNG.",
+			name, HumanBytes(MaxImageBytes))
+	}
+	return ""
 }
 
 // sniff returns the MIME type the file's first bytes show.
@@ -149,9 +207,9 @@ func (c *InboxUseCases) SendAttachment(ctx context.Context, conversationID int64
 	if c.mediaDir == "" {
 		return Message{}, fmt.Errorf("send attachment: %w", ErrNoMediaDir)
 	}
-	data, err := c.files.ReadFile(path)
+	data, err := c.readAttachment(&info)
 	if err != nil {
-		return Message{}, ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + DisplayName(info.FileName) + ": " + err.Error()}}
+		return Message{}, err
 	}
 	tag := make([]byte, 6)
 	_, _ = rand.Read(tag)
@@ -161,4 +219,33 @@ func (c *InboxUseCases) SendAttachment(ctx context.Context, conversationID int64
 	}
 	media := &Media{MIMEType: info.MIMEType, Filename: info.FileName, Size: info.Size, Caption: caption, LocalPath: local}
 	return c.enqueue(ctx, Message{ChannelID: cv.ChannelID, ConversationID: cv.ID, Type: info.Kind, Text: caption, ReplyTo: replyTo, Media: media})
+}
+
+// readAttachment reads the file info describes; a photo over WhatsApp's
+// limit comes back scaled down as a JPEG, with info's name, type and size
+// changed to match.
+func (c *InboxUseCases) readAttachment(info *AttachmentInfo) ([]byte, error) {
+	cannot := func(err error) error {
+		return ValidationErrors{{Field: FieldAttachment, Message: "Parley cannot read " + DisplayName(info.FileName) + ": " + err.Error()}}
+	}
+	if !info.Shrink {
+		data, err := c.files.ReadFile(info.Path)
+		if err != nil {
+			return nil, cannot(err)
+		}
+		return data, nil
+	}
+	f, err := c.files.Open(info.Path)
+	if err != nil {
+		return nil, cannot(err)
+	}
+	defer f.Close()
+	data, _, err := ShrinkPhoto(f, MaxImageBytes)
+	if err != nil {
+		return nil, ValidationErrors{{Field: FieldAttachment, Message: fmt.Sprintf(
+			"Parley could not scale %s down to WhatsApp's %s for a photo: %s", DisplayName(info.FileName), HumanBytes(MaxImageBytes), Explain(err))}}
+	}
+	info.FileName = strings.TrimSuffix(info.FileName, filepath.Ext(info.FileName)) + ".jpg"
+	info.MIMEType, info.Size = "image/jpeg", int64(len(data))
+	return data, nil
 }

@@ -51,13 +51,16 @@ func TestAttachmentsAreCheckedBeforeUpload(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		writeFile(t, dir, "photo.png", []byte("not a picture at all")):             "photo.png is not a real PNG photo. Save it again as JPEG or PNG.",
-		writeFile(t, dir, "setup.exe", []byte("MZ")):                               "WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); setup.exe is none of these.",
-		writeFile(t, dir, "empty.pdf", nil):                                        "empty.pdf is empty.",
-		writeFile(t, dir, "cake\u202Egnp.exe", []byte("MZ")):                       "PowerPoint, text); cakegnp.exe is none of these.",
-		writeFile(t, dir, "huge.png", append(pngBytes(t), make([]byte, 6<<20)...)): "WhatsApp takes a photo of at most 5.0 MB; huge.png has 6.0 MB.",
-		filepath.Join(dir, "gone.jpg"):                                             "Parley cannot open gone.jpg. Check that the file still exists.",
-		dir:                                                                        "is a folder. Choose a photo or a document.",
+		writeFile(t, dir, "photo.png", []byte("not a picture at all")):                          "photo.png is not a real PNG photo. Save it again as JPEG or PNG.",
+		writeFile(t, dir, "setup.exe", []byte("MZ")):                                            "WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); setup.exe is none of these.",
+		writeFile(t, dir, "empty.pdf", nil):                                                     "empty.pdf is empty.",
+		writeFile(t, dir, "cake\u202Egnp.exe", []byte("MZ")):                                    "PowerPoint, text); cakegnp.exe is none of these.",
+		writeFile(t, dir, "bomb.png", append(bombPNG(t, 30000, 30000), make([]byte, 6<<20)...)): "bomb.png has 30000×30000 pixels; Parley scales down photos of up to 40 megapixels.",
+		writeFile(t, dir, "tiny-bomb.png", bombPNG(t, 30000, 30000)):                            "tiny-bomb.png has 30000×30000 pixels, more than a phone can show (at most 40 megapixels).",
+		sparseFile(t, dir, "huge.pdf", 101<<20):                                                 "WhatsApp takes a document of at most 100.0 MB; huge.pdf has 101.0 MB.",
+		sparseFile(t, dir, "giant.jpg", 101<<20, jpegBytes(t, 8, 8)...):                         "WhatsApp takes a photo of at most 5.0 MB, and Parley scales down photos of up to 100.0 MB; giant.jpg has 101.0 MB.",
+		filepath.Join(dir, "gone.jpg"):                                                          "Parley cannot open gone.jpg. Check that the file still exists.",
+		dir:                                                                                     "is a folder. Choose a photo or a document.",
 	}
 	for path, want := range bad {
 		_, err := w.core.CheckAttachment(path)

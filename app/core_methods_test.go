@@ -81,6 +81,7 @@ var coreMethods = map[string]string{
 	"SendAttachment":          "func(context.Context, int64, string, string, string) (app.Message, error)",
 	"SendTemplateMessage":     "func(context.Context, int64, app.Template, app.TemplateValues) (app.Message, error)",
 	"SetReadReceipts":         "func(context.Context, bool) error",
+	"SendReaction":            "func(context.Context, int64, string, string) (app.Message, error)",
 	"SendText":                "func(context.Context, int64, string, string) (app.Message, error)",
 	"StartConversation":       "func(context.Context, app.ChannelID, string, app.Template, app.TemplateValues) (app.Message, error)",
 	"SubmitTemplate":          "func(context.Context, app.ChannelID, app.Template) (app.SubmitResult, error)",

@@ -284,6 +284,8 @@ func (c *OutboxUseCases) deliver(ctx context.Context, m Message, pace *pacer) (S
 			}
 		}
 		return p.SendTemplate(ctx, cv.WAID, send)
+	case m.Type == MsgReaction:
+		return p.SendReaction(ctx, cv.WAID, m.ReplyTo, m.Text)
 	case m.Media != nil:
 		media, err := c.uploadAttachment(ctx, p, m)
 		if err != nil {

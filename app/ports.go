@@ -119,6 +119,9 @@ type Provider interface {
 	SendText(ctx context.Context, to, body, replyTo string) (SendResult, error)
 	SendTemplate(ctx context.Context, to string, t TemplateSend) (SendResult, error)
 	SendMedia(ctx context.Context, to string, kind MessageType, m Media, replyTo string) (SendResult, error)
+	// SendReaction reacts to the message waMessageID with emoji, or
+	// takes the reaction back when emoji is "".
+	SendReaction(ctx context.Context, to, waMessageID, emoji string) (SendResult, error)
 	MarkRead(ctx context.Context, waMessageID string) error
 
 	UploadMedia(ctx context.Context, fileName, mimeType string, data []byte) (string, error)

@@ -42,10 +42,16 @@ type BubbleOptions struct {
 	// "Save…" instead of "Open".
 	SaveOnly bool
 
-	OnReply    func() // the owner wants to answer this message
-	OnRetry    func() // a failed message: Retry; unknown: Send again
-	OnOpen     func() // open the attachment, or the photo in full
-	OnDownload func() // fetch an attachment that failed to download
+	OnReply func() // the owner wants to answer this message
+	// OnReact sends the owner's reaction to the message ("" takes it
+	// back); OnReactMore lets the owner choose any emoji. MyReaction is
+	// the owner's reaction now, which the menu offers to take back.
+	OnReact     func(emoji string)
+	OnReactMore func()
+	MyReaction  string
+	OnRetry     func() // a failed message: Retry; unknown: Send again
+	OnOpen      func() // open the attachment, or the photo in full
+	OnDownload  func() // fetch an attachment that failed to download
 }
 
 // ChatBubble shows one WhatsApp message the way WhatsApp does: inbound on
@@ -103,22 +109,70 @@ func (b *ChatBubble) setHovered(on bool) {
 	b.Refresh()
 }
 
-// TappedSecondary opens the message's menu: Reply and Copy text.
+// TappedSecondary opens the message's menu (see Menu).
 func (b *ChatBubble) TappedSecondary(e *fyne.PointEvent) {
+	menu := b.Menu()
+	c := fyne.CurrentApp().Driver().CanvasForObject(b)
+	if menu == nil || c == nil {
+		return
+	}
+	widget.ShowPopUpMenuAtPosition(menu, c, e.AbsolutePosition)
+}
+
+// Menu is what a right click on the bubble offers: Reply, React ▸ (a
+// few emoji, More…, and taking the owner's reaction back), Copy text;
+// nil when there is nothing to offer.
+func (b *ChatBubble) Menu() *fyne.Menu {
 	var items []*fyne.MenuItem
 	if b.opts.OnReply != nil {
 		items = append(items, fyne.NewMenuItem("Reply", b.opts.OnReply))
+	}
+	if b.opts.OnReact != nil {
+		react := fyne.NewMenuItem("React", nil)
+		react.ChildMenu = b.reactMenu()
+		items = append(items, react)
 	}
 	if text := b.msg.Text; text != "" {
 		items = append(items, fyne.NewMenuItem("Copy text", func() {
 			fyne.CurrentApp().Clipboard().SetContent(text)
 		}))
 	}
-	c := fyne.CurrentApp().Driver().CanvasForObject(b)
-	if len(items) == 0 || c == nil {
-		return
+	if len(items) == 0 {
+		return nil
 	}
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), c, e.AbsolutePosition)
+	return fyne.NewMenu("", items...)
+}
+
+// QuickReactions are the emoji the React menu offers at once, as in
+// WhatsApp.
+var QuickReactions = []string{"👍", "❤️", "😂", "😮", "😢", "🙏"}
+
+// reactMenu is the React submenu. Choosing the owner's current reaction
+// again takes it back, as in WhatsApp.
+func (b *ChatBubble) reactMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for _, e := range QuickReactions {
+		item := fyne.NewMenuItem(e, func() { b.react(e) })
+		item.Checked = e == b.opts.MyReaction
+		items = append(items, item)
+	}
+	if b.opts.OnReactMore != nil {
+		items = append(items, fyne.NewMenuItem("More…", b.opts.OnReactMore))
+	}
+	if mine := b.opts.MyReaction; mine != "" {
+		items = append(items, fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("Remove my reaction "+mine, func() { b.opts.OnReact("") }))
+	}
+	return fyne.NewMenu("", items...)
+}
+
+// react sends emoji, or takes the reaction back when it is the owner's
+// reaction already.
+func (b *ChatBubble) react(emoji string) {
+	if emoji == b.opts.MyReaction {
+		emoji = ""
+	}
+	b.opts.OnReact(emoji)
 }
 
 // chatBubbleRenderer draws a ChatBubble: its layout's objects, in the
@@ -138,6 +192,14 @@ func (r *chatBubbleRenderer) Objects() []fyne.CanvasObject {
 	return []fyne.CanvasObject{r.stage}
 }
 
+// Refresh shows or hides Reply; after the theme turned dark or light
+// the bubble is built again in the new palette.
 func (r *chatBubbleRenderer) Refresh() {
+	if look := chatLook(); look != r.layout.look {
+		r.layout = newBubbleLayout(r.layout.bubble)
+		r.stage.Layout = r.layout
+		r.stage.Objects = r.layout.objects()
+		r.stage.Refresh()
+	}
 	r.layout.showReply(r.layout.bubble.hovered)
 }

@@ -5,13 +5,14 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/parley-app/parley/app"
 )
 
 // Icons of a conversation (paths after Google's Material icons, Apache
-// License 2.0), each drawn in a fixed colour because the chat always
-// looks like WhatsApp in light mode.
+// License 2.0), each drawn in a fixed colour that reads on WhatsApp's
+// light and dark bubbles alike, or in the chat's grey (secondaryIcon).
 const (
 	pathCheck    = `<path d="M9 16.2 4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4L9 16.2z"/>`
 	pathCheckAll = `<path d="m18 7-1.41-1.41-6.34 6.34 1.41 1.41L18 7zm4.24-1.41L11.66 16.17 7.48 12l-1.41 1.41L11.66 19l12-12-1.42-1.41zM.41 13.41 6 19l1.41-1.41L1.83 12 .41 13.41z"/>`
@@ -39,9 +40,9 @@ var (
 	iconStateFailed    = colouredIcon("state-failed.svg", chatFailed, pathError)
 	iconStateUnknown   = colouredIcon("state-unknown.svg", chatUnknown, pathWarning)
 
-	iconReplyGrey = colouredIcon("chat-reply.svg", waSecondary, pathReply)
-	iconForwarded = colouredIcon("chat-forwarded.svg", waSecondary, pathForward)
-	iconFromPhone = colouredIcon("chat-from-phone.svg", waSecondary, pathPhone)
+	iconReplyGrey = secondaryIcon("chat-reply.svg", pathReply)
+	iconForwarded = secondaryIcon("chat-forwarded.svg", pathForward)
+	iconFromPhone = secondaryIcon("chat-from-phone.svg", pathPhone)
 	iconDocument  = colouredIcon("chat-document.svg", color.NRGBA{R: 0x5b, G: 0x7f, B: 0xe0, A: 0xff}, pathDocument)
 	iconPDF       = colouredIcon("chat-pdf.svg", chatFailed, pathDocument)
 	iconVideo     = colouredIcon("chat-video.svg", color.NRGBA{R: 0xe0, G: 0x4f, B: 0x7f, A: 0xff}, pathVideo)
@@ -49,8 +50,8 @@ var (
 	iconVoice     = colouredIcon("chat-voice.svg", waSample, pathMic)
 	iconPin       = colouredIcon("chat-pin.svg", chatFailed, pathPin)
 	iconPerson    = colouredIcon("chat-person.svg", color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}, pathPerson)
-	iconPhoto     = colouredIcon("chat-photo.svg", waSecondary, pathImage)
-	iconInfo      = colouredIcon("chat-info.svg", waSecondary, pathInfo)
+	iconPhoto     = secondaryIcon("chat-photo.svg", pathImage)
+	iconInfo      = secondaryIcon("chat-info.svg", pathInfo)
 	iconFailedRed = colouredIcon("chat-failed.svg", chatFailed, pathError)
 	iconUnknown   = colouredIcon("chat-unknown.svg", chatUnknown, pathWarning)
 )
@@ -60,6 +61,12 @@ func colouredIcon(name string, c color.NRGBA, paths string) fyne.Resource {
 	fill := fmt.Sprintf("#%02x%02x%02x", c.R, c.G, c.B)
 	return fyne.NewStaticResource(name, []byte(
 		`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24" fill="`+fill+`">`+paths+`</svg>`))
+}
+
+// secondaryIcon is an icon in the chat's grey for details, light or
+// dark as the chat is.
+func secondaryIcon(name, paths string) fyne.Resource {
+	return theme.NewColoredResource(colouredIcon(name, waSecondary, paths), colorNameChatSecondary)
 }
 
 // stateIcon is the tick (or clock, or warning) of an outbound message's

@@ -43,6 +43,7 @@ type section struct {
 // on the width it is given, which it remembers from the last layout.
 type bubbleLayout struct {
 	bubble   *ChatBubble
+	look     *chatPalette // the palette it was built in
 	outbound bool
 	tail     bool
 
@@ -67,10 +68,11 @@ type bubbleLayout struct {
 func newBubbleLayout(b *ChatBubble) *bubbleLayout {
 	m := b.msg
 	l := &bubbleLayout{bubble: b, outbound: m.Direction == app.Outbound, tail: b.opts.Tail}
-	fill := color.Color(waBubble)
-	tail := bubbleTail
+	look := chatLook()
+	l.look = look
+	fill, tail := look.bubbleIn, look.tailIn
 	if l.outbound {
-		fill, tail = chatOutBubble, bubbleTailOut
+		fill, tail = look.bubbleOut, look.tailOut
 	}
 	l.bg = canvas.NewRectangle(fill)
 	l.bg.CornerRadius = bubbleRadius
@@ -82,7 +84,7 @@ func newBubbleLayout(b *ChatBubble) *bubbleLayout {
 	}
 
 	l.sections = contentSections(b)
-	l.stamp = canvas.NewText(m.Timestamp.Local().Format("15:04"), waSecondary)
+	l.stamp = canvas.NewText(m.Timestamp.Local().Format("15:04"), look.secondary)
 	l.stamp.TextSize = waCaptionSize
 	if l.outbound {
 		if icon := stateIcon(m.State); icon != nil {
@@ -104,7 +106,7 @@ func newBubbleLayout(b *ChatBubble) *bubbleLayout {
 	}
 	l.trailer = problemSections(b)
 	if len(b.opts.Reactions) > 0 {
-		l.chip = newReactionChip(b.opts.Reactions)
+		l.chip = newReactionChip(b.opts.Reactions, look)
 	}
 	if b.opts.OnReply != nil {
 		l.reply = newActionPill("Reply", iconReplyGrey, b.opts.OnReply)
@@ -342,7 +344,7 @@ func isPhoto(t app.MessageType) bool { return t == app.MsgImage || t == app.MsgS
 
 // newReactionChip is the small white pill of reaction emoji under a
 // bubble.
-func newReactionChip(emoji []string) fyne.CanvasObject {
+func newReactionChip(emoji []string, look *chatPalette) fyne.CanvasObject {
 	text := ""
 	for _, e := range emoji {
 		text += e
@@ -350,11 +352,11 @@ func newReactionChip(emoji []string) fyne.CanvasObject {
 	if len(emoji) > 1 {
 		text += " " + strconv.Itoa(len(emoji))
 	}
-	label := canvas.NewText(text, waText)
+	label := canvas.NewText(text, look.text)
 	label.TextSize = 16
-	bg := canvas.NewRectangle(waBubble)
+	bg := canvas.NewRectangle(look.chipBg)
 	bg.CornerRadius = chatChipHeight / 2
-	bg.StrokeColor = chatChipBorder
+	bg.StrokeColor = look.chipBorder
 	bg.StrokeWidth = 1
 	return container.NewStack(bg, container.New(&chipPadding{}, label))
 }

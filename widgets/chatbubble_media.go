@@ -31,7 +31,7 @@ func photoSection(b *ChatBubble) section {
 	}
 	if size := b.opts.PhotoSize; size.X > 0 && size.Y > 0 && !b.opts.MediaFailed && !b.opts.NoPreview {
 		w, h := photoSize(float32(size.X), float32(size.Y), sticker)
-		bg := canvas.NewRectangle(waMediaBox)
+		bg := canvas.NewRectangle(chatLook().mediaBox)
 		bg.CornerRadius = bubbleRadius - mediaMargin
 		bg.SetMinSize(fyne.NewSize(0, h))
 		return section{obj: bg, natural: w, edge: true}
@@ -43,7 +43,7 @@ func photoSection(b *ChatBubble) section {
 			note = "Sticker"
 		}
 	}
-	bg := canvas.NewRectangle(waMediaBox)
+	bg := canvas.NewRectangle(chatLook().mediaBox)
 	bg.CornerRadius = bubbleRadius - mediaMargin
 	h := float32(170)
 	if sticker {
@@ -56,7 +56,7 @@ func photoSection(b *ChatBubble) section {
 	}
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(0))
 	for _, line := range wrapLines(note, waCaptionSize+1, w-24) {
-		label := canvas.NewText(line, waSecondary)
+		label := canvas.NewText(line, chatLook().secondary)
 		label.TextSize = waCaptionSize + 1
 		label.Alignment = fyne.TextAlignCenter
 		lines.Add(label)
@@ -155,7 +155,7 @@ func fileSection(b *ChatBubble) section {
 		action = container.New(layout.NewCustomPaddedLayout(0, 0, 0, 8), container.NewCenter(
 			newSmallButton(label, nil, b.opts.OnOpen)))
 	}
-	bg := canvas.NewRectangle(chatQuoteIn)
+	bg := canvas.NewRectangle(chatLook().quoteIn)
 	bg.CornerRadius = 6
 	card := container.NewStack(bg, container.NewBorder(nil, nil, img, action, text))
 	return section{obj: card, natural: fileCardWidth}

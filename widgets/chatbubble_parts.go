@@ -32,9 +32,10 @@ func newIconLine(icon fyne.Resource, obj fyne.CanvasObject, size float32) fyne.C
 
 // newTag is a small grey pill naming the kind of a message.
 func newTag(label string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(chatTagBg)
+	look := chatLook()
+	bg := canvas.NewRectangle(look.tagBg)
 	bg.CornerRadius = 6
-	text := canvas.NewText(label, waSecondary)
+	text := canvas.NewText(label, look.secondary)
 	text.TextSize = waCaptionSize
 	text.TextStyle = fyne.TextStyle{Bold: true}
 	pill := container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(2, 2, 7, 7), text))
@@ -43,9 +44,9 @@ func newTag(label string) fyne.CanvasObject {
 
 // newQuote is the box quoting the message a reply answers.
 func newQuote(author, snippet string, quotedIsYou, inOutbound bool) fyne.CanvasObject {
-	fill := chatQuoteIn
+	fill := chatLook().quoteIn
 	if inOutbound {
-		fill = chatQuoteOut
+		fill = chatLook().quoteOut
 	}
 	barColour := chatBarThem
 	if quotedIsYou {
@@ -66,7 +67,7 @@ func newQuote(author, snippet string, quotedIsYou, inOutbound bool) fyne.CanvasO
 // newCard is a tinted box with a large icon on the left and lines of
 // text on the right, as for a location.
 func newCard(icon fyne.Resource, lines []fyne.CanvasObject) fyne.CanvasObject {
-	bg := canvas.NewRectangle(chatQuoteIn)
+	bg := canvas.NewRectangle(chatLook().quoteIn)
 	bg.CornerRadius = 6
 	img := container.New(layout.NewCustomPaddedLayout(8, 8, 8, 6), container.NewVBox(iconImage(icon, 32)))
 	text := container.New(layout.NewCustomPaddedLayout(8, 8, 0, 8), container.NewVBox(lines...))
@@ -81,7 +82,7 @@ func newAvatarCard(lines []fyne.CanvasObject) fyne.CanvasObject {
 		container.New(layout.NewCustomPaddedLayout(7, 7, 7, 7), iconImage(iconPerson, 24))))
 	left := container.New(layout.NewCustomPaddedLayout(6, 6, 6, 8), container.NewVBox(avatar))
 	text := container.New(layout.NewCustomPaddedLayout(6, 6, 0, 6), container.NewVBox(lines...))
-	bg := canvas.NewRectangle(chatQuoteIn)
+	bg := canvas.NewRectangle(chatLook().quoteIn)
 	bg.CornerRadius = 6
 	return container.NewStack(bg, container.NewBorder(nil, nil, left, nil, text))
 }
@@ -91,11 +92,12 @@ func newAvatarCard(lines []fyne.CanvasObject) fyne.CanvasObject {
 // on purpose: a button would take the hover from the bubble, which then
 // hides the pill before it can be clicked.
 func newActionPill(label string, icon fyne.Resource, tapped func()) fyne.CanvasObject {
-	bg := canvas.NewRectangle(waBubble)
+	look := chatLook()
+	bg := canvas.NewRectangle(look.chipBg)
 	bg.CornerRadius = 13
-	bg.StrokeColor = chatChipBorder
+	bg.StrokeColor = look.chipBorder
 	bg.StrokeWidth = 1
-	text := canvas.NewText(label, waSecondary)
+	text := canvas.NewText(label, look.secondary)
 	text.TextSize = 12
 	text.TextStyle = fyne.TextStyle{Bold: true}
 	row := container.NewHBox(iconImage(icon, 15), text)

@@ -373,8 +373,8 @@ func TestBubbleFromThePhone(t *testing.T) {
 	if right := card.Position().X + card.Size().Width; right < 600 {
 		t.Errorf("the bubble from the phone ends at %v, not on the right", right)
 	}
-	if card.FillColor != chatOutBubble {
-		t.Errorf("the bubble from the phone is %v, want the outgoing green %v", card.FillColor, chatOutBubble)
+	if want := chatLook().bubbleOut; card.FillColor != want {
+		t.Errorf("the bubble from the phone is %v, want the outgoing green %v", card.FillColor, want)
 	}
 	if got := shown(phone); !strings.Contains(got, FromPhoneText) || !strings.Contains(got, "Yes, ready at 3pm!") {
 		t.Errorf("the bubble from the phone shows %q", got)

@@ -3,7 +3,9 @@ package widgets
 import (
 	"image/color"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/widget"
 )
 
 // Colours of a conversation, after WhatsApp's light chat.
@@ -25,6 +27,28 @@ var (
 	chatButtonBg   = color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xb0}
 )
 
-// NewChatWallpaper returns the plain background a conversation's
-// messages are drawn on, WhatsApp's warm light grey.
-func NewChatWallpaper() *canvas.Rectangle { return canvas.NewRectangle(waChatBackground) }
+// ChatWallpaper is the plain background a conversation's messages are
+// drawn on: WhatsApp's warm light grey, or its dark blue-black in a dark
+// theme.
+type ChatWallpaper struct {
+	widget.BaseWidget
+	rect *canvas.Rectangle
+}
+
+// NewChatWallpaper returns the background of a conversation.
+func NewChatWallpaper() *ChatWallpaper {
+	w := &ChatWallpaper{rect: canvas.NewRectangle(chatLook().wallpaper)}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer implements fyne.Widget.
+func (w *ChatWallpaper) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(w.rect)
+}
+
+// Refresh repaints the wallpaper in the palette of the theme now.
+func (w *ChatWallpaper) Refresh() {
+	w.rect.FillColor = chatLook().wallpaper
+	w.BaseWidget.Refresh()
+}

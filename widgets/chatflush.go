@@ -93,11 +93,12 @@ func (b *ChatButton) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // CreateRenderer implements fyne.Widget.
 func (b *ChatButton) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(chatButtonBg)
+	look := chatLook()
+	bg := canvas.NewRectangle(look.buttonBg)
 	bg.CornerRadius = 6
-	bg.StrokeColor = chatChipBorder
+	bg.StrokeColor = look.chipBorder
 	bg.StrokeWidth = 1
-	label := canvas.NewText(b.Text, waText)
+	label := canvas.NewText(b.Text, look.text)
 	label.TextSize = 13
 	label.TextStyle = fyne.TextStyle{Bold: true}
 	row := container.NewHBox(label)
@@ -139,7 +140,7 @@ func (l *ChatLink) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // CreateRenderer implements fyne.Widget.
 func (l *ChatLink) CreateRenderer() fyne.WidgetRenderer {
-	label := canvas.NewText(l.Text, waLink)
+	label := canvas.NewText(l.Text, chatLook().link)
 	label.TextSize = waTextSize
 	return widget.NewSimpleRenderer(container.NewHBox(label))
 }

@@ -2,13 +2,15 @@ package widgets
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 )
 
 // The chat's own colour and size names. A conversation looks like
-// WhatsApp's light chat whatever Parley's theme is, without a theme
-// override per bubble: Fyne 2.7 gives every override its own copy of the
+// WhatsApp's chat, light or dark as Parley's theme is (chatpalette.go),
+// without a theme override per bubble: Fyne 2.7 gives every override its own copy of the
 // fonts (several MB each, never freed) and clears its text-size cache
 // each time one is made, which made a window with a long history heavy.
 // Instead every text in a bubble names its colour and size with these
@@ -25,6 +27,11 @@ const (
 	colorNameChatMissing   fyne.ThemeColorName = "parley.chat.missing"   // a template parameter without one
 	colorNameChatOnMedia   fyne.ThemeColorName = "parley.chat.onMedia"   // an icon on a dark media box
 
+	// A template's or profile's preview always shows the customer's phone
+	// in light mode, so its texts have names of their own.
+	colorNamePreviewText      fyne.ThemeColorName = "parley.preview.text"
+	colorNamePreviewSecondary fyne.ThemeColorName = "parley.preview.secondary"
+
 	sizeNameChatText    fyne.ThemeSizeName = "parley.chat.text"    // message text
 	sizeNameChatCaption fyne.ThemeSizeName = "parley.chat.caption" // captions and details
 	sizeNameChatHeader  fyne.ThemeSizeName = "parley.chat.header"  // a template's text header
@@ -37,26 +44,30 @@ const (
 // Colour names for drawing WhatsApp's light look outside the chat (the
 // profile preview), answered by the theme WithChatNames returns.
 const (
-	ColorNameWhatsAppText      = colorNameChatText      // WhatsApp's text
-	ColorNameWhatsAppSecondary = colorNameChatSecondary // its grey for details and icons
-	ColorNameWhatsAppGreen     = colorNameChatSample    // its green, for links in a profile
+	ColorNameWhatsAppText      = colorNamePreviewText      // WhatsApp's text
+	ColorNameWhatsAppSecondary = colorNamePreviewSecondary // its grey for details and icons
+	ColorNameWhatsAppGreen     = colorNameChatSample       // its green, for links in a profile
 )
 
-// chatColor is the colour of one of the chat's names.
-func chatColor(n fyne.ThemeColorName) (color.Color, bool) {
+// chatColor is the colour of one of the chat's names in palette p.
+func chatColor(n fyne.ThemeColorName, p *chatPalette) (color.Color, bool) {
 	switch n {
 	case colorNameChatText:
-		return waText, true
+		return p.text, true
 	case colorNameChatSecondary:
-		return waSecondary, true
+		return p.secondary, true
 	case colorNameChatLink:
-		return waLink, true
+		return p.link, true
 	case colorNameChatFailed:
-		return chatFailed, true
+		return p.failed, true
 	case colorNameChatUnknown:
-		return chatUnknown, true
+		return p.unknown, true
 	case colorNameChatDay:
-		return chatDayText, true
+		return p.dayTxt, true
+	case colorNamePreviewText:
+		return waText, true
+	case colorNamePreviewSecondary:
+		return waSecondary, true
 	case colorNameChatSample:
 		return waSample, true
 	case colorNameChatMissing:
@@ -95,9 +106,14 @@ func WithChatNames(base fyne.Theme) fyne.Theme { return chatNames{Theme: base} }
 // its base.
 type chatNames struct{ fyne.Theme }
 
-// Color returns the chat's colour for its names and base's otherwise.
+// Color returns the chat's colour for its names, from WhatsApp's dark
+// chat when base's background is dark in variant v, and base's colour
+// otherwise.
 func (t chatNames) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	if c, ok := chatColor(n); ok {
+	if !strings.HasPrefix(string(n), "parley.") {
+		return t.Theme.Color(n, v)
+	}
+	if c, ok := chatColor(n, paletteOn(t.Theme.Color(theme.ColorNameBackground, v))); ok {
 		return c
 	}
 	return t.Theme.Color(n, v)

@@ -13,7 +13,7 @@ import (
 	"github.com/parley-app/parley/app"
 )
 
-// A conversation draws in WhatsApp's light colours inside Parley's dark
+// A conversation draws in WhatsApp's dark colours inside Parley's dark
 // theme, and it does so without a theme override: Fyne keeps a copy of
 // every font per override, for good, so one per bubble made a long
 // history cost hundreds of MB.
@@ -48,11 +48,12 @@ func TestConversationNeedsNoThemeOverride(t *testing.T) {
 			texts = append(texts, x)
 		}
 	})
-	want := map[string]color.Color{"Hello ": waText, "there": waText, "Angebot.pdf": waText, "Open map": waLink, "Retry": waText}
+	dark := darkChat
+	want := map[string]color.Color{"Hello ": dark.text, "there": dark.text, "Angebot.pdf": dark.text, "Open map": dark.link, "Retry": dark.text}
 	for _, tx := range texts {
 		if c, ok := want[tx.Text]; ok {
 			if !sameColour(tx.Color, c) {
-				t.Errorf("%q is drawn in %v, want WhatsApp's %v (readable on a light bubble)", tx.Text, tx.Color, c)
+				t.Errorf("%q is drawn in %v, want WhatsApp's dark chat's %v (readable on a dark bubble)", tx.Text, tx.Color, c)
 			}
 			delete(want, tx.Text)
 		}
@@ -85,4 +86,52 @@ func drawn(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 			drawn(c, fn)
 		}
 	}
+}
+
+// When the owner's desktop turns dark, an open conversation follows:
+// wallpaper, bubbles, day pills and text take WhatsApp's dark colours,
+// and turn light again with the desktop.
+func TestConversationFollowsTheThemeBetweenLightAndDark(t *testing.T) {
+	a := test.NewTempApp(t)
+	light, dark := WithChatNames(lightTheme{theme.DefaultTheme()}), WithChatNames(darkTheme{theme.DefaultTheme()})
+	a.Settings().SetTheme(light)
+	wall := NewChatWallpaper()
+	day := NewDaySeparator("Today")
+	in := NewChatBubble(inbound(app.MsgText, "Is my cake ready?"), BubbleOptions{Tail: true, Reactions: []string{"❤️"}})
+	out := NewChatBubble(outbound("Yes, at 3pm", app.StateRead), BubbleOptions{Tail: true})
+	w := test.NewTempWindow(t, container.NewStack(wall, container.NewVBox(day, in, out)))
+	w.Resize(fyne.NewSize(600, 400))
+
+	check := func(name string, p *chatPalette) {
+		t.Helper()
+		if !sameColour(wall.rect.FillColor, p.wallpaper) {
+			t.Errorf("%s: the wallpaper is %v, want %v", name, wall.rect.FillColor, p.wallpaper)
+		}
+		if !sameColour(day.bg.FillColor, p.dayBg) {
+			t.Errorf("%s: the day pill is %v, want %v", name, day.bg.FillColor, p.dayBg)
+		}
+		if got := cardOf(in).FillColor; !sameColour(got, p.bubbleIn) {
+			t.Errorf("%s: the customer's bubble is %v, want %v", name, got, p.bubbleIn)
+		}
+		if got := cardOf(out).FillColor; !sameColour(got, p.bubbleOut) {
+			t.Errorf("%s: the owner's bubble is %v, want %v", name, got, p.bubbleOut)
+		}
+		drawn(w.Content(), func(o fyne.CanvasObject) {
+			if tx, ok := o.(*canvas.Text); ok && (tx.Text == "Is my cake ready?" || tx.Text == "Yes, at 3pm") && !sameColour(tx.Color, p.text) {
+				t.Errorf("%s: %q is drawn in %v, want %v", name, tx.Text, tx.Color, p.text)
+			}
+		})
+	}
+	check("light", lightChat)
+	a.Settings().SetTheme(dark)
+	check("dark", darkChat)
+	a.Settings().SetTheme(light)
+	check("light again", lightChat)
+}
+
+// lightTheme is the default theme always in its light variant.
+type lightTheme struct{ fyne.Theme }
+
+func (l lightTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return l.Theme.Color(n, theme.VariantLight)
 }

@@ -17,6 +17,7 @@ type ChatNotice struct {
 
 	text   string
 	system bool
+	bg     *canvas.Rectangle // nil until drawn
 }
 
 var _ fyne.Widget = (*ChatNotice)(nil)
@@ -41,18 +42,36 @@ func (n *ChatNotice) Text() string { return n.text }
 
 // CreateRenderer implements fyne.Widget.
 func (n *ChatNotice) CreateRenderer() fyne.WidgetRenderer {
-	fill, size, sizeName := color.Color(chatDayBg), float32(12), sizeNameChatNotice
+	size, sizeName := float32(12), sizeNameChatNotice
 	if n.system {
-		fill, size, sizeName = chatNoticeBg, 12.5, sizeNameChatSystem
+		size, sizeName = 12.5, sizeNameChatSystem
 	}
-	bg := canvas.NewRectangle(fill)
+	bg := canvas.NewRectangle(n.fill())
 	bg.CornerRadius = 8
+	n.bg = bg
 	label := widget.NewRichText(&widget.TextSegment{Text: n.text, Style: widget.RichTextStyle{
 		Alignment: fyne.TextAlignCenter, ColorName: colorNameChatDay, SizeName: sizeName, Inline: true,
 	}})
 	label.Wrapping = fyne.TextWrapWord
 	l := &noticeLayout{bg: bg, label: label, natural: fyne.MeasureText(n.text, size, fyne.TextStyle{}).Width + 2}
 	return widget.NewSimpleRenderer(container.New(l, bg, label))
+}
+
+// fill is the pill's colour in the chat's palette now.
+func (n *ChatNotice) fill() color.Color {
+	if n.system {
+		return chatLook().noticeBg
+	}
+	return chatLook().dayBg
+}
+
+// Refresh repaints the pill, in the dark chat's colours after the theme
+// turned dark.
+func (n *ChatNotice) Refresh() {
+	if n.bg != nil {
+		n.bg.FillColor = n.fill()
+	}
+	n.BaseWidget.Refresh()
 }
 
 // noticeLayout centres the pill, at most 80 % of the row wide.

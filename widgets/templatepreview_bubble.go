@@ -44,7 +44,7 @@ func newBubble(header fyne.CanvasObject, t app.Template, stamp string) *bubbleBo
 		b.footer = wrapped([]widget.RichTextSegment{&widget.TextSegment{
 			Text: t.Footer,
 			Style: widget.RichTextStyle{
-				Inline: true, ColorName: colorNameChatSecondary, SizeName: sizeNameChatCaption,
+				Inline: true, ColorName: colorNamePreviewSecondary, SizeName: sizeNameChatCaption,
 			},
 		}})
 		b.natural = max(b.natural, naturalWidth(b.footer.Segments(), waCaptionSize)+stampGap+stampWidth)
@@ -203,7 +203,7 @@ func inPreviewStyle(segs []widget.RichTextSegment, size fyne.ThemeSizeName) []wi
 		case theme.ColorNameWarning:
 			ts.Style.ColorName = colorNameChatMissing
 		case "", theme.ColorNameForeground:
-			ts.Style.ColorName = colorNameChatText
+			ts.Style.ColorName = colorNamePreviewText
 		}
 		ts.Style.SizeName = size
 	}

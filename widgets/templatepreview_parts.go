@@ -65,7 +65,7 @@ func mediaBox(icon fyne.Resource, label string) fyne.CanvasObject {
 	bg := canvas.NewRectangle(waMediaBox)
 	bg.CornerRadius = bubbleRadius - mediaMargin
 	bg.SetMinSize(fyne.NewSize(0, mediaBoxHeight))
-	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, colorNameChatSecondary))
+	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, colorNamePreviewSecondary))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(placeholderIcon))
 	name := canvas.NewText(label, waSecondary)

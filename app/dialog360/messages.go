@@ -48,11 +48,18 @@ type outMessage struct {
 	Context       *replyContext  `json:"context,omitempty"`
 	Text          *textBody      `json:"text,omitempty"`
 	Template      *templateBody  `json:"template,omitempty"`
+	Reaction      *reactionBody  `json:"reaction,omitempty"`
 	Media         map[string]any `json:"-"`
 }
 
 type replyContext struct {
 	MessageID string `json:"message_id"`
+}
+
+// reactionBody is a reaction; the emoji is always sent, empty to remove.
+type reactionBody struct {
+	MessageID string `json:"message_id"`
+	Emoji     string `json:"emoji"`
 }
 
 type textBody struct {
@@ -185,6 +192,14 @@ func (c *Client) SendMedia(ctx context.Context, to string, kind app.MessageType,
 	out := newOut(to, typ, replyTo)
 	out.Media = map[string]any{typ: ref}
 	return c.send(ctx, "send "+typ, out)
+}
+
+// SendReaction reacts to the message waMessageID with emoji; an empty
+// emoji takes the reaction back (360dialog-api.md §1: type "reaction").
+func (c *Client) SendReaction(ctx context.Context, to, waMessageID, emoji string) (app.SendResult, error) {
+	m := newOut(to, "reaction", "")
+	m.Reaction = &reactionBody{MessageID: waMessageID, Emoji: emoji}
+	return c.send(ctx, "send reaction", m)
 }
 
 // MarkRead marks an inbound message (and those before it) as read.

@@ -23,7 +23,7 @@ const (
 )
 
 // composer is the bottom of a conversation. While the 24-hour window is
-// open it is a text field with Send (Enter sends, Shift+Enter adds a
+// open it is a text field with Send (Enter or Ctrl+Enter sends, Shift+Enter adds a
 // line), a preview of WhatsApp formatting, and the message being replied
 // to; when the window is closed it explains why and offers "Send a
 // template".
@@ -37,6 +37,8 @@ type composer struct {
 	send        *widget.Button
 	template    *widget.Button
 	attach      *widget.Button
+	emoji       *widget.Button
+	emojiPicker *emojiPicker // built when first opened
 	problem     *widget.Label
 	preview     *widgets.WrappingText
 	previewBox  fyne.CanvasObject
@@ -61,6 +63,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 			c.onAttach()
 		}
 	}}
+	c.emoji = c.newEmojiButton()
 	c.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	c.problem.Hide()
 
@@ -82,7 +85,7 @@ func newComposer(onSend, onTemplate, onAttach func()) *composer {
 			container.New(layout.NewCustomPaddedLayout(-10, 0, 0, 0), c.replyText)))))
 	c.replyBox.Hide()
 
-	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), container.NewHBox(c.template, c.attach)),
+	row := container.NewBorder(nil, nil, container.NewVBox(layout.NewSpacer(), container.NewHBox(c.template, c.attach, c.emoji)),
 		container.NewVBox(layout.NewSpacer(), c.send), c.entry)
 	c.open = container.NewVBox(c.replyBox, c.previewBox, c.problem, row)
 

@@ -16,14 +16,18 @@ const (
 )
 
 // composerEntry is the composer's text field. As in WhatsApp on the
-// desktop, Enter sends and Shift+Enter starts a new line.
+// desktop, Enter sends and Shift+Enter starts a new line; Ctrl+Enter
+// (Cmd+Enter on macOS) sends too, for owners used to it from e-mail.
 type composerEntry struct {
 	widget.Entry
 	onEnter func()
 	shift   bool
 }
 
-var _ desktop.Keyable = (*composerEntry)(nil)
+var (
+	_ desktop.Keyable   = (*composerEntry)(nil)
+	_ fyne.Shortcutable = (*composerEntry)(nil)
+)
 
 func newComposerEntry(onEnter func()) *composerEntry {
 	e := &composerEntry{onEnter: onEnter}
@@ -51,14 +55,6 @@ func (e *composerEntry) KeyUp(k *fyne.KeyEvent) {
 	e.Entry.KeyUp(k)
 }
 
-// TypedShortcut lets the entry handle its own shortcuts and hands the
-// window's on (keys_forward.go).
-func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
-	if !forwardShortcut(e, s) {
-		e.Entry.TypedShortcut(s)
-	}
-}
-
 // TypedKey sends on Enter; with Shift held, Enter adds a line. Esc and
 // F1 go to the window.
 func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
@@ -72,6 +68,27 @@ func (e *composerEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut sends on Ctrl+Enter (Cmd+Enter on macOS), hands the
+// window's shortcuts on (keys_forward.go) and leaves every other one
+// (copy, paste, undo…) to the entry.
+func (e *composerEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && isSendShortcut(c) {
+		if e.onEnter != nil {
+			e.onEnter()
+		}
+		return
+	}
+	if !forwardShortcut(e, s) {
+		e.Entry.TypedShortcut(s)
+	}
+}
+
+// isSendShortcut reports whether c is Ctrl+Enter, or Cmd+Enter.
+func isSendShortcut(c *desktop.CustomShortcut) bool {
+	enter := c.KeyName == fyne.KeyReturn || c.KeyName == fyne.KeyEnter
+	return enter && (c.Modifier == fyne.KeyModifierControl || c.Modifier == fyne.KeyModifierSuper)
 }
 
 // fitRows lets the entry grow with its lines.

@@ -235,3 +235,23 @@ func TestNewConversationStartsWithATemplate(t *testing.T) {
 		t.Fatalf("the new conversation shows %q", screentest.VisibleTexts(v.content))
 	}
 }
+
+// Ctrl+Enter sends like Enter; the text goes, the field empties.
+func TestCtrlEnterSends(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Hi")
+	v := sw.open(t, "Anna Schmidt")
+	e := v.composer.entry
+	test.Type(e, "See you at 4")
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	if got := lastBubble(t, v.content).Message().Text; got != "See you at 4" {
+		t.Fatalf("after Ctrl+Enter the newest bubble is %q", got)
+	}
+	if e.Text != "" {
+		t.Errorf("the field kept %q", e.Text)
+	}
+	e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierShortcutDefault})
+	if n := len(bubbles(v.content)); n != 2 {
+		t.Errorf("Ctrl+Enter on an empty field made %d bubbles, want the 2 there were", n)
+	}
+}

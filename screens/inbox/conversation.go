@@ -52,17 +52,19 @@ type conversationView struct {
 	dirty       bool
 	// The rows drawn (near the view), the heights of every row and the
 	// empty spaces standing in for rows far from the view.
-	items    []chatItem
-	sigs     []string
-	rows     map[string]renderedRow
-	heights  map[string]rowHeight
-	spacers  map[string]*canvas.Rectangle
-	drawnLo  float32 // the part of the column drawn, in scroll offsets
-	drawnHi  float32
-	windowed bool // rows far from the view are spaces
-	media    *mediaLoader
-	picker   *templatePicker // the last "Send a template" dialog
-	stop     chan struct{}
+	items        []chatItem
+	sigs         []string
+	rows         map[string]renderedRow
+	heights      map[string]rowHeight
+	spacers      map[string]*canvas.Rectangle
+	drawnLo      float32 // the part of the column drawn, in scroll offsets
+	drawnHi      float32
+	windowed     bool // rows far from the view are spaces
+	media        *mediaLoader
+	picker       *templatePicker // the last "Send a template" dialog
+	reactPicker  *emojiPicker    // "React ▸ More…", built on first use
+	filesPreview *filesPreview   // the open "Send to …" preview of files
+	stop         chan struct{}
 
 	header   *conversationHeader
 	column   *fyne.Container
@@ -325,6 +327,11 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 	}
 	if v.windowOpen && m.WAMessageID != "" {
 		opts.OnReply = func() { v.onReply(m) }
+	}
+	if v.windowOpen && m.WAMessageID != "" && m.Direction == app.Inbound {
+		opts.OnReact = func(emoji string) { v.react(m, emoji) }
+		opts.OnReactMore = func() { v.reactMore(m) }
+		opts.MyReaction = it.myReaction
 	}
 	switch m.State {
 	case app.StateFailed:

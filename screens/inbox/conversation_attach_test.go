@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/screentest"
 )
@@ -28,10 +31,15 @@ func TestAttachingAPhotoSendsItWithTheCaption(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.composer.entry.SetText("Here it is")
-	v.attachFile(bad)
+	v.attachFiles([]string{bad})
+	p := previewOf(t, v)
 	want := "WhatsApp sends photos (JPEG, PNG) and documents (PDF, Word, Excel, PowerPoint, text); cake.exe is none of these."
-	if !screentest.ShowsText(v.composer.content, want) || v.composer.entry.Text != "Here it is" {
-		t.Fatalf("a wrong file was not explained (or the text was lost): %q", screentest.VisibleTexts(v.composer.content))
+	if !screentest.ShowsText(p.dialogContent(), want) || !p.send.Disabled() {
+		t.Fatalf("a wrong file was not explained, or can be sent: %q", screentest.VisibleTexts(p.dialogContent()))
+	}
+	test.Tap(p.cancel)
+	if v.filesPreview != nil || v.composer.entry.Text != "Here it is" || len(bubbles(v.content)) != 1 {
+		t.Fatalf("Cancel left the preview open, lost the text %q or sent something", v.composer.entry.Text)
 	}
 
 	var b bytes.Buffer
@@ -42,7 +50,12 @@ func TestAttachingAPhotoSendsItWithTheCaption(t *testing.T) {
 	if err := os.WriteFile(photo, b.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	v.attachFile(photo)
+	v.attachFiles([]string{photo})
+	p = previewOf(t, v)
+	if p.captions[0].Text != "Here it is" || p.files[0].thumb == nil {
+		t.Fatalf("the preview offers caption %q, thumbnail %v", p.captions[0].Text, p.files[0].thumb != nil)
+	}
+	test.Tap(p.send)
 	last := lastBubble(t, v.content)
 	if m := last.Message(); m.Type != app.MsgImage || m.Text != "Here it is" || tick(last) != "queued" {
 		t.Fatalf("after attaching, the newest bubble is %s %q with tick %q", m.Type, m.Text, tick(last))
@@ -78,7 +91,8 @@ func TestAttachingAfterTheWindowClosedKeepsTheCaption(t *testing.T) {
 	}
 	sw.Clock.Advance(25 * time.Hour)
 	v.composer.entry.SetText("Here it is")
-	v.attachFile(photo)
+	v.attachFiles([]string{photo})
+	previewOf(t, v).captions[0].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter in the caption sends
 	if !screentest.ShowsText(v.content, "Reply window closed") || !screentest.ShowsText(v.content, "Send a template") || v.composer.entry.Text != "Here it is" {
 		t.Fatalf("after the window closed the conversation shows %q (field %q)", screentest.VisibleTexts(v.content), v.composer.entry.Text)
 	}

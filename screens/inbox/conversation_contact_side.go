@@ -23,10 +23,10 @@ type conversationSide struct {
 	panel *contactPanel // nil until first shown
 	// extras shows the labels and opt-out in the panel; nil with it.
 	extras *panelExtras
-	slot  *fyne.Container
-	info  *widget.Button
-	more  *widget.Button
-	menu  *fyne.Menu
+	slot   *fyne.Container
+	info   *widget.Button
+	more   *widget.Button
+	menu   *fyne.Menu
 	// chooseFolder asks the owner for a folder; tests replace it.
 	chooseFolder func(done func(path string))
 }

@@ -25,6 +25,7 @@ type chatItem struct {
 	quote       *app.Message
 	quoteAuthor string
 	reactions   []string
+	myReaction  string // the owner's reaction to the message, "" for none
 	tail        bool
 }
 
@@ -46,7 +47,7 @@ func buildItems(loaded []app.Message, contact string, now time.Time) []chatItem 
 			byWAID[id] = &msgs[i]
 		}
 	}
-	reactions := collectReactions(msgs)
+	reactions, mine := collectReactions(msgs)
 
 	var items []chatItem
 	var prev *app.Message // the previous bubble, for grouping
@@ -64,7 +65,11 @@ func buildItems(loaded []app.Message, contact string, now time.Time) []chatItem 
 			if _, loaded := byWAID[m.ReplyTo]; loaded || m.Text == "" {
 				continue // shown on its message, or a removed reaction
 			}
-			text := fmt.Sprintf("%s reacted %s to an earlier message", contact, m.Text)
+			who := contact
+			if m.Direction == app.Outbound {
+				who = "You"
+			}
+			text := fmt.Sprintf("%s reacted %s to an earlier message", who, m.Text)
 			items = append(items, chatItem{key: fmt.Sprintf("r:%d", m.ID), sig: text, notice: text})
 			prev = nil
 		case m.Type == app.MsgSystem:
@@ -75,7 +80,7 @@ func buildItems(loaded []app.Message, contact string, now time.Time) []chatItem 
 			items = append(items, chatItem{key: fmt.Sprintf("s:%d", m.ID), sig: text, notice: text})
 			prev = nil
 		default:
-			it := chatItem{key: fmt.Sprintf("m:%d", m.ID), msg: m, reactions: reactions[m.WAMessageID]}
+			it := chatItem{key: fmt.Sprintf("m:%d", m.ID), msg: m, reactions: reactions[m.WAMessageID], myReaction: mine[m.WAMessageID]}
 			if q, ok := byWAID[m.ReplyTo]; ok && m.ReplyTo != "" {
 				it.quote = q
 				it.quoteAuthor = contact
@@ -94,13 +99,18 @@ func buildItems(loaded []app.Message, contact string, now time.Time) []chatItem 
 
 // collectReactions gives each reacted-to message (by WhatsApp id) the
 // emoji it currently carries: each sender's latest reaction, none when
-// they took it back.
-func collectReactions(msgs []app.Message) map[string][]string {
+// they took it back; and, apart, the owner's own. A reaction of the
+// owner's that WhatsApp refused does not count.
+func collectReactions(msgs []app.Message) (all map[string][]string, mine map[string]string) {
 	latest := map[string]map[string]string{} // target → sender → emoji
+	mine = map[string]string{}
 	var order []string
 	for _, m := range msgs {
-		if m.Type != app.MsgReaction || m.ReplyTo == "" {
+		if m.Type != app.MsgReaction || m.ReplyTo == "" || m.State == app.StateFailed {
 			continue
+		}
+		if m.Direction == app.Outbound {
+			mine[m.ReplyTo] = m.Text
 		}
 		if latest[m.ReplyTo] == nil {
 			latest[m.ReplyTo] = map[string]string{}
@@ -113,14 +123,14 @@ func collectReactions(msgs []app.Message) map[string][]string {
 			latest[m.ReplyTo][sender] = m.Text
 		}
 	}
-	out := make(map[string][]string, len(order))
+	all = make(map[string][]string, len(order))
 	for _, target := range order {
 		senders := slices.Sorted(maps.Keys(latest[target]))
 		for _, sender := range senders {
-			out[target] = append(out[target], latest[target][sender])
+			all[target] = append(all[target], latest[target][sender])
 		}
 	}
-	return out
+	return all, mine
 }
 
 // messageSig captures everything a bubble shows, so a reload redraws
@@ -136,5 +146,6 @@ func messageSig(it chatItem) string {
 		fmt.Fprintf(&b, "q%d|", it.quote.ID)
 	}
 	b.WriteString(strings.Join(it.reactions, ","))
+	b.WriteString("|" + it.myReaction)
 	return b.String()
 }

@@ -17,6 +17,7 @@ type Core interface {
 	Contact(ctx context.Context, conversationID int64) (app.ContactCard, error)
 	ExportConversation(ctx context.Context, conversationID int64, dir string) (string, error)
 	SaveContact(ctx context.Context, conversationID int64, f app.ContactFields) (app.ContactFields, error)
+	CheckAttachment(path string) (app.AttachmentInfo, error)
 	Conversation(ctx context.Context, conversationID int64) (app.Conversation, error)
 	Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error)
 	DownloadMedia(ctx context.Context, messageID int64) (string, error)
@@ -30,6 +31,7 @@ type Core interface {
 	RetryMessage(ctx context.Context, messageID int64) error
 	SaveAttachmentCopy(src, dst string) error
 	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
+	SendReaction(ctx context.Context, conversationID int64, waMessageID, emoji string) (app.Message, error)
 	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)
 	SendText(ctx context.Context, conversationID int64, text, replyTo string) (app.Message, error)
 	SetOptedOut(ctx context.Context, conversationID int64, out bool) error

@@ -122,7 +122,10 @@ type post struct {
 }
 
 func newReceiver(t *testing.T, fail int) *receiver {
-	r := &receiver{fail: fail, hit: make(chan struct{}, 100)}
+	// hit holds a signal per post; it must never fill up, or the
+	// emulator's delivery blocks on the handler and the test hangs (seen
+	// in TestConcurrentUse, whose statuses and retries make hundreds).
+	r := &receiver{fail: fail, hit: make(chan struct{}, 1<<16)}
 	r.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
 		b, _ := io.ReadAll(req.Body)
 		r.mu.Lock()

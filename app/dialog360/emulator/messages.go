@@ -16,12 +16,12 @@ type SentMessage struct {
 	ID        string // wamid
 	To        string // wa_id (digits)
 	Type      string // text, template, image, …
-	Text      string // text body, or the template body with parameters filled
+	Text      string // text body, the template body with parameters filled, or a reaction's emoji ("" removes it)
 	Caption   string
 	Filename  string
 	MediaID   string
 	MediaLink string
-	ReplyTo   string // context.message_id
+	ReplyTo   string // context.message_id, or the message a reaction is for
 	Template  *SentTemplate
 	Status    string // latest delivery status: sent, delivered, read, failed
 	At        time.Time
@@ -54,6 +54,10 @@ type sendRequest struct {
 		Body string `json:"body"`
 	} `json:"text"`
 	Template *sendTemplate `json:"template"`
+	Reaction *struct {
+		MessageID string  `json:"message_id"`
+		Emoji     *string `json:"emoji"`
+	} `json:"reaction"`
 }
 
 // mediaRef is a media object in a send.
@@ -168,11 +172,29 @@ func (e *Emulator) checkSendLocked(a *account, req sendRequest, raw json.RawMess
 		if g, bad := e.checkMediaSendLocked(a, req.Type, raw, s); bad {
 			return nil, g, true
 		}
-	case req.Type == "interactive", req.Type == "location", req.Type == "reaction", req.Type == "contacts":
+	case req.Type == "reaction":
+		if g, bad := checkReactionLocked(a, req, s); bad {
+			return nil, g, true
+		}
+	case req.Type == "interactive", req.Type == "location", req.Type == "contacts":
 	default:
 		return nil, invalidParam(fmt.Sprintf("Unsupported message type %q.", req.Type)), true
 	}
 	return s, graphErr{}, false
+}
+
+// checkReactionLocked checks a reaction: to a message the customer sent
+// this number, with an emoji given (empty takes the reaction back).
+func checkReactionLocked(a *account, req sendRequest, s *SentMessage) (graphErr, bool) {
+	r := req.Reaction
+	if r == nil || r.MessageID == "" || r.Emoji == nil {
+		return invalidParam("The parameters reaction['message_id'] and reaction['emoji'] are required."), true
+	}
+	if !a.inboundIDs[r.MessageID] {
+		return invalidParam("reaction['message_id'] " + r.MessageID + " is not a message of this chat."), true
+	}
+	s.Text, s.ReplyTo = *r.Emoji, r.MessageID
+	return graphErr{}, false
 }
 
 // checkMediaSendLocked checks an image, video, audio, document or sticker.
