@@ -24,6 +24,7 @@ type Store interface {
 	HistoryStore
 	ReadReceiptStore
 	MediaDownloadStore
+	SearchStore
 }
 
 // Deps are the parts the core is built from.
@@ -102,6 +103,7 @@ type Core struct {
 	*OutboxUseCases
 	*BackgroundUseCases
 	*ReceivingUseCases
+	*SearchUseCases
 	p *ports
 }
 
@@ -141,6 +143,7 @@ func New(d Deps) *Core {
 		OutboxUseCases:     &OutboxUseCases{ports: p},
 		BackgroundUseCases: &BackgroundUseCases{ports: p, profiles: profiles, templates: templates},
 		ReceivingUseCases:  &ReceivingUseCases{ports: p},
+		SearchUseCases:     &SearchUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -179,6 +179,14 @@ var storeCalls = []storeCall{
 	{"MarkConversationRead", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.MarkConversationRead(ctx, f.message.ConversationID)
 	}},
+	{"Search", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.Search(ctx, "hello", 10, 3)
+		return err
+	}},
+	{"MessagesAfter", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.MessagesAfter(ctx, f.message.ConversationID, 0, 10)
+		return err
+	}},
 	{"Messages", false, func(ctx context.Context, s *Store, f *callFixture) error {
 		_, err := s.Messages(ctx, f.message.ConversationID, 0, 10)
 		return err
