@@ -102,6 +102,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)
+		s.addSearchShortcut(w)
 		s.receiving = newReceivingBanner(d.Core, s.env,
 			func(n *fyne.Notification) { fyne.CurrentApp().SendNotification(n) },
 			s.channels.OnConfigure)
