@@ -12,9 +12,11 @@ import (
 type SearchStore interface {
 	// Search returns the conversations whose customer (names, number) or
 	// messages (text, captions, file names) match every word of query,
-	// each word as the start of a word, accents and case ignored. Each
-	// hit carries at most perConversation matching messages, newest
-	// first; hits come newest match first, at most limit of them. Any
+	// each word as the start of a word (a single letter as a whole word
+	// in messages), accents and case ignored. Each hit carries at most
+	// perConversation matching messages, newest first; conversations
+	// whose customer matches come first (most recent first), then the
+	// others by their newest matching message, at most limit in all. Any
 	// input is a valid query: quotes and operators are plain words.
 	Search(ctx context.Context, query string, limit, perConversation int) ([]SearchHit, error)
 	// MessagesAfter returns up to limit messages of the conversation with
@@ -69,8 +71,8 @@ const (
 
 // Search finds the conversations whose customer or messages match query
 // as the owner types it (each word as the start of a word, accents and
-// case ignored), grouped by conversation, newest match first. A query
-// without letters or digits finds nothing.
+// case ignored), grouped by conversation (see SearchStore.Search). A
+// query without letters or digits finds nothing.
 func (c *SearchUseCases) Search(ctx context.Context, query string) ([]SearchHit, error) {
 	if strings.TrimSpace(query) == "" {
 		return nil, nil
