@@ -12,8 +12,7 @@ import (
 // words) and taken as a prefix, all of them required. With wholeLetters a
 // single letter is a whole word instead: over messages, as a prefix it
 // would match most of them and cost a merge of every word starting with
-// it (the message index keeps only prefixes of two and three letters
-// ready). It is "" when the query has no word.
+// it. It is "" when the query has no word.
 func matchExpression(query string, wholeLetters bool) string {
 	words := app.SearchWords(query)
 	if len(words) == 0 {

@@ -28,12 +28,15 @@ CREATE VIEW message_search_source (id, body) AS
         || char(10) || COALESCE(json_extract(media, '$.filename'), ''), char(10))
     FROM messages;
 
+-- columnsize = 0: results are never ranked by length, and each message
+-- costs one write less. No prefix indexes: a keystroke stays within a few
+-- milliseconds without them, and each would add to every message stored.
 CREATE VIRTUAL TABLE message_search USING fts5 (
     body,
     content = 'message_search_source',
     content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    columnsize = 0
 );
 
 -- An external-content index must be told the old values of a row it
