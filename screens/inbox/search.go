@@ -22,6 +22,12 @@ const (
 	textSearchClear       = "Clear the search"
 )
 
+// searchGap is the least time between two searches while the owner
+// types: the first keystroke searches at once, those typed within the
+// gap become one search for the text then in the field. (The lists'
+// ReloadGap, a second, would lag behind typing; tests set it to zero.)
+const searchGap = 100 * time.Millisecond
+
 // textNoMatch is what an empty search result says.
 func textNoMatch(query string) string {
 	return "No messages or customers match “" + strings.TrimSpace(query) + "”"
@@ -61,7 +67,7 @@ func newSpaceSearch(e env, onPick func(app.Conversation, int64), onActive func(b
 	s := &spaceSearch{env: e, onPick: onPick, onActive: onActive}
 	// At most one search runs; keystrokes meanwhile become one more, for
 	// the text in the field when it starts.
-	s.searches = kit.NewPlannedReloader(e.Run, context.Background(), e.ReloadGap, s.plan, s.show)
+	s.searches = kit.NewPlannedReloader(e.Run, context.Background(), min(e.ReloadGap, searchGap), s.plan, s.show)
 	s.entry = newSearchEntry(s.onEscape)
 	s.entry.PlaceHolder = textSearchPlaceholder
 	s.entry.OnChanged = s.onChanged
