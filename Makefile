@@ -14,10 +14,15 @@ GO ?= go
 # FyneApp.toml's Version, refined by `git describe --tags` (scripts/version.sh).
 VERSION := $(shell scripts/version.sh)
 BIN := build/parley
+# Build tags every go command here passes: sqlite_fts5 compiles SQLite's
+# full-text search into go-sqlite3 (the search index needs it; without the
+# tag opening the store fails and says so). Scripts read PARLEY_TAGS.
+TAGS := sqlite_fts5
+export PARLEY_TAGS := $(TAGS)
 # Release builds carry the version and, like `fyne package` with
 # [Migrations] fyneDo = true, skip Fyne's thread checks. The smoke test
 # builds without the tag so the checks run there.
-BUILD_FLAGS := -tags migrated_fynedo -ldflags "-X main.version=$(VERSION)"
+BUILD_FLAGS := -tags $(TAGS),migrated_fynedo -ldflags "-X main.version=$(VERSION)"
 
 # Packages for building Fyne (cgo + OpenGL + X11), the Xvfb smoke test and
 # the real-keyring test.
@@ -87,7 +92,7 @@ test: deps deps-windows
 	@unformatted=$$(gofmt -l $$(find . -name '*.go' -not -path './build/*' -not -path './.git/*')); \
 	if [ -n "$$unformatted" ]; then echo "These files need gofmt -w:"; echo "$$unformatted"; exit 1; fi
 	@echo "== go vet"
-	$(GO) vet -tags keyringit ./...
+	$(GO) vet -tags $(TAGS),keyringit ./...
 	@# The Windows and macOS code of start at login (internal/autostart)
 	@# and its tests are compiled by no other step on Linux: vet them for
 	@# those systems. The package needs no cgo, unlike the rest of Parley.
@@ -96,7 +101,7 @@ test: deps deps-windows
 	@echo "== staticcheck"
 	$(MAKE) --no-print-directory lint
 	@echo "== go test -race (private keyring and X server)"
-	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags keyringit ./...
+	scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -race -tags $(TAGS),keyringit ./...
 	@echo "== fuzz (short)"
 	$(MAKE) --no-print-directory fuzz
 	@echo "== GUI smoke test"
@@ -108,7 +113,7 @@ test: deps deps-windows
 
 ## lint: staticcheck over every package, test files and tagged tests too
 lint: $(STATICCHECK)
-	$(STATICCHECK) -tags keyringit ./...
+	$(STATICCHECK) -tags $(TAGS),keyringit ./...
 
 $(STATICCHECK):
 	mkdir -p build/tools/staticcheck-build
@@ -121,18 +126,19 @@ $(STATICCHECK):
 ## for STRESS_FUZZTIME (default 10 minutes). make test runs the short form.
 STRESS_FUZZTIME ?= 10m
 stress: deps
-	PARLEY_STRESS=full scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -count=1 -tags keyringit -v -timeout 60m ./stress/
+	PARLEY_STRESS=full scripts/with-keyring.sh scripts/xvfb-run.sh $(GO) test -count=1 -tags $(TAGS),keyringit -v -timeout 60m ./stress/
 	$(MAKE) --no-print-directory fuzz FUZZTIME=$(STRESS_FUZZTIME)
 
 ## fuzz: run each fuzz target for FUZZTIME (inputs, or a duration like 10m);
 ## a crasher is kept in testdata/fuzz
 fuzz:
-	$(GO) test -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
-	$(GO) test -run '^$$' -fuzz '^FuzzStrictDecodeAgrees$$' -fuzztime $(FUZZTIME) ./app/dialog360/
-	$(GO) test -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
-	$(GO) test -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
-	$(GO) test -run '^$$' -fuzz '^FuzzImageHeader$$' -fuzztime $(FUZZTIME) ./app/
-	$(GO) test -run '^$$' -fuzz '^FuzzMediaFileName$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParseWebhook$$' -fuzztime $(FUZZTIME) ./app/dialog360/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzStrictDecodeAgrees$$' -fuzztime $(FUZZTIME) ./app/dialog360/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) ./app/waformat/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzImageHeader$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzMediaFileName$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzSearchQuery$$' -fuzztime $(FUZZTIME) ./persistence/
 
 ## package: build the installers into dist/: Linux .tar.xz and Windows .exe
 ## (on a Mac: scripts/package.sh darwin)
@@ -148,7 +154,7 @@ package-test: deps deps-windows
 ## then the window's memory and CPU per webhook against a hello-world
 ## window and --headless (scripts/windowbench.sh)
 bench: deps
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime=$(BENCHTIME) ./...
+	$(GO) test -tags $(TAGS) -run '^$$' -bench . -benchmem -benchtime=$(BENCHTIME) ./...
 	scripts/coldstart.sh
 	scripts/windowbench.sh
 

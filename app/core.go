@@ -29,6 +29,7 @@ type Store interface {
 	LabelStore
 	ContactStore
 	BackupStore
+	SearchStore
 }
 
 // Deps are the parts the core is built from.
@@ -120,6 +121,7 @@ type Core struct {
 	*ContactUseCases
 	*ExportUseCases
 	*BackupUseCases
+	*SearchUseCases
 	p *ports
 }
 
@@ -168,6 +170,7 @@ func New(d Deps) *Core {
 		ContactUseCases:    &ContactUseCases{ports: p},
 		ExportUseCases:     &ExportUseCases{ports: p},
 		BackupUseCases:     &BackupUseCases{ports: p},
+		SearchUseCases:     &SearchUseCases{ports: p},
 		p:                  p,
 	}
 }

@@ -55,6 +55,8 @@ var coreMethods = map[string]string{
 	"LocalWebhookURL":         "func(app.Channel) string",
 	"MarkConversationRead":    "func(context.Context, int64) error",
 	"Messages":                "func(context.Context, int64, int64, int) ([]app.Message, error)",
+	"MessagesAfter":           "func(context.Context, int64, int64, int) ([]app.Message, error)",
+	"Search":                  "func(context.Context, string) ([]app.SearchHit, error)",
 	"NewBackground":           "func(app.BackgroundOptions) *app.Background",
 	"NewOutbox":               "func(app.OutboxOptions) *app.Outbox",
 	"NewReceivingKeeper":      "func(app.ReceivingOptions) *app.ReceivingKeeper",

@@ -3,7 +3,6 @@ package persistence
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"time"
 
@@ -52,22 +51,14 @@ func (s *Store) CreateLabel(ctx context.Context, l app.Label, at time.Time) (app
 // UpdateLabel renames or recolours a label; app.ErrNotFound when it is
 // gone, app.ErrLabelExists when another label has the name.
 func (s *Store) UpdateLabel(ctx context.Context, l app.Label) error {
+	// A new name reaches the search index through the schema's triggers
+	// (0018).
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		var old string
-		err := tx.QueryRowContext(ctx, `SELECT name FROM labels WHERE id = ?`, l.ID).Scan(&old)
-		if errors.Is(err, sql.ErrNoRows) {
-			return fmt.Errorf("label %d: %w", l.ID, app.ErrNotFound)
-		}
+		res, err := tx.ExecContext(ctx, `UPDATE labels SET name = ?, color = ? WHERE id = ?`, l.Name, string(l.Color), l.ID)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE labels SET name = ?, color = ? WHERE id = ?`, l.Name, string(l.Color), l.ID); err != nil {
-			return err
-		}
-		if old == l.Name {
-			return nil
-		}
-		return labelNamesChanged(ctx, tx, `SELECT conversation_id FROM conversation_labels WHERE label_id = ?`, l.ID)
+		return checkAffected(res, fmt.Sprintf("label %d", l.ID))
 	})
 	if isUniqueError(err) {
 		return fmt.Errorf("change label %q: %w", l.Name, app.ErrLabelExists)
@@ -82,10 +73,6 @@ func (s *Store) UpdateLabel(ctx context.Context, l app.Label) error {
 // conversation. A label already gone is no error.
 func (s *Store) DeleteLabel(ctx context.Context, id int64) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		// Told before the rows go, so the hook can still find them.
-		if err := labelNamesChanged(ctx, tx, `SELECT conversation_id FROM conversation_labels WHERE label_id = ?`, id); err != nil {
-			return err
-		}
 		_, err := tx.ExecContext(ctx, `DELETE FROM labels WHERE id = ?`, id)
 		return err
 	})
@@ -103,14 +90,8 @@ func (s *Store) SetConversationLabel(ctx context.Context, conversationID, labelI
 		if on {
 			query = `INSERT INTO conversation_labels (conversation_id, label_id) VALUES (?, ?) ON CONFLICT DO NOTHING`
 		}
-		res, err := tx.ExecContext(ctx, query, conversationID, labelID)
-		if err != nil {
-			return notFoundIfFK(err, "conversation or label")
-		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			return err // nothing changed, nothing to tell
-		}
-		return labelNamesChanged(ctx, tx, `SELECT ?`, conversationID)
+		_, err := tx.ExecContext(ctx, query, conversationID, labelID)
+		return notFoundIfFK(err, "conversation or label")
 	})
 	if err != nil {
 		return fmt.Errorf("label conversation %d: %w", conversationID, err)

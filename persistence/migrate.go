@@ -42,6 +42,13 @@ type migration struct {
 	sql     string
 }
 
+// migrationFollowUps are Go steps that run right after the SQL of the
+// migration with that number, in its transaction: work too long for one
+// statement, which reports progress.
+var migrationFollowUps = map[int]func(ctx context.Context, tx *sql.Tx, progress func(done, total int)) error{
+	14: buildSearchIndex,
+}
+
 // loadMigrations reads the embedded migrations, sorted by number. Their
 // numbers must run 1, 2, 3, ... without gaps or duplicates.
 func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
@@ -77,7 +84,8 @@ func loadMigrations(fsys fs.FS, dir string) ([]migration, error) {
 // migrate brings the database on db up to the newest embedded migration.
 // Each migration runs in its own transaction together with the update of
 // PRAGMA user_version, so a failed step leaves the previous version intact.
-func migrate(ctx context.Context, db *sql.DB, dir string) error {
+// progress (never nil) hears how far a long step is.
+func migrate(ctx context.Context, db *sql.DB, dir string, progress func(done, total int)) error {
 	ms, err := loadMigrations(migrationFS, "migrations")
 	if err != nil {
 		return err
@@ -90,7 +98,7 @@ func migrate(ctx context.Context, db *sql.DB, dir string) error {
 		return &schemaTooNewError{dir: dir, have: have, know: len(ms)}
 	}
 	for _, m := range ms[have:] {
-		if err := applyMigration(ctx, db, m); err != nil {
+		if err := applyMigration(ctx, db, m, progress); err != nil {
 			return err
 		}
 	}
@@ -98,7 +106,7 @@ func migrate(ctx context.Context, db *sql.DB, dir string) error {
 }
 
 // applyMigration runs one migration in one transaction.
-func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
+func applyMigration(ctx context.Context, db *sql.DB, m migration, progress func(done, total int)) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("migration %s: begin: %w", m.name, err)
@@ -114,7 +122,12 @@ func applyMigration(ctx context.Context, db *sql.DB, m migration) error {
 		return nil
 	}
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+		return fmt.Errorf("migration %s: %w", m.name, explainMissingModule(err))
+	}
+	if follow := migrationFollowUps[m.version]; follow != nil {
+		if err := follow(ctx, tx, progress); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
 	}
 	// PRAGMA does not take parameters; the version is a trusted integer.
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {

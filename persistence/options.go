@@ -7,6 +7,26 @@ type Option func(*options)
 type options struct {
 	// relaxedSync trades the last commits before a power cut for speed.
 	relaxedSync bool
+	// progress hears how far a long migration step is.
+	progress func(done, total int)
+}
+
+// WithProgress has Open report how far it is while it builds something
+// for existing data in a migration (the search index of every stored
+// message, say), which can take seconds on a large database. progress is
+// called on the goroutine that called Open, with done of total items,
+// first with done 0 and last with done equal to total; never when there
+// is nothing to build. A window shows it with fyne.Do.
+func WithProgress(progress func(done, total int)) Option {
+	return func(o *options) { o.progress = progress }
+}
+
+// progressFunc returns the progress callback, or one that does nothing.
+func (o options) progressFunc() func(done, total int) {
+	if o.progress == nil {
+		return func(int, int) {}
+	}
+	return o.progress
 }
 
 // WithRelaxedSync opens the store with synchronous=NORMAL instead of FULL:

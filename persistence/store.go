@@ -109,7 +109,7 @@ func Open(ctx context.Context, dir string, opts ...Option) (*Store, error) {
 		rw.Close()
 		return nil, fmt.Errorf("open database %s: %w", abs, err)
 	}
-	if err := migrate(ctx, rw, dir); err != nil {
+	if err := migrate(ctx, rw, dir, o.progressFunc()); err != nil {
 		rw.Close()
 		return nil, err
 	}

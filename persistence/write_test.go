@@ -230,6 +230,14 @@ var storeCalls = []storeCall{
 	{"ArchiveConversation", true, func(ctx context.Context, s *Store, f *callFixture) error {
 		return s.ArchiveConversation(ctx, f.message.ConversationID, time.Unix(3, 0))
 	}},
+	{"Search", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.Search(ctx, "hello", 10, 3)
+		return err
+	}},
+	{"MessagesAfter", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.MessagesAfter(ctx, f.message.ConversationID, 0, 10)
+		return err
+	}},
 	{"Messages", false, func(ctx context.Context, s *Store, f *callFixture) error {
 		_, err := s.Messages(ctx, f.message.ConversationID, 0, 10)
 		return err

@@ -33,7 +33,7 @@ func (s *shell) shortcuts() []shortcut {
 	return []shortcut{
 		{keys: modKey + "+K", what: "Jump to a conversation by name", binds: mod(fyne.KeyK),
 			run: func() { s.show(pageSpace); s.space.QuickSwitch() }},
-		{keys: modKey + "+F", what: "Search contacts, labels and messages"}, // the search's own (issue 21)
+		{keys: modKey + "+F", what: "Search customers, labels, notes and messages", binds: mod(fyne.KeyF), run: s.focusSearch},
 		{keys: "Alt+↓", what: "Next conversation in the list", binds: alt(fyne.KeyDown), run: space(s.space.NextConversation)},
 		{keys: "Alt+↑", what: "Previous conversation in the list", binds: alt(fyne.KeyUp), run: space(s.space.PreviousConversation)},
 		{keys: modKey + "+Shift+U", what: "Next unread conversation",

@@ -116,7 +116,8 @@ func focusedEntry(t *testing.T, w fyne.Window) fyne.Focusable {
 	var entry fyne.Focusable
 	screentest.WalkVisible(w.Content(), func(o fyne.CanvasObject) {
 		if e, ok := o.(fyne.Focusable); ok && entry == nil {
-			if _, isEntry := o.(interface{ SetPlaceHolder(string) }); isEntry {
+			// The composer, not the search field above the list.
+			if screentest.ShowsText(o, "Type a message") {
 				entry = e
 			}
 		}

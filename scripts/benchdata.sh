@@ -15,7 +15,8 @@ key=$(cat persistence/migrations/*.sql internal/tools/coldseed/*.go | sha256sum 
 data=$out/coldstart-$messages-$key
 if [[ ! -f $data/parley.db ]]; then
 	rm -rf "$out"/coldstart-* # older seeds
-	go run ./internal/tools/coldseed -data "$data.tmp" -messages "$messages" >&2
+	# sqlite_fts5 compiles SQLite's full-text search, which the store needs.
+	go run -tags "${PARLEY_TAGS:-sqlite_fts5}" ./internal/tools/coldseed -data "$data.tmp" -messages "$messages" >&2
 	mv "$data.tmp" "$data"
 fi
 echo "$data"

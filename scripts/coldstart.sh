@@ -24,13 +24,16 @@ export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en_US}
 runs=${COLD_RUNS:-5}
 messages=${COLD_MESSAGES:-200000}
 out=build/bench
+# Build tags of every go command (the Makefile passes its own): sqlite_fts5
+# compiles SQLite's full-text search, which the store needs.
+tags=${PARLEY_TAGS:-sqlite_fts5}
 size_target_mb=40
 start_target_ms=1000
 
 if [[ ${COLD_INSIDE:-} != 1 ]]; then
 	mkdir -p "$out"
 	version=$(scripts/version.sh)
-	go build -tags migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
+	go build -tags "$tags",migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
 	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 
 	data=$(scripts/benchdata.sh "$messages")

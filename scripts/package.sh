@@ -61,11 +61,13 @@ stage() {
 }
 
 # fyne_package runs `fyne package` in the staged source with Parley's
-# version linked in (fyne reads extra -ldflags from GOFLAGS).
+# version linked in (fyne reads extra -ldflags from GOFLAGS) and the build
+# tags: sqlite_fts5 compiles SQLite's full-text search, which the store
+# needs (fyne adds release and migrated_fynedo itself).
 fyne_package() {
 	local goflags
 	goflags="$("$go" env GOFLAGS) -ldflags=-X=main.version=$version"
-	(cd "$stage" && GOFLAGS="$goflags" "$fyne" package --release "$@")
+	(cd "$stage" && GOFLAGS="$goflags" "$fyne" package --release --tags "${PARLEY_TAGS:-sqlite_fts5}" "$@")
 }
 
 linux() {

@@ -24,7 +24,8 @@ export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en_US}
 shot=${SMOKE_SHOT:-build/smoke.png}
 if [[ -z $bin ]]; then
 	mkdir -p build
-	go build -o build/parley-smoke .
+	# sqlite_fts5 compiles SQLite's full-text search, which the store needs.
+	go build -tags "${PARLEY_TAGS:-sqlite_fts5}" -o build/parley-smoke .
 	bin=build/parley-smoke
 fi
 [[ -x $bin ]] || {

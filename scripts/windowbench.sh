@@ -28,6 +28,9 @@ messages=${WB_MESSAGES:-200000}
 rate=${WB_RATE:-1000}
 seconds=${WB_SECONDS:-60}
 out=build/bench
+# Build tags of every go command (the Makefile passes its own): sqlite_fts5
+# compiles SQLite's full-text search, which the store needs.
+tags=${PARLEY_TAGS:-sqlite_fts5}
 port=18787
 hook_url=http://127.0.0.1:$port/webhook/coldseed # coldseed's fixed token
 hook_secret=coldseed-secret
@@ -35,7 +38,7 @@ hook_secret=coldseed-secret
 if [[ ${WB_INSIDE:-} != 1 ]]; then
 	mkdir -p "$out"
 	version=$(scripts/version.sh)
-	go build -tags migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
+	go build -tags "$tags",migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
 	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 	go build -o "$out/loadgen" ./internal/tools/loadgen
 	data=$(scripts/benchdata.sh "$messages")

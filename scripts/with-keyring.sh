@@ -2,7 +2,7 @@
 # with-keyring.sh runs a command against a private, unlocked GNOME Keyring.
 #
 #   scripts/with-keyring.sh COMMAND [ARG...]
-#   scripts/with-keyring.sh go test -tags keyringit -run TestRealSecretService ./persistence/
+#   scripts/with-keyring.sh go test -tags sqlite_fts5,keyringit -run TestRealSecretService ./persistence/
 #
 # It starts a private D-Bus session bus and, on it, a gnome-keyring-daemon
 # whose keyrings live in a temporary directory. The daemon creates the

@@ -18,7 +18,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	parleyBin = filepath.Join(dir, "parley")
-	build := exec.Command("go", "build", "-o", parleyBin, ".")
+	build := exec.Command("go", "build", "-tags", "sqlite_fts5", "-o", parleyBin, ".")
 	build.Dir = ".."
 	build.Stdout, build.Stderr = os.Stdout, os.Stderr
 	if err := build.Run(); err != nil {

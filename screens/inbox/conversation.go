@@ -41,6 +41,13 @@ type conversationView struct {
 	hasOlder     bool
 	loaded       bool
 	loadingOlder bool
+	// Opened at an older message (from a search): newer messages exist
+	// below those loaded, and load as the owner scrolls down.
+	hasNewer     bool
+	loadingNewer bool
+	jumps        int         // counts jumpTo, so only the last one shows
+	markID       int64       // the message highlighted, if any
+	unmark       *time.Timer // ends the highlight
 	reloads      *kit.Reloader[conversationRead]
 	// ctx lasts while the view is open; close cancels it, and what was
 	// being loaded for the view is then dropped.
@@ -126,6 +133,9 @@ func (v *conversationView) load() {
 // close stops the ticker; the view is not used again.
 func (v *conversationView) close() {
 	v.cancel()
+	if v.unmark != nil {
+		v.unmark.Stop()
+	}
 	v.reloads.Stop()
 	if v.stop != nil {
 		close(v.stop)
@@ -193,27 +203,37 @@ type conversationRead struct {
 // planRead copies what a reload needs from the view, on the UI goroutine,
 // and returns the read to run in the background.
 func (v *conversationView) planRead() func(context.Context) (conversationRead, error) {
+	if v.stickBottom {
+		v.backToNewest()
+	}
 	core, id := v.env.core, v.conv.ID
-	oldest := int64(0)
+	oldest, top := int64(0), int64(0)
 	if len(v.msgs) > 0 {
 		oldest = v.msgs[0].ID
+		if v.hasNewer {
+			top = v.msgs[len(v.msgs)-1].ID
+		}
 	}
 	return func(ctx context.Context) (conversationRead, error) {
 		cv, err := core.Conversation(ctx, id)
 		if err != nil {
 			return conversationRead{}, err
 		}
-		msgs, hasOlder, err := fetchDownTo(ctx, core, id, oldest)
+		msgs, hasOlder, err := fetchDownTo(ctx, core, id, oldest, top)
 		return conversationRead{conv: cv, msgs: msgs, hasOlder: hasOlder}, err
 	}
 }
 
-// fetchDownTo reads a conversation's messages from the newest down to
-// message oldest (one page when oldest is 0), returned oldest first, and
-// whether older ones exist below the first page.
-func fetchDownTo(ctx context.Context, core Core, convID, oldest int64) ([]app.Message, bool, error) {
+// fetchDownTo reads a conversation's messages from the newest (or from
+// message top, when not 0) down to message oldest (one page when oldest
+// is 0), returned oldest first, and whether older ones exist below the
+// first page.
+func fetchDownTo(ctx context.Context, core Core, convID, oldest, top int64) ([]app.Message, bool, error) {
 	var out []app.Message // newest first
 	before := int64(0)
+	if top > 0 {
+		before = top + 1
+	}
 	for {
 		page, err := core.Messages(ctx, convID, before, pageSize)
 		if err != nil {
@@ -345,6 +365,9 @@ func (v *conversationView) newRow(it chatItem) fyne.CanvasObject {
 		if isPhotoType(m.Type) && m.Media.Lost != app.MediaExpired {
 			opts.OnDownload = func() { v.media.fetch(m, false) }
 		}
+	}
+	if m.ID == v.markID {
+		return marked(widgets.NewChatBubble(m, opts))
 	}
 	return widgets.NewChatBubble(m, opts)
 }

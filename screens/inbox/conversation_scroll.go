@@ -19,11 +19,15 @@ import (
 // olderThreshold is how close to the top scrolling loads older messages.
 const olderThreshold = 80
 
-// onScrolled loads older messages when the owner scrolls near the top.
+// onScrolled loads older messages when the owner scrolls near the top,
+// and newer ones near the bottom while the newest are not loaded.
 func (v *conversationView) onScrolled(p fyne.Position) {
 	v.followView()
 	if p.Y < olderThreshold {
 		v.loadOlder()
+	}
+	if v.hasNewer && v.nearLoadedEnd() {
+		v.loadNewer()
 	}
 }
 
@@ -60,9 +64,10 @@ func (v *conversationView) olderLoaded(page []app.Message, err error) {
 	v.followView()
 }
 
-// atBottom reports whether the newest message is in view.
+// atBottom reports whether the newest message is in view (never while
+// newer messages than those loaded exist).
 func (v *conversationView) atBottom() bool {
-	return v.scroll.Offset.Y+v.scroll.Size().Height >= v.column.MinSize().Height-40
+	return !v.hasNewer && v.scroll.Offset.Y+v.scroll.Size().Height >= v.column.MinSize().Height-40
 }
 
 func (v *conversationView) scrollToBottom() {

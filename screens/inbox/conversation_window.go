@@ -32,6 +32,9 @@ func (v *conversationView) rowSig(it chatItem) string {
 	sig := it.sig
 	if it.msg != nil {
 		sig += "|" + v.media.sig(it.msg.ID)
+		if it.msg.ID == v.markID {
+			sig += "|marked"
+		}
 		if v.windowOpen {
 			sig += "|reply"
 		}

@@ -26,10 +26,12 @@ type Core interface {
 	LastHeaderFile(ctx context.Context, id app.ChannelID, t app.Template) (app.HeaderFile, error)
 	MarkConversationRead(ctx context.Context, conversationID int64) error
 	Messages(ctx context.Context, conversationID, beforeID int64, limit int) ([]app.Message, error)
+	MessagesAfter(ctx context.Context, conversationID, afterID int64, limit int) ([]app.Message, error)
 	Now() time.Time
 	QuickReplies(ctx context.Context) ([]app.QuickReply, error)
 	RetryMessage(ctx context.Context, messageID int64) error
 	SaveAttachmentCopy(src, dst string) error
+	Search(ctx context.Context, query string) ([]app.SearchHit, error)
 	SendAttachment(ctx context.Context, conversationID int64, path, caption, replyTo string) (app.Message, error)
 	SendReaction(ctx context.Context, conversationID int64, waMessageID, emoji string) (app.Message, error)
 	SendTemplateMessage(ctx context.Context, conversationID int64, t app.Template, v app.TemplateValues) (app.Message, error)

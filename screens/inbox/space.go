@@ -93,6 +93,14 @@ func (s *Page) onCount(channels, conversations int) {
 	}
 }
 
+// FocusSearch puts the cursor in the search at the top of Chats (the
+// shell's Ctrl+F and Ctrl+K); nothing while no conversation exists.
+func (s *Page) FocusSearch() {
+	if s.inbox != nil && s.inbox.content.Visible() {
+		s.inbox.search.focus()
+	}
+}
+
 func (s *Page) onStartTapped() {
 	if s.inbox != nil {
 		s.inbox.onNewConversation()

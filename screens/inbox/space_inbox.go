@@ -43,6 +43,7 @@ type spaceInbox struct {
 	selecting bool // the list is being re-selected by code, not the owner
 
 	list      *widget.List
+	search    *spaceSearch
 	filterBox *widget.Select
 	viewBox   *widget.Select
 	// overlays are the open popups (context menu, label checklist, quick
@@ -87,11 +88,14 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 	s.problem = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.DangerImportance}
 	s.problem.Hide()
 
+	s.search = newSpaceSearch(e, s.openAt, s.onSearching)
+
 	title := &widget.Label{Text: "Chats", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(s.newConv), title),
-		s.viewBox, s.filterBox, s.problem)
-	left := container.NewBorder(container.New(layout.NewCustomPaddedLayout(8, 4, 10, 8), head), nil, nil, nil, s.list)
+		s.search.entry, s.viewBox, s.filterBox, s.problem)
+	left := container.NewBorder(container.New(layout.NewCustomPaddedLayout(8, 4, 10, 8), head), nil, nil, nil,
+		container.NewStack(s.list, s.search.content))
 
 	s.placeholder = kit.NewEmptyState(kit.ChatIcon, "Choose a conversation",
 		"Pick a customer on the left to read and answer their messages.", nil).Content
@@ -327,10 +331,17 @@ func (s *spaceInbox) channel(id app.ChannelID) app.Channel {
 	return app.Channel{ID: id}
 }
 
-// open shows cv on the right and marks it read.
-func (s *spaceInbox) open(cv app.Conversation) {
+// open shows cv on the right at its newest message and marks it read.
+func (s *spaceInbox) open(cv app.Conversation) { s.openAt(cv, 0) }
+
+// openAt shows cv on the right, at message messageID (0: the newest),
+// and marks it read. A conversation already open moves to the message.
+func (s *spaceInbox) openAt(cv app.Conversation, messageID int64) {
 	if s.conv != nil {
 		if s.openID == cv.ID {
+			if messageID != 0 {
+				s.conv.jumpTo(messageID)
+			}
 			return
 		}
 		s.conv.close()
@@ -343,7 +354,11 @@ func (s *spaceInbox) open(cv app.Conversation) {
 	s.conv.showLabels()
 	s.detail.Objects = []fyne.CanvasObject{s.conv.content}
 	s.detail.Refresh()
-	s.conv.load()
+	if messageID != 0 {
+		s.conv.loadAt(messageID)
+	} else {
+		s.conv.load()
+	}
 	if cv.Unread > 0 {
 		s.clearUnread(cv.ID)
 		s.markRead(cv.ID)
@@ -394,6 +409,17 @@ func (s *spaceInbox) markRead(id int64) {
 		}
 		s.reload()
 	})
+}
+
+// onSearching shows the search results in place of the list, or the
+// list again.
+func (s *spaceInbox) onSearching(active bool) {
+	if active {
+		s.list.Hide()
+	} else {
+		s.list.Show()
+		s.applyFilter() // the open conversation selected
+	}
 }
 
 // onTick refreshes the window states of the list.
