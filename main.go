@@ -5,7 +5,6 @@
 package main
 
 import (
-	"context"
 	_ "embed"
 	"errors"
 	"flag"
@@ -21,13 +20,10 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
-	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/app/dialog360"
-	"github.com/parley-app/parley/internal/demo"
 	"github.com/parley-app/parley/internal/instance"
 	"github.com/parley-app/parley/internal/logfile"
 	"github.com/parley-app/parley/internal/services"
-	"github.com/parley-app/parley/internal/tunnel"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens"
 )
@@ -98,62 +94,13 @@ func run() int {
 	slog.SetDefault(slog.New(slog.NewTextHandler(logOutput(logs), nil)))
 	slog.Info("parley starting", "version", version, "data", dir, "demo", *demoMode)
 
-	store, err := persistence.Open(context.Background(), dir)
-	if err != nil {
-		slog.Error("open store", "err", err)
-		headline, advice := openProblem(err, dir)
-		return fail(a, headline, advice, err)
-	}
-	defer store.Close()
-
-	// The demo workspace runs the core against its in-process emulator and
-	// its receiver on a free port; see package demo.
-	var ws *demo.Workspace
-	var core *app.Core
-	listenAddr, onTryDemo := *listen, tryDemo
-	if *demoMode {
-		ws, err = demo.Start(context.Background(), demo.Options{Store: store, DataDir: dir, ClientOptions: providerOptions(), Log: slog.Default()})
-		if err != nil {
-			return fail(a, "The demo cannot start", demoProblem(dir), err)
-		}
-		defer ws.Stop()
-		core, listenAddr, onTryDemo = ws.Core, demo.ReceiverAddr, nil
-	} else {
-		core = services.NewCore(store, dir, slog.Default(), providerOptions()...)
-	}
-	svc, err := services.Start(context.Background(), services.Config{Store: store, Core: core, ReceiverAddr: listenAddr,
-		NoKeeper: *demoMode, Tunnels: &tunnel.Ngrok{Logger: slog.Default()}})
-	if err != nil {
-		return fail(a, "Parley cannot start", "Parley could not prepare its outgoing messages. Start Parley again; if this keeps happening, send parley.log in "+dir+" to support.", err)
-	}
-	defer svc.Stop()
-	if ws != nil {
-		if err := ws.Connect(context.Background(), svc.Receiver); err != nil {
-			return fail(a, "The demo cannot start", demoProblem(dir), err)
-		}
-	}
-
-	deps := screens.Deps{Core: core, Channels: core, Icon: icon, Version: version, Demo: *demoMode, OnTryDemo: onTryDemo}
-	if !*demoMode {
-		deps.StartAtLogin = newLoginStart(dir, *dataDir == "")
-	}
-	w, hasTray := screens.NewMainWindow(a, deps)
-	if guard != nil {
-		guard.OnShow(func() {
-			fyne.Do(func() {
-				w.Show() // it may be hidden in the tray
-				w.RequestFocus()
-			})
-		})
-	}
-	if *inTray && hasTray {
-		slog.Info("parley started in the tray")
-		a.Run() // the window shows from the tray icon, or when Parley is started again
-	} else {
-		w.ShowAndRun()
-	}
+	ws := &windowStart{a: a, dir: dir, demo: *demoMode, listen: *listen, ownFolder: *dataDir == "",
+		inTray: *inTray, guard: guard}
+	go ws.open()
+	a.Run()
+	ws.stop()
 	slog.Info("parley stopped")
-	return 0
+	return ws.code
 }
 
 // providerOptions configures the 360dialog client. PARLEY_360DIALOG_URL
@@ -234,7 +181,12 @@ func openProblem(err error, dir string) (headline, advice string) {
 
 // fail shows a plain error window instead of the main window.
 func fail(a fyne.App, headline, advice string, err error) int {
-	fmt.Fprintln(os.Stderr, "parley:", headline+":", err)
+	logFailure(headline, err)
 	screens.NewStartupErrorWindow(a, headline, advice, err).ShowAndRun()
 	return 1
+}
+
+// logFailure tells the terminal why Parley cannot start.
+func logFailure(headline string, err error) {
+	fmt.Fprintln(os.Stderr, "parley:", headline+":", err)
 }

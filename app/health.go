@@ -116,7 +116,7 @@ func (l MessagingLimit) Label() string {
 	case LimitUnlimited:
 		return "no limit"
 	}
-	return groupThousands(limitSizes[l]) + " customers a day"
+	return GroupThousands(limitSizes[l]) + " customers a day"
 }
 
 // less reports whether l is a known limit smaller than other (a known one).
@@ -126,7 +126,9 @@ func (l MessagingLimit) less(other MessagingLimit) bool {
 	return aok && bok && a < b
 }
 
-func groupThousands(n int) string {
+// GroupThousands writes n with a comma between groups of three digits
+// ("200,000"), as Parley writes counts.
+func GroupThousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
