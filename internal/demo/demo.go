@@ -162,6 +162,9 @@ func (w *Workspace) prepare(ctx context.Context, o Options) error {
 		if err := s.seed(ctx); err != nil {
 			return err
 		}
+		if err := seedQuickReplies(ctx, w.Core); err != nil {
+			return err
+		}
 	}
 	if err := replayWindows(ctx, o.Store, w.emu, w.clock, ch.ID); err != nil {
 		return err

@@ -171,6 +171,11 @@ func TestSecondStartKeepsTheData(t *testing.T) {
 	if len(list.Templates) != len(catalogue()) {
 		t.Errorf("%d templates after a second start, want %d", len(list.Templates), len(catalogue()))
 	}
+	// The bakery's quick replies are there once, not again at each start.
+	replies, err := again.Core.QuickReplies(ctx)
+	if err != nil || len(replies) != len(demoQuickReplies) {
+		t.Errorf("quick replies after a second start: %d (%v), want %d", len(replies), err, len(demoQuickReplies))
+	}
 }
 
 // TestRepliesFollowTheWindowAfterARestart: the emulator is new at every

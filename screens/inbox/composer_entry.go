@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -33,7 +34,7 @@ func newComposerEntry(onEnter func()) *composerEntry {
 	e := &composerEntry{onEnter: onEnter}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
-	e.PlaceHolder = "Type a message"
+	e.PlaceHolder = "Type a message, or / for quick replies"
 	e.ExtendBaseWidget(e)
 	e.SetMinRowsVisible(composerMinRows)
 	return e
@@ -91,9 +92,18 @@ func isSendShortcut(c *desktop.CustomShortcut) bool {
 	return enter && (c.Modifier == fyne.KeyModifierControl || c.Modifier == fyne.KeyModifierSuper)
 }
 
-// fitRows lets the entry grow with its lines.
+// fitRows lets the entry grow with its lines, those the owner started
+// and those the text wraps into.
 func (e *composerEntry) fitRows() {
-	rows := strings.Count(e.Text, "\n") + 1
+	rows := 0
+	avail := e.Size().Width - 2*theme.InnerPadding()
+	for line := range strings.SplitSeq(e.Text, "\n") {
+		rows++
+		if avail > 0 {
+			w := fyne.MeasureText(line, theme.TextSize(), e.TextStyle).Width
+			rows += int(w / avail)
+		}
+	}
 	rows = max(composerMinRows, min(composerMaxRows, rows))
 	e.SetMinRowsVisible(rows)
 }

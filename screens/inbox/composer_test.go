@@ -255,3 +255,17 @@ func TestCtrlEnterSends(t *testing.T) {
 		t.Errorf("Ctrl+Enter on an empty field made %d bubbles, want the 2 there were", n)
 	}
 }
+
+// TestComposerGrowsWithWrappedText: a long message that wraps makes the
+// field taller, as new lines do, so the owner sees what they wrote.
+func TestComposerGrowsWithWrappedText(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Hi")
+	v := sw.open(t, "Anna Schmidt")
+	e := v.composer.entry
+	one := e.MinSize().Height
+	test.Type(e, strings.Repeat("Your order is ready for pickup at the counter. ", 4))
+	if e.MinSize().Height <= one {
+		t.Errorf("the field stays %v tall with a text that wraps", e.MinSize().Height)
+	}
+}

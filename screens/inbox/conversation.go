@@ -118,8 +118,9 @@ func newConversationView(e env, cv app.Conversation, ch app.Channel, showChannel
 	middle := container.New(&stickyStack{view: v}, widgets.NewChatWallpaper(), v.scroll,
 		container.NewVBox(container.NewCenter(v.older), v.problem))
 	v.side = newConversationSide(v)
-	v.content = container.NewBorder(nil, nil, nil, v.side.slot,
-		container.NewBorder(container.NewVBox(v.header.content, v.setUpOptOut()), v.composer.content, nil, nil, middle))
+	v.content = container.New(sideLayout{},
+		container.NewBorder(container.NewVBox(v.header.content, v.setUpOptOut()), v.composer.content, nil, nil, middle),
+		v.side.slot)
 	return v
 }
 

@@ -41,6 +41,13 @@ func newPanelExtras(v *conversationView) *panelExtras {
 	return x
 }
 
+// The panel's opt-out button: shorter than the header menu's items, to
+// fit the panel's width.
+const (
+	textPanelStopMarketing  = "Stop marketing"
+	textPanelAllowMarketing = "Allow marketing again"
+)
+
 // set shows the conversation's labels and opt-out as loaded now.
 func (x *panelExtras) set() {
 	var all []app.Label
@@ -56,9 +63,9 @@ func (x *panelExtras) set() {
 	}
 	if o := x.v.conv.OptOut; o.Active() {
 		x.optOut.SetText("Opted out since " + app.OptOutDate(o.At) + ": marketing templates are not sent to them.")
-		x.toggle.SetText(textAllowMarketing)
+		x.toggle.SetText(textPanelAllowMarketing)
 	} else {
 		x.optOut.SetText("Receives marketing templates.")
-		x.toggle.SetText(textStopMarketing)
+		x.toggle.SetText(textPanelStopMarketing)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -32,7 +33,9 @@ type conversationSide struct {
 }
 
 func newConversationSide(v *conversationView) *conversationSide {
-	s := &conversationSide{v: v, slot: container.NewStack()}
+	// The panel may lie over the conversation (sideLayout): it has a
+	// background of its own.
+	s := &conversationSide{v: v, slot: container.NewStack(canvas.NewRectangle(theme.Color(theme.ColorNameBackground)))}
 	s.slot.Hide()
 	s.info = &widget.Button{Icon: theme.InfoIcon(), Importance: widget.LowImportance, OnTapped: s.toggle}
 	s.more = &widget.Button{Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance, OnTapped: s.showMenu}

@@ -173,7 +173,7 @@ func (s *spaceSearch) show(r searchResult, err error) {
 func (s *spaceSearch) hitRows(h app.SearchHit, query string, now time.Time) []fyne.CanvasObject {
 	cv := h.Conversation
 	name := conversationName(cv)
-	title := highlighted(name, app.MatchRanges(name, query), true)
+	title := highlightedTitle(name, app.MatchRanges(name, query))
 	title.Truncation = fyne.TextTruncateEllipsis
 	number := conversationNumber(cv)
 	sub := &widget.Label{Text: number, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
@@ -191,11 +191,10 @@ func (s *spaceSearch) hitRows(h app.SearchHit, query string, now time.Time) []fy
 		if m.Direction == app.Outbound {
 			who = "You: "
 		}
-		text := highlighted(who+m.Snippet, shifted(m.Matches, len(who)), false)
-		text.Wrapping = fyne.TextWrapWord
+		text := newMarkedText(who+m.Snippet, shifted(m.Matches, len(who)))
 		when := &widget.Label{Text: kit.ListTime(m.At, now), SizeName: theme.SizeNameCaptionText,
 			Importance: widget.LowImportance}
-		row := container.New(layout.NewCustomPaddedLayout(-8, -8, 16, 0), container.NewBorder(nil, nil, nil, when, text))
+		row := container.New(layout.NewCustomPaddedLayout(0, 4, 24, 0), container.NewBorder(nil, nil, nil, when, text))
 		id := m.MessageID
 		rows = append(rows, newTapRow(row, func() { s.onPick(cv, id) }))
 	}
@@ -212,13 +211,11 @@ func shifted(rs []app.TextRange, n int) []app.TextRange {
 	return out
 }
 
-// highlighted shows text with the ranges in bold and the primary colour;
-// bold makes the rest of a title bold too.
-func highlighted(text string, ranges []app.TextRange, title bool) *widget.RichText {
+// highlightedTitle shows a customer's name in bold with the ranges in
+// the primary colour, on one line.
+func highlightedTitle(text string, ranges []app.TextRange) *widget.RichText {
 	plain := widget.RichTextStyleInline
-	if title {
-		plain.TextStyle.Bold = true
-	}
+	plain.TextStyle.Bold = true
 	match := widget.RichTextStyleInline
 	match.TextStyle.Bold = true
 	match.ColorName = theme.ColorNamePrimary

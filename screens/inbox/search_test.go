@@ -19,6 +19,13 @@ import (
 func highlightedWords(o fyne.CanvasObject) []string {
 	var out []string
 	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
+		if mt, ok := o.(*markedText); ok {
+			for _, p := range mt.pieces {
+				if p.text.TextStyle.Bold && p.text.Color == theme.Color(theme.ColorNamePrimary) {
+					out = append(out, p.text.Text)
+				}
+			}
+		}
 		if rt, ok := o.(*widget.RichText); ok {
 			for _, seg := range rt.Segments {
 				if ts, ok := seg.(*widget.TextSegment); ok && ts.Style.ColorName == theme.ColorNamePrimary && ts.Style.TextStyle.Bold {

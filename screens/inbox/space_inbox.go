@@ -70,6 +70,7 @@ func newSpaceInbox(e env, onCount func(channels, conversations int)) *spaceInbox
 		func() fyne.CanvasObject {
 			r := newConversationRow()
 			r.onMenu = s.onRowMenu
+			r.onTap = func(id int) { s.list.Select(id) }
 			return r
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {

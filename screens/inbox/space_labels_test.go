@@ -262,3 +262,20 @@ func TestEscClosesTheContextMenu(t *testing.T) {
 		t.Error("a second Esc says it closed something")
 	}
 }
+
+// TestClickOnARowOpensItsConversation: a left click on a row opens the
+// conversation. The row takes right clicks for its menu, and the window
+// then hands it the left clicks as well.
+func TestClickOnARowOpensItsConversation(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Is my cake ready?")
+	sw.writes(t, benWAID, "Ben", "Do you have rye bread?")
+	test.Tap(sw.row(t, "Anna Schmidt"))
+	if v := sw.conv(t); conversationName(v.conv) != "Anna Schmidt" {
+		t.Fatalf("the click opened %q", conversationName(v.conv))
+	}
+	test.Tap(sw.row(t, "Ben"))
+	if v := sw.conv(t); conversationName(v.conv) != "Ben" {
+		t.Errorf("the second click opened %q", conversationName(v.conv))
+	}
+}

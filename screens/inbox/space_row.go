@@ -39,9 +39,17 @@ type conversationRow struct {
 	// context menu at a position in the window.
 	index  int
 	onMenu func(index int, at fyne.Position)
+	// onTap opens the list item the row shows.
+	onTap func(index int)
 }
 
-var _ fyne.SecondaryTappable = (*conversationRow)(nil)
+// The row takes right clicks for its menu; the window then hands it the
+// left clicks too (the innermost object that takes any tap gets them),
+// so it must open its conversation itself.
+var (
+	_ fyne.SecondaryTappable = (*conversationRow)(nil)
+	_ fyne.Tappable          = (*conversationRow)(nil)
+)
 
 func newConversationRow() *conversationRow {
 	r := &conversationRow{
@@ -75,6 +83,13 @@ func newConversationRow() *conversationRow {
 		container.NewBorder(nil, nil, container.NewCenter(r.avatar.Content), nil, text))
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// Tapped opens the row's conversation (a left click).
+func (r *conversationRow) Tapped(*fyne.PointEvent) {
+	if r.onTap != nil {
+		r.onTap(r.index)
+	}
 }
 
 // TappedSecondary opens the row's context menu (a right click, or a

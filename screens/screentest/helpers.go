@@ -118,9 +118,18 @@ func VisibleTexts(o fyne.CanvasObject) []string {
 			out = append(out, v.Text)
 		case *canvas.Text:
 			out = append(out, v.Text)
+		case TextReader:
+			out = append(out, v.ReadText())
 		}
 	})
 	return out
+}
+
+// TextReader is a widget that draws its text in pieces (a word each,
+// say) and reads it whole, as the owner reads it; VisibleTexts takes the
+// whole text, not the pieces.
+type TextReader interface {
+	ReadText() string
 }
 
 // WalkVisible calls fn for o and every visible object inside it.
@@ -134,7 +143,7 @@ func WalkVisible(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		for _, c := range v.Objects {
 			WalkVisible(c, fn)
 		}
-	case *widget.Label, *widget.RichText, *widget.Button:
+	case *widget.Label, *widget.RichText, *widget.Button, TextReader:
 		// Their text is already collected.
 	case fyne.Widget:
 		for _, c := range test.WidgetRenderer(v).Objects() {
