@@ -167,6 +167,7 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 	s.content = container.NewStack(container.NewBorder(nil, nil, navColumn, nil, main), s.welcome.content)
 
 	s.installShortcuts(w)
+	s.installFileDrop(w)
 	s.space.SetChatZoom(prefs.chatZoom())
 	s.channels.Reload()
 	switch p := prefs.lastPage(); p {

@@ -2,12 +2,14 @@ package screens
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
@@ -290,5 +292,21 @@ func TestTraySharesTheWindowsUnreadCount(t *testing.T) {
 	sw.press(fyne.KeyDown, fyne.KeyModifierAlt) // reads Cem
 	if got := desk.menu.Items[0].Label; got != "Open Parley — 2 unread" || sw.window.Title() != "Parley (2)" {
 		t.Errorf("after reading one the tray says %q and the title %q", got, sw.window.Title())
+	}
+}
+
+// TestFilesDroppedOnAnotherPageGoToTheSpace: files dropped on the window
+// while Settings is shown bring the Space forward; with no conversation
+// open, Parley says to open one first instead of sending anything.
+func TestFilesDroppedOnAnotherPageGoToTheSpace(t *testing.T) {
+	sw := newShortcutsWorld(t)
+	sw.shell.show(pageSettings)
+	sw.shell.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), "menu.pdf"))})
+	if sw.shell.current != pageSpace {
+		t.Errorf("after the drop the window shows %q, want the Space", sw.shell.current)
+	}
+	top := sw.window.Canvas().Overlays().Top()
+	if top == nil || !screentest.ShowsText(top, "Open a conversation first") {
+		t.Fatal("a drop with no conversation open says nothing")
 	}
 }
