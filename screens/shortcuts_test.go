@@ -119,7 +119,7 @@ func focusedEntry(t *testing.T, w fyne.Window) fyne.Focusable {
 	screentest.WalkVisible(w.Content(), func(o fyne.CanvasObject) {
 		if e, ok := o.(fyne.Focusable); ok && entry == nil {
 			// The composer, not the search field above the list.
-			if screentest.ShowsText(o, "Type a message") {
+			if screentest.ShowsText(o, "for quick replies") {
 				entry = e
 			}
 		}

@@ -34,7 +34,7 @@ func newComposerEntry(onEnter func()) *composerEntry {
 	e := &composerEntry{onEnter: onEnter}
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapWord
-	e.PlaceHolder = "Type a message, or / for quick replies"
+	e.PlaceHolder = "Message, or / for quick replies"
 	e.ExtendBaseWidget(e)
 	e.SetMinRowsVisible(composerMinRows)
 	return e

@@ -46,7 +46,9 @@ func newConversationHeader() *conversationHeader {
 	h.window.TextStyle = fyne.TextStyle{Bold: true}
 	h.chips = newLabelChips(4)
 	h.chips.set(nil)
-	h.labels = &widget.Button{Text: "Labels", Icon: labelIcon, Importance: widget.LowImportance, OnTapped: func() {
+	// Only the tag: the header must fit a small laptop's window beside
+	// the list (the panel's Labels… button says it in words).
+	h.labels = &widget.Button{Icon: labelIcon, Importance: widget.LowImportance, OnTapped: func() {
 		if h.onLabels != nil {
 			h.onLabels()
 		}

@@ -18,7 +18,7 @@ import (
 
 // Texts of the search.
 const (
-	textSearchPlaceholder = "Search customers and messages"
+	textSearchPlaceholder = "Search chats"
 	textSearchClear       = "Clear the search"
 )
 

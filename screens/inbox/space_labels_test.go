@@ -109,7 +109,7 @@ func TestLabelFromTheContextMenuShowsInTheRow(t *testing.T) {
 
 	// Taken off from the header's checklist, it leaves the row.
 	sw.chooseView(t, viewTextAll)
-	tapLabelled(t, v.header.content, "Labels")
+	test.Tap(v.header.labels)
 	checklist := sw.Window.Canvas().Overlays().Top()
 	tapLabelled(t, checklist, "Paid")
 	if screentest.ShowsText(sw.row(t, "Anna Schmidt"), "Paid") || screentest.ShowsText(v.header.content, "Paid") {
