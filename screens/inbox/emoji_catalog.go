@@ -59,7 +59,9 @@ var emojiVersion = regexp.MustCompile(`^E\d+\.\d+ `)
 // allEmoji returns the emoji the picker offers, in Unicode's order, built
 // once from gomoji's copy of Unicode's emoji data: those Fyne's emoji font
 // draws (see emojiFontDraws), about 1,400. It takes some 80 ms the first
-// time; Page.Attach warms it in the background.
+// time the picker opens. It is not built ahead: parsing the emoji font a
+// second time for the test adds to the window's memory for good (Go keeps
+// the heap it grew), for owners who may never open the picker.
 var allEmoji = sync.OnceValue(func() []emoji { return buildEmoji(gomoji.AllEmojis(), emojiFontDraws()) })
 
 // buildEmoji keeps the emoji of Unicode's groups without skin tones that

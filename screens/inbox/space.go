@@ -68,7 +68,6 @@ func NewPage(onConnect, onTryDemo func()) *Page {
 // follows core events and notifies about new messages.
 func (s *Page) Attach(k kit.Env, core Core) {
 	e := env{Env: k, core: core}
-	go allEmoji() // the picker's emoji, ready before the owner opens it
 	s.inbox = newSpaceInbox(e, s.onCount)
 	s.inbox.content.Hide()
 	s.Content.Add(s.inbox.content)
