@@ -108,6 +108,14 @@ func (s *spaceSearch) onChanged(text string) {
 	s.searches.Request()
 }
 
+// refresh runs the shown search again (a message arrived, a name or a
+// label changed), keeping where the owner scrolled to.
+func (s *spaceSearch) refresh() {
+	if s.content.Visible() && strings.TrimSpace(s.entry.Text) != "" {
+		s.searches.Request()
+	}
+}
+
 // onEscape empties the field, which returns to the list.
 func (s *spaceSearch) onEscape() {
 	if s.entry.Text != "" {
@@ -151,6 +159,7 @@ func (s *spaceSearch) show(r searchResult, err error) {
 		return
 	}
 	s.problem.Hide()
+	again := r.query == s.shownFor // the same search, run again for news
 	s.hits, s.shownFor = r.hits, r.query
 	if len(r.hits) == 0 {
 		s.empty.SetText(textNoMatch(r.query))
@@ -165,7 +174,9 @@ func (s *spaceSearch) show(r searchResult, err error) {
 	}
 	s.results.Objects = objs
 	s.results.Refresh()
-	s.scroll.ScrollToTop()
+	if !again {
+		s.scroll.ScrollToTop()
+	}
 }
 
 // hitRows are the rows of one conversation found: its name (the matching

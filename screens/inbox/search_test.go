@@ -201,3 +201,19 @@ func isMarked(v *conversationView, id int64) bool {
 
 // messageKey is the row key of message id (see buildItems).
 func messageKey(id int64) string { return fmt.Sprintf("m:%d", id) }
+
+// TestSearchResultsFollowNewMessages: a customer's message that matches
+// joins the results shown, without the owner typing again.
+func TestSearchResultsFollowNewMessages(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Is the promoção still on?")
+	in := sw.inbox()
+	test.Type(in.search.entry, "promo")
+	if screentest.ShowsText(in.search.content, "Ben") {
+		t.Fatal("Ben is found before he wrote")
+	}
+	sw.writes(t, benWAID, "Ben", "I saw the promo in your window")
+	if !screentest.ShowsText(in.search.content, "I saw the promo in your window") {
+		t.Errorf("the new message does not join the results: %q", screentest.VisibleTexts(in.search.content))
+	}
+}

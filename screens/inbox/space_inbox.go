@@ -125,7 +125,10 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 			}
 		})
 	case app.EventChannelsChanged, app.EventLabelsChanged:
-		fyne.Do(s.reload)
+		fyne.Do(func() {
+			s.reload()
+			s.search.refresh() // labels are searched too
+		})
 	case app.EventConversationsChanged, app.EventUnreadChanged:
 		// Labels, pins, archiving and unread marks: the list, and the
 		// open conversation's header when it is one of them.
@@ -134,6 +137,9 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 				s.conv.reload()
 			}
 			s.reload()
+			if e.Kind == app.EventConversationsChanged {
+				s.search.refresh()
+			}
 		})
 	}
 }
@@ -141,6 +147,9 @@ func (s *spaceInbox) onCoreEvent(e app.Event) {
 // onMessagesChanged refreshes the list and, when it is affected, the open
 // conversation; a message arriving in the open conversation is read.
 func (s *spaceInbox) onMessagesChanged(e app.Event) {
+	if len(e.Statuses) == 0 {
+		s.search.refresh() // what is found may have changed
+	}
 	if len(e.Statuses) > 0 { // ticks show only in the conversation, not the list
 		if s.conv != nil && s.conv.showsAny(e.Statuses) {
 			s.conv.reload()
