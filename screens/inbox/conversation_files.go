@@ -31,6 +31,10 @@ type chosenFile struct {
 	info    app.AttachmentInfo
 	problem string      // why it cannot be sent, in plain words; "" when it can
 	thumb   image.Image // a photo's thumbnail, nil for documents
+	// caption is what the owner typed for the file in a preview that
+	// more files joined; captioned says there was such a preview.
+	caption   string
+	captioned bool
 }
 
 // attachFiles checks the files at paths in the background and shows
@@ -42,7 +46,15 @@ func (v *conversationView) attachFiles(paths []string) {
 	core := v.env.core
 	kit.Load(v.env.Run, v.ctx, func(context.Context) ([]chosenFile, error) {
 		return checkFiles(core, paths), nil
-	}, func(files []chosenFile, _ error) { v.showFilesPreview(files) })
+	}, func(files []chosenFile, _ error) {
+		// Files dropped while a preview waits join it, after its files,
+		// with what was typed kept.
+		if p := v.filesPreview; p != nil && p.waiting() {
+			files = append(p.typedFiles(), files...)
+			p.close()
+		}
+		v.showFilesPreview(files)
+	})
 }
 
 // checkFiles checks each file as the core will and decodes the photos'
@@ -96,7 +108,10 @@ func (v *conversationView) showFilesPreview(files []chosenFile) {
 			p.captions[i] = &widget.Entry{PlaceHolder: "Add a caption", MultiLine: false}
 			p.captions[i].ExtendBaseWidget(p.captions[i])
 			p.captions[i].OnSubmitted = func(string) { p.submit() }
-			if sendable == 0 {
+			switch {
+			case f.captioned:
+				p.captions[i].SetText(f.caption)
+			case sendable == 0:
 				p.captions[i].SetText(v.composer.entry.Text)
 			}
 			sendable++
@@ -201,6 +216,24 @@ func (p *filesPreview) submit() {
 	if !p.send.Disabled() {
 		p.onSend()
 	}
+}
+
+// waiting reports whether the preview waits for the owner: nothing is
+// being sent and nothing failed.
+func (p *filesPreview) waiting() bool {
+	return !p.cancel.Disabled() && !p.problem.Visible()
+}
+
+// typedFiles are the preview's files with the captions typed so far.
+func (p *filesPreview) typedFiles() []chosenFile {
+	out := make([]chosenFile, len(p.files))
+	for i, f := range p.files {
+		if e := p.captions[i]; e != nil {
+			f.caption, f.captioned = e.Text, true
+		}
+		out[i] = f
+	}
+	return out
 }
 
 // close dismisses the preview without sending.

@@ -161,3 +161,31 @@ func TestDroppedFilesNeedAnOpenConversation(t *testing.T) {
 		t.Fatal("something was sent")
 	}
 }
+
+// TestFilesDroppedOnAnOpenPreviewJoinIt: files dropped while the preview
+// waits join it after its files, and the captions typed stay.
+func TestFilesDroppedOnAnOpenPreviewJoinIt(t *testing.T) {
+	sw := newSpaceWorld(t)
+	sw.writes(t, annaWAID, "Anna Schmidt", "Send me photos please")
+	v := sw.open(t, "Anna Schmidt")
+	dir := t.TempDir()
+	first := writePNG(t, dir, "cake.png", 40, 30)
+	second := writePNG(t, dir, "tart.png", 40, 30)
+	sw.shell.space.DropFiles(fyne.NewPos(500, 300), fileURIs(first))
+	test.Type(previewOf(t, v).captions[0], "The cake")
+
+	sw.shell.space.DropFiles(fyne.NewPos(500, 300), fileURIs(second))
+	p := previewOf(t, v)
+	if len(p.files) != 2 || filepath.Base(p.files[0].path) != "cake.png" || filepath.Base(p.files[1].path) != "tart.png" {
+		t.Fatalf("the preview holds %+v, want cake then tart", p.files)
+	}
+	if p.captions[0].Text != "The cake" || p.captions[1].Text != "" {
+		t.Errorf("captions %q and %q, want the typed one kept", p.captions[0].Text, p.captions[1].Text)
+	}
+	if !strings.Contains(texts(p.dialogContent()), "Send 2 files") {
+		t.Errorf("the preview shows %s", texts(p.dialogContent()))
+	}
+	if top := sw.Window.Canvas().Overlays().List(); len(top) != 1 {
+		t.Errorf("%d dialogs are open, want the one preview", len(top))
+	}
+}
