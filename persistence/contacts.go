@@ -35,21 +35,9 @@ func (s *Store) ContactCard(ctx context.Context, conversationID int64) (app.Cont
 // ContactCards returns the customers of every conversation, by channel
 // and number.
 func (s *Store) ContactCards(ctx context.Context) ([]app.ContactCard, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT `+contactCardColumns+` FROM `+conversationFrom+`
+	cs, err := queryRows(ctx, s.ro, scanContactCard, `SELECT `+contactCardColumns+` FROM `+conversationFrom+`
 		ORDER BY v.channel_id, v.wa_id`)
 	if err != nil {
-		return nil, fmt.Errorf("list contacts: %w", err)
-	}
-	defer rows.Close()
-	var cs []app.ContactCard
-	for rows.Next() {
-		c, err := scanContactCard(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list contacts: %w", err)
-		}
-		cs = append(cs, c)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list contacts: %w", err)
 	}
 	return cs, nil

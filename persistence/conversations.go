@@ -22,21 +22,9 @@ const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id =
 // too: the pinned first (the last pinned first), then the most recent
 // first (conversations without messages last).
 func (s *Store) Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
+	cs, err := queryRows(ctx, s.ro, scanConversation, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
 		WHERE v.channel_id = ? ORDER BY v.pinned_at IS NULL, v.pinned_at DESC, v.last_message_at DESC, v.id DESC`, id)
 	if err != nil {
-		return nil, fmt.Errorf("list conversations of channel %d: %w", id, err)
-	}
-	defer rows.Close()
-	var cs []app.Conversation
-	for rows.Next() {
-		c, err := scanConversation(rows)
-		if err != nil {
-			return nil, fmt.Errorf("list conversations of channel %d: %w", id, err)
-		}
-		cs = append(cs, c)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("list conversations of channel %d: %w", id, err)
 	}
 	return cs, nil

@@ -11,22 +11,14 @@ import (
 
 // Labels returns every label, by name (ignoring case).
 func (s *Store) Labels(ctx context.Context) ([]app.Label, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT id, name, color FROM labels ORDER BY name, id`)
-	if err != nil {
-		return nil, fmt.Errorf("list labels: %w", err)
-	}
-	defer rows.Close()
-	var ls []app.Label
-	for rows.Next() {
+	ls, err := queryRows(ctx, s.ro, func(r rowScanner) (app.Label, error) {
 		var l app.Label
 		var color string
-		if err := rows.Scan(&l.ID, &l.Name, &color); err != nil {
-			return nil, fmt.Errorf("list labels: %w", err)
-		}
+		err := r.Scan(&l.ID, &l.Name, &color)
 		l.Color = app.LabelColor(color)
-		ls = append(ls, l)
-	}
-	if err := rows.Err(); err != nil {
+		return l, err
+	}, `SELECT id, name, color FROM labels ORDER BY name, id`)
+	if err != nil {
 		return nil, fmt.Errorf("list labels: %w", err)
 	}
 	return ls, nil

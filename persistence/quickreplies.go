@@ -11,20 +11,12 @@ import (
 
 // QuickReplies returns every quick reply, in the owner's order.
 func (s *Store) QuickReplies(ctx context.Context) ([]app.QuickReply, error) {
-	rows, err := s.ro.QueryContext(ctx, `SELECT id, title, text, position FROM quick_replies ORDER BY position, id`)
+	out, err := queryRows(ctx, s.ro, func(r rowScanner) (app.QuickReply, error) {
+		var q app.QuickReply
+		err := r.Scan(&q.ID, &q.Title, &q.Text, &q.Position)
+		return q, err
+	}, `SELECT id, title, text, position FROM quick_replies ORDER BY position, id`)
 	if err != nil {
-		return nil, storageProblem(fmt.Errorf("read quick replies: %w", err))
-	}
-	defer rows.Close()
-	var out []app.QuickReply
-	for rows.Next() {
-		var r app.QuickReply
-		if err := rows.Scan(&r.ID, &r.Title, &r.Text, &r.Position); err != nil {
-			return nil, storageProblem(fmt.Errorf("read quick replies: %w", err))
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, storageProblem(fmt.Errorf("read quick replies: %w", err))
 	}
 	return out, nil
@@ -118,20 +110,7 @@ func (s *Store) DeleteQuickReply(ctx context.Context, id int64) error {
 
 // quickReplyIDs returns the quick replies' IDs in order.
 func quickReplyIDs(ctx context.Context, tx *sql.Tx) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM quick_replies ORDER BY position, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryRows(ctx, tx, scanID, `SELECT id FROM quick_replies ORDER BY position, id`)
 }
 
 // renumberQuickReplies gives ids the positions 0, 1, 2… in order.

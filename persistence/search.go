@@ -100,42 +100,24 @@ func (s *Store) Search(ctx context.Context, query string, limit, perConversation
 // limit) whose customer's names or number match the FTS5 expression, or
 // whose number holds digits when digits is not empty.
 func matchingCustomers(ctx context.Context, tx *sql.DB, match, digits string, limit int) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT v.id FROM conversations v
+	return queryRows(ctx, tx, scanID, `SELECT v.id FROM conversations v
 		WHERE v.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ?1)
 			OR (?2 <> '' AND instr(v.wa_id, ?2) > 0)
 		ORDER BY v.last_message_at DESC, v.id DESC LIMIT ?3`, match, digits, limit)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // conversationsByID reads the conversations with the given ids.
 func conversationsByID(ctx context.Context, tx *sql.DB, ids []int64) (map[int64]app.Conversation, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
+	cs, err := queryRows(ctx, tx, scanConversation, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
 		WHERE v.id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
 	if err != nil {
 		return nil, fmt.Errorf("read conversations: %w", err)
 	}
-	defer rows.Close()
-	out := make(map[int64]app.Conversation, len(ids))
-	for rows.Next() {
-		c, err := scanConversation(rows)
-		if err != nil {
-			return nil, fmt.Errorf("read conversations: %w", err)
-		}
+	out := make(map[int64]app.Conversation, len(cs))
+	for _, c := range cs {
 		out[c.ID] = c
 	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // searchSnippets reads each message in ids and the part of its text
