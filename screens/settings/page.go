@@ -34,7 +34,9 @@ type Page struct {
 }
 
 // NewPage builds the Settings page on core, with the shell's extra
-// sections after Parley's own (such as "Back up and restore").
+// sections after Parley's own (such as "Back up and restore"). It reads
+// nothing yet: the shell calls Reload each time it shows the page, so a
+// start that never opens Settings does not read it.
 func NewPage(k kit.Env, core Core, extra ...Section) *Page {
 	p := &Page{env: env{Env: k, core: core}}
 	p.quick = newQuickSection(p.env)
@@ -47,7 +49,6 @@ func NewPage(k kit.Env, core Core, extra ...Section) *Page {
 	p.Content = kit.NewPage("Settings", "How Parley works for you and your customers", nil,
 		container.NewVScroll(container.New(layout.NewCustomPaddedLayout(0, 12, 0, 8), column)))
 	p.cancel = core.Events().Subscribe(p.onCoreEvent)
-	p.Reload()
 	return p
 }
 

@@ -25,6 +25,7 @@ func newSettingsWorld(t *testing.T, extra ...Section) *settingsWorld {
 	p := NewPage(w.Env(), w.Core, extra...)
 	t.Cleanup(p.Close)
 	w.Nav.Show(p.Content)
+	p.Reload() // as the shell does when it shows the page
 	return &settingsWorld{World: w, page: p}
 }
 
