@@ -70,7 +70,20 @@ func benchRawRows(b *testing.B, s *Store, convID int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	cols := make([]sql.RawBytes, 20)
+	n := rawRowCount(b, rows)
+	if err := rows.Close(); err != nil || n != DefaultPageSize {
+		b.Fatalf("raw rows = %d, %v", n, err)
+	}
+}
+
+// rawRowCount reads every row of rows without decoding it (the raw
+// baseline of a list) and returns how many there were.
+func rawRowCount(b *testing.B, rows *sql.Rows) int {
+	names, err := rows.Columns()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cols := make([]sql.RawBytes, len(names))
 	dest := make([]any, len(cols))
 	for i := range cols {
 		dest[i] = &cols[i]
@@ -82,9 +95,10 @@ func benchRawRows(b *testing.B, s *Store, convID int64) {
 		}
 		n++
 	}
-	if err := rows.Close(); err != nil || n != DefaultPageSize {
-		b.Fatalf("raw rows = %d, %v", n, err)
+	if err := rows.Err(); err != nil {
+		b.Fatal(err)
 	}
+	return n
 }
 
 // benchRawPage reads the ids of the first page with the bare query.

@@ -2,7 +2,6 @@ package persistence
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"testing"
 	"time"
@@ -98,19 +97,7 @@ func benchListBeforeLabels(b *testing.B, s *Store, id app.ChannelID, want int) {
 		b.Fatal(err)
 	}
 	defer rows.Close()
-	cols := make([]sql.RawBytes, 9)
-	dest := make([]any, len(cols))
-	for i := range cols {
-		dest[i] = &cols[i]
-	}
-	n := 0
-	for rows.Next() {
-		if err := rows.Scan(dest...); err != nil {
-			b.Fatal(err)
-		}
-		n++
-	}
-	if err := rows.Err(); err != nil || n != want {
-		b.Fatalf("raw list = %d rows, %v", n, err)
+	if n := rawRowCount(b, rows); n != want {
+		b.Fatalf("raw list = %d rows, want %d", n, want)
 	}
 }
