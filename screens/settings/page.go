@@ -52,10 +52,12 @@ func NewPage(k kit.Env, core Core, extra ...Section) *Page {
 	return p
 }
 
-// Reload reads the quick replies and the words again.
+// Reload reads the quick replies and the words again; word lists the
+// owner changed and has not saved yet stay as typed (they left the page
+// and came back).
 func (p *Page) Reload() {
 	p.quick.reload()
-	p.words.reload()
+	p.words.reloadUnlessEdited()
 }
 
 // Close stops following the core's events; the page is not used again.

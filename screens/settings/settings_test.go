@@ -195,3 +195,16 @@ func TestExtraSections(t *testing.T) {
 		t.Fatalf("sections in the wrong order: %q", texts)
 	}
 }
+
+// TestUnsavedWordsSurviveLeavingThePage: word lists the owner changed but
+// did not save are still there when they leave Settings and come back
+// (the shell reads the page again each time it shows it).
+func TestUnsavedWordsSurviveLeavingThePage(t *testing.T) {
+	sw := newSettingsWorld(t)
+	s := sw.page.words
+	s.stop.SetText("STOP\nGenug")
+	sw.page.Reload()
+	if s.stop.Text != "STOP\nGenug" {
+		t.Fatalf("coming back to Settings replaced the typed words with %q", s.stop.Text)
+	}
+}
