@@ -42,7 +42,7 @@ func (s *shell) shortcuts() []shortcut {
 		{keys: "Enter", what: "Send the message"},
 		{keys: modKey + "+Enter", what: "Send the message (also when Enter makes a new line)"}, // the composer's own
 		{keys: "Shift+Enter", what: "New line in the message"},
-		{keys: "Esc", what: "Close the open menu or popup", run: s.onEscape},
+		{keys: "Esc", what: "Close the open menu, popup or contact card; leave the search", run: s.onEscape},
 		{keys: modKey + "+=", what: "Larger chat text",
 			binds: append(mod(fyne.KeyEqual), &desktop.CustomShortcut{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}),
 			run:   func() { s.zoomChat(1) }},
