@@ -26,6 +26,7 @@ import (
 	"github.com/parley-app/parley/internal/services"
 	"github.com/parley-app/parley/persistence"
 	"github.com/parley-app/parley/screens"
+	"github.com/parley-app/parley/screens/kit"
 )
 
 // version is Parley's version; release builds set it from FyneApp.toml
@@ -134,7 +135,7 @@ func quitOnSignal(a fyne.App) {
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
 	go func() {
 		<-ch
-		fyne.Do(a.Quit)
+		fyne.Do(func() { kit.Quit(a) })
 	}()
 }
 

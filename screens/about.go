@@ -77,7 +77,7 @@ func (a *about) onQuit() {
 		a.quit()
 		return
 	}
-	fyne.CurrentApp().Quit()
+	kit.Quit(fyne.CurrentApp())
 }
 
 // newContent is the body of the About dialog.

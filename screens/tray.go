@@ -60,7 +60,7 @@ func installTray(a fyne.App, w fyne.Window, d Deps, prefs uiPrefs, run kit.Runne
 	}
 	t := &systemTray{desk: desk, window: w, core: d.Core, prefs: prefs, icon: d.Icon, notify: a.SendNotification}
 	t.open = fyne.NewMenuItem(textOpenParley, t.showWindow)
-	quit := fyne.NewMenuItem(textQuitParley, a.Quit)
+	quit := fyne.NewMenuItem(textQuitParley, func() { kit.Quit(a) })
 	quit.IsQuit = true
 	t.menu = fyne.NewMenu("Parley", t.open, fyne.NewMenuItemSeparator(), quit)
 	desk.SetSystemTrayMenu(t.menu)

@@ -33,6 +33,18 @@ func (f *fakeDesktop) SetSystemTrayWindow(w fyne.Window)     { f.window = w }
 func (f *fakeDesktop) SendNotification(n *fyne.Notification) { f.told = append(f.told, n) }
 func (f *fakeDesktop) Quit()                                 { f.quits++ }
 
+// Driver is the test driver, counting quits on the desktop too: Parley
+// quits through the driver (kit.Quit).
+func (f *fakeDesktop) Driver() fyne.Driver { return quitCounter{f.App.Driver(), f} }
+
+// quitCounter is a driver whose Quit counts on its desktop.
+type quitCounter struct {
+	fyne.Driver
+	desk *fakeDesktop
+}
+
+func (q quitCounter) Quit() { q.desk.quits++ }
+
 // plainIcon is a 64×64 green square as PNG.
 func plainIcon(t *testing.T) fyne.Resource {
 	t.Helper()
@@ -158,5 +170,23 @@ func TestClosingTheWindowKeepsParleyInTheTray(t *testing.T) {
 	}
 	if !a.Preferences().Bool(prefToldAboutTray) {
 		t.Error("the notice is not remembered for the next start")
+	}
+}
+
+// Quit Parley in the tray's menu stops Parley, through the driver so
+// that no window is left closing while events still arrive.
+func TestTrayQuitStopsParley(t *testing.T) {
+	cw := newCoreWorld(t)
+	desk := &fakeDesktop{App: fyne.CurrentApp()}
+	if installTray(desk, cw.Window, Deps{Core: cw.Core, Icon: plainIcon(t)}, uiPrefs{p: desk.Preferences()}, screentest.RunNow, func() bool { return true }) == nil {
+		t.Fatal("no tray was set up on a desktop app")
+	}
+	quit := desk.menu.Items[len(desk.menu.Items)-1]
+	if quit.Label != textQuitParley || !quit.IsQuit {
+		t.Fatalf("the tray menu's last item is %q (quit %v)", quit.Label, quit.IsQuit)
+	}
+	quit.Action()
+	if desk.quits != 1 {
+		t.Errorf("Quit Parley in the tray quit %d times, want 1", desk.quits)
 	}
 }

@@ -107,7 +107,7 @@ func NewStartupErrorWindow(a fyne.App, headline, advice string, err error) fyne.
 			}, layout.NewSpacer())),
 		&widget.Label{Text: advice, Wrapping: fyne.TextWrapWord},
 		details,
-		container.NewHBox(layout.NewSpacer(), &widget.Button{Text: "Quit", Importance: widget.HighImportance, OnTapped: a.Quit}),
+		container.NewHBox(layout.NewSpacer(), &widget.Button{Text: "Quit", Importance: widget.HighImportance, OnTapped: func() { kit.Quit(a) }}),
 	)
 	w.SetContent(container.New(layout.NewCustomPaddedLayout(20, 20, 24, 24), content))
 	w.Resize(fyne.NewSize(600, 250))

@@ -69,7 +69,7 @@ func newSection(env kit.Env, core Core) *section {
 	s.chooseFolder = func(done func(string)) { kit.ShowFolderOpen(env.Window, done) }
 	s.chooseSave = s.saveDialog
 	s.chooseOpen = s.openDialog
-	s.quitApp = func() { fyne.CurrentApp().Quit() }
+	s.quitApp = func() { kit.Quit(fyne.CurrentApp()) }
 
 	export := container.NewVBox(
 		&widget.Label{Text: "Export", TextStyle: fyne.TextStyle{Bold: true}},
