@@ -122,6 +122,7 @@ type Core struct {
 	*ExportUseCases
 	*BackupUseCases
 	*SearchUseCases
+	*BroadcastUseCases
 	p *ports
 }
 
@@ -171,6 +172,7 @@ func New(d Deps) *Core {
 		ExportUseCases:     &ExportUseCases{ports: p},
 		BackupUseCases:     &BackupUseCases{ports: p},
 		SearchUseCases:     &SearchUseCases{ports: p},
+		BroadcastUseCases:  &BroadcastUseCases{ports: p},
 		p:                  p,
 	}
 }

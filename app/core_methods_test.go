@@ -13,6 +13,23 @@ import (
 // of them, with the same signature: a method two parts both define
 // would silently drop out of the set.
 var coreMethods = map[string]string{
+	"AudienceFromCSV":         "func(context.Context, app.ChannelID, io.Reader) (app.Audience, error)",
+	"AudienceFromLabels":      "func(context.Context, app.ChannelID, []int64) (app.Audience, error)",
+	"AudienceRecent":          "func(context.Context, app.ChannelID, int) (app.Audience, error)",
+	"BroadcastValues":         "func(app.BroadcastDraft, app.Recipient) app.TemplateValues",
+	"PlanBroadcast":           "func(context.Context, app.BroadcastDraft) (app.BroadcastPlan, error)",
+	"SendBroadcastTest":       "func(context.Context, app.BroadcastDraft, string) (app.Message, error)",
+	"CreateBroadcast":         "func(context.Context, app.BroadcastDraft) (app.Broadcast, error)",
+	"Broadcasts":              "func(context.Context, app.ChannelID) ([]app.Broadcast, error)",
+	"Broadcast":               "func(context.Context, int64) (app.Broadcast, error)",
+	"BroadcastRecipients":     "func(context.Context, int64) ([]app.RecipientResult, error)",
+	"BroadcastTimeline":       "func(context.Context, int64) ([]app.BroadcastPoint, error)",
+	"PauseBroadcast":          "func(context.Context, int64) error",
+	"ResumeBroadcast":         "func(context.Context, int64) error",
+	"CancelBroadcast":         "func(context.Context, int64) error",
+	"RetryBroadcastFailed":    "func(context.Context, int64) (int, error)",
+	"ExportBroadcastResults":  "func(context.Context, int64, string) error",
+	"RunBroadcasts":           "func(context.Context)",
 	"Contact":                 "func(context.Context, int64) (app.ContactCard, error)",
 	"SaveContact":             "func(context.Context, int64, app.ContactFields) (app.ContactFields, error)",
 	"ExportConversation":      "func(context.Context, int64, string) (string, error)",

@@ -74,6 +74,12 @@ const (
 	// EventConversationsChanged: the owner changed the labels, the pin or
 	// the archiving of ConversationIDs; their messages did not change.
 	EventConversationsChanged
+	// EventBroadcastsChanged: a broadcast was created, changed state
+	// (scheduled, sending, paused, cancelled, done) or its recipients
+	// moved on (sent, delivered, read, failed, replied). BroadcastID
+	// names it; 0 means any of them. Published at most a few times a
+	// second while one drains, never once per recipient.
+	EventBroadcastsChanged
 )
 
 // Event tells subscribers what changed; its fields carry the change as
@@ -102,6 +108,8 @@ type Event struct {
 	// ProfilePushed is set on the EventProfileChanged of an owner's edit
 	// that went live on WhatsApp.
 	ProfilePushed bool
+	// BroadcastID is the broadcast of an EventBroadcastsChanged, or 0.
+	BroadcastID int64
 	// Message is human text to show as it is, or "": the preview of the
 	// messages of EventMessagesReceived, for a notification. It is never
 	// data: decide on Kind and the typed fields.
