@@ -57,44 +57,57 @@ func (nc numberCheck) check(cell string) (waID, reason string) {
 		s, plus = "+"+d[2:], true
 	}
 	num, err := phonenumbers.Parse(s, nc.region)
+	var id string
+	var valid *phonenumbers.PhoneNumber
 	if err == nil {
-		if id, ok := validWAID(num); ok {
-			return nc.reachable(num, id)
-		}
+		id, valid = validWAID(num)
 	}
-	// A WhatsApp id or an international number without its "+":
-	// 491701234567.
-	if !plus && len(d) >= 8 && d[0] != '0' {
+	// A WhatsApp id or an international number without its "+"
+	// (491701234567) is read so when it is not a number of the channel's
+	// country, or only a landline there while a mobile abroad.
+	if !plus && len(d) >= 8 && d[0] != '0' && (valid == nil || !mobile(valid)) {
 		if alt, err := phonenumbers.Parse("+"+d, ""); err == nil {
-			if id, ok := validWAID(alt); ok {
-				return nc.reachable(alt, id)
+			if altID, altValid := validWAID(alt); altValid != nil && (valid == nil || mobile(altValid)) {
+				return reachable(altValid, altID)
 			}
 		}
+	}
+	if valid != nil {
+		return reachable(valid, id)
 	}
 	return "", nc.whyInvalid(num, err, plus)
 }
 
-// validWAID returns the number's WhatsApp id when the number is valid,
-// trying the forms WhatsApp ids of Brazil and Mexico take (see
-// canonicalWAID).
-func validWAID(num *phonenumbers.PhoneNumber) (string, bool) {
-	e164 := phonenumbers.Format(num, phonenumbers.E164)
-	if phonenumbers.IsValidNumber(num) {
-		return canonicalWAID(e164[1:]), true
+// mobile reports whether the number may be a mobile phone's.
+func mobile(num *phonenumbers.PhoneNumber) bool {
+	switch phonenumbers.GetNumberType(num) {
+	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
+		return true
 	}
+	return false
+}
+
+// validWAID returns the number's WhatsApp id and the number when it is
+// valid, trying the forms WhatsApp ids of Brazil and Mexico take (see
+// canonicalWAID); a nil number when it is not.
+func validWAID(num *phonenumbers.PhoneNumber) (string, *phonenumbers.PhoneNumber) {
+	e164 := phonenumbers.Format(num, phonenumbers.E164)
 	id := canonicalWAID(e164[1:])
+	if phonenumbers.IsValidNumber(num) {
+		return id, num
+	}
 	if id == e164[1:] {
-		return "", false
+		return "", nil
 	}
 	alt, err := phonenumbers.Parse("+"+id, "")
 	if err != nil || !phonenumbers.IsValidNumber(alt) {
-		return "", false
+		return "", nil
 	}
-	return id, true
+	return id, alt
 }
 
 // reachable refuses valid numbers no customer's phone has.
-func (nc numberCheck) reachable(num *phonenumbers.PhoneNumber, waID string) (string, string) {
+func reachable(num *phonenumbers.PhoneNumber, waID string) (string, string) {
 	switch phonenumbers.GetNumberType(num) {
 	case phonenumbers.TOLL_FREE:
 		return "", "a toll-free number, not a customer's phone"
@@ -139,6 +152,8 @@ func (nc numberCheck) whyInvalid(num *phonenumbers.PhoneNumber, err error, plus 
 		return "too long for " + in
 	case phonenumbers.INVALID_LENGTH:
 		return "the wrong number of digits for " + in
+	case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+		return "too short for " + in + " (is the area code missing?)"
 	case phonenumbers.INVALID_COUNTRY_CODE:
 		return "unknown country code"
 	}
