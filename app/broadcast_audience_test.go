@@ -54,7 +54,9 @@ func TestAudienceFromLabels(t *testing.T) {
 		{WAID: "491701234567", Name: "Anna", ConversationID: anna.ID},
 		{WAID: "491717654321", Name: "Ben", ConversationID: ben.ID},
 	}
-	if !slices.EqualFunc(a.Recipients, want, func(x, y app.Recipient) bool { return x.WAID == y.WAID && x.Name == y.Name && x.ConversationID == y.ConversationID }) ||
+	if !slices.EqualFunc(a.Recipients, want, func(x, y app.Recipient) bool {
+		return x.WAID == y.WAID && x.Name == y.Name && x.ConversationID == y.ConversationID
+	}) ||
 		a.OptedOut != 1 || a.Rows != 3 || a.Source != app.AudienceLabels || a.Columns != nil {
 		t.Errorf("audience %+v", a)
 	}
