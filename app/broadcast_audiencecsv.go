@@ -91,7 +91,7 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 		}
 	}
 	t.columns = columnNames(header, width)
-	t.numberCol = findNumberColumn(header, recs, check)
+	t.numberCol = findNumberColumn(header, recs, width, check)
 	if t.numberCol < 0 {
 		return audienceTable{}, fileProblem("Parley found no column of phone numbers in the file. Put the numbers in a column named \"Phone\" in the first row, or in the first column.")
 	}

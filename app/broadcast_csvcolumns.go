@@ -135,12 +135,12 @@ func columnNames(header []string, width int) []string {
 	return names
 }
 
-// findNumberColumn picks the column the numbers are read from: the one
-// whose header names numbers best, else the one where the most of the
-// first rows hold a valid number for the channel's country, else the
-// first where most cells look like numbers. It returns -1 when none
-// does.
-func findNumberColumn(header []string, recs []csvRecord, check numberCheck) int {
+// findNumberColumn picks the column, of the first width, the numbers are
+// read from: the one whose header names numbers best, else the one where
+// the most of the first rows hold a valid number for the channel's
+// country, else the first where most cells look like numbers. It
+// returns -1 when none does.
+func findNumberColumn(header []string, recs []csvRecord, width int, check numberCheck) int {
 	best, bestRank := -1, len(numberHeaders)
 	for i, h := range header {
 		if r := numberHeaderRank(h); r >= 0 && r < bestRank {
@@ -151,15 +151,11 @@ func findNumberColumn(header []string, recs []csvRecord, check numberCheck) int 
 		return best
 	}
 	sample := recs[:min(len(recs), 200)]
-	width := 0
-	for _, r := range sample {
-		width = max(width, len(r.cells))
-	}
 	valid := make([]int, width)
 	alike := make([]int, width)
 	filled := make([]int, width)
 	for _, r := range sample {
-		for i, c := range r.cells {
+		for i, c := range r.cells[:min(len(r.cells), width)] {
 			if strings.TrimSpace(c) == "" {
 				continue
 			}
