@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // AudienceFromCSV reads a CSV file of numbers (plus optional columns for
@@ -115,17 +117,18 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 	if t.header {
 		first = 2
 	}
+	checked, err := t.checkNumbers(ctx)
+	if err != nil {
+		return Audience{}, err
+	}
 	for n, rec := range t.recs {
-		if n%4096 == 4095 && ctx.Err() != nil {
-			return Audience{}, fmt.Errorf("read the file: %w", ctx.Err())
-		}
 		row := rec.row - first + 1
-		cell := ""
-		if t.numberCol < len(rec.cells) {
-			cell = rec.cells[t.numberCol]
-		}
-		id, reason := t.check.check(cell)
+		id, reason := checked[n].waID, checked[n].reason
 		if reason != "" {
+			cell := ""
+			if t.numberCol < len(rec.cells) {
+				cell = rec.cells[t.numberCol]
+			}
 			a.Invalid = append(a.Invalid, InvalidRow{Row: row, Line: rec.row, Value: strings.TrimSpace(cell), Reason: reason})
 			continue
 		}
@@ -157,6 +160,37 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 		a.Recipients = append(a.Recipients, rc)
 	}
 	return a, nil
+}
+
+// checkedNumber is one row's number checked: the WhatsApp id or why not.
+type checkedNumber struct{ waID, reason string }
+
+// checkNumbers checks every row's number, on every processor for a long
+// file: the number library's checks are most of the time a file takes.
+func (t audienceTable) checkNumbers(ctx context.Context) ([]checkedNumber, error) {
+	out := make([]checkedNumber, len(t.recs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(t.recs)/256))
+	chunk := (len(t.recs) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for start := 0; start < len(t.recs); start += chunk {
+		wg.Go(func() {
+			for i := start; i < min(start+chunk, len(t.recs)); i++ {
+				if i%1024 == 0 && ctx.Err() != nil {
+					return
+				}
+				cell := ""
+				if cells := t.recs[i].cells; t.numberCol < len(cells) {
+					cell = cells[t.numberCol]
+				}
+				out[i].waID, out[i].reason = t.check.check(cell)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("check the file's numbers: %w", err)
+	}
+	return out, nil
 }
 
 // merge fills the recipient's empty columns with the row's cells: the

@@ -3,6 +3,7 @@ package app_test
 import (
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -312,4 +313,36 @@ func fileRefusal(t *testing.T, err error) string {
 		t.Fatalf("not a refusal at the file field: %v", err)
 	}
 	return verrs.For(app.FieldBroadcastFile)
+}
+
+// A long file (checked on every processor) keeps the file's order: the
+// first row of each customer wins, every row is accounted for.
+func TestAudienceCSVLongFile(t *testing.T) {
+	w := newWorld(t)
+	ch := w.addChannel(t)
+	var b strings.Builder
+	b.WriteString("phone,n\n")
+	for i := range 3000 {
+		switch {
+		case i%100 == 99:
+			b.WriteString("0151 12,bad\n")
+		case i%10 == 9:
+			fmt.Fprintf(&b, "+49 151 %08d,dup\n", i-5)
+		default:
+			fmt.Fprintf(&b, "0151 %08d,%d\n", i, i)
+		}
+	}
+	a := csvAudience(t, w, ch, b.String())
+	if a.Rows != 3000 || len(a.Invalid) != 30 || a.Duplicates != 270 || len(a.Recipients) != 2700 {
+		t.Fatalf("rows %d, invalid %d, duplicates %d, recipients %d", a.Rows, len(a.Invalid), a.Duplicates, len(a.Recipients))
+	}
+	for k, r := range a.Recipients {
+		i := k + k/9
+		if r.WAID != fmt.Sprintf("49151%08d", i) || r.Row != i+1 || r.Columns["n"] != fmt.Sprint(i) {
+			t.Fatalf("recipient %d = %+v, want row %d", k, r, i+1)
+		}
+	}
+	if a.Invalid[29].Row != 3000 {
+		t.Errorf("last invalid row %+v", a.Invalid[29])
+	}
 }

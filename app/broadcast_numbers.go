@@ -48,67 +48,63 @@ func (nc numberCheck) check(cell string) (waID, reason string) {
 			return "", "not a phone number (it has letters)"
 		}
 	}
-	d := digits(s)
+	d := digits(strings.Replace(s, "(0)", "", 1))
 	if d == "" {
 		return "", "not a phone number"
 	}
 	plus := strings.HasPrefix(strings.TrimLeft(s, " ("), "+")
 	if !plus && strings.HasPrefix(d, "00") {
-		s, plus = "+"+d[2:], true
+		d, plus = d[2:], true
 	}
-	num, err := phonenumbers.Parse(s, nc.region)
-	var id string
-	var valid *phonenumbers.PhoneNumber
-	if err == nil {
-		id, valid = validWAID(num)
-	}
+	num, r, err := parseNumber(d, plus, nc.region)
 	// A WhatsApp id or an international number without its "+"
 	// (491701234567) is read so when it is not a number of the channel's
 	// country, or only a landline there while a mobile abroad.
-	if !plus && len(d) >= 8 && d[0] != '0' && (valid == nil || !mobile(valid)) {
-		if alt, err := phonenumbers.Parse("+"+d, ""); err == nil {
-			if altID, altValid := validWAID(alt); altValid != nil && (valid == nil || mobile(altValid)) {
-				return reachable(altValid, altID)
-			}
+	if !plus && len(d) >= 8 && d[0] != '0' && (!r.valid() || !r.mobile()) {
+		if _, ar, err := parseNumber(d, true, ""); err == nil && ar.valid() && (!r.valid() || ar.mobile()) {
+			return ar.reachable()
 		}
 	}
-	if valid != nil {
-		return reachable(valid, id)
+	if r.valid() {
+		return r.reachable()
 	}
 	return "", nc.whyInvalid(num, err, plus)
 }
 
-// mobile reports whether the number may be a mobile phone's.
-func mobile(num *phonenumbers.PhoneNumber) bool {
-	switch phonenumbers.GetNumberType(num) {
-	case phonenumbers.MOBILE, phonenumbers.FIXED_LINE_OR_MOBILE:
-		return true
-	}
-	return false
+// reading is a parsed number's WhatsApp id and type; UNKNOWN is not a
+// valid number.
+type reading struct {
+	waID string
+	kind phonenumbers.PhoneNumberType
 }
 
-// validWAID returns the number's WhatsApp id and the number when it is
-// valid, trying the forms WhatsApp ids of Brazil and Mexico take (see
-// canonicalWAID); a nil number when it is not.
-func validWAID(num *phonenumbers.PhoneNumber) (string, *phonenumbers.PhoneNumber) {
+// read takes the number's WhatsApp id and type, trying the forms
+// WhatsApp ids of Brazil and Mexico take when it is not valid as written
+// (see canonicalWAID). Its type says whether it is valid: the library's
+// IsValidNumber is its type not being UNKNOWN, and the type is the
+// slowest part of checking a number, so it is taken once.
+func read(num *phonenumbers.PhoneNumber) reading {
 	e164 := phonenumbers.Format(num, phonenumbers.E164)
-	id := canonicalWAID(e164[1:])
-	if phonenumbers.IsValidNumber(num) {
-		return id, num
+	r := reading{waID: canonicalWAID(e164[1:]), kind: phonenumbers.GetNumberType(num)}
+	if r.kind != phonenumbers.UNKNOWN || r.waID == e164[1:] {
+		return r
 	}
-	if id == e164[1:] {
-		return "", nil
+	if alt, err := phonenumbers.Parse("+"+r.waID, ""); err == nil {
+		r.kind = phonenumbers.GetNumberType(alt)
 	}
-	alt, err := phonenumbers.Parse("+"+id, "")
-	if err != nil || !phonenumbers.IsValidNumber(alt) {
-		return "", nil
-	}
-	return id, alt
+	return r
+}
+
+func (r reading) valid() bool { return r.kind != phonenumbers.UNKNOWN }
+
+// mobile reports whether the number may be a mobile phone's.
+func (r reading) mobile() bool {
+	return r.kind == phonenumbers.MOBILE || r.kind == phonenumbers.FIXED_LINE_OR_MOBILE
 }
 
 // reachable refuses valid numbers no customer's phone has.
-func reachable(num *phonenumbers.PhoneNumber, waID string) (string, string) {
-	switch phonenumbers.GetNumberType(num) {
+func (r reading) reachable() (string, string) {
+	switch r.kind {
 	case phonenumbers.TOLL_FREE:
 		return "", "a toll-free number, not a customer's phone"
 	case phonenumbers.PREMIUM_RATE:
@@ -122,7 +118,7 @@ func reachable(num *phonenumbers.PhoneNumber, waID string) (string, string) {
 	case phonenumbers.UAN:
 		return "", "a company's service number, not a customer's phone"
 	}
-	return waID, ""
+	return r.waID, ""
 }
 
 // whyInvalid words why a number did not pass.
