@@ -67,7 +67,11 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 	if err != nil {
 		return audienceTable{}, err
 	}
-	recs, more, err := parseCSV(text, detectDelimiter(text), MaxAudienceRows+1)
+	delim, text := excelSeparator(text)
+	if delim == 0 {
+		delim = detectDelimiter(text)
+	}
+	recs, more, err := parseCSV(text, delim, MaxAudienceRows+1)
 	var open errUnclosedQuote
 	if errors.As(err, &open) {
 		return audienceTable{}, fileProblem("Row %d opens a quote (\") that never closes, so Parley cannot tell where the next rows begin. Check that row in your spreadsheet program and save the file again.", open.row)
@@ -129,7 +133,7 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 			if t.numberCol < len(rec.cells) {
 				cell = rec.cells[t.numberCol]
 			}
-			a.Invalid = append(a.Invalid, InvalidRow{Row: row, Line: rec.row, Value: strings.TrimSpace(cell), Reason: reason})
+			a.Invalid = append(a.Invalid, InvalidRow{Row: row, Line: rec.row, Value: shortValue(cell), Reason: reason})
 			continue
 		}
 		if len(rec.cells) > len(t.columns) && !blankRow(rec.cells[len(t.columns):]) {
@@ -202,4 +206,26 @@ func (t audienceTable) merge(r *Recipient, cells []string) {
 			r.Columns[name] = cells[i]
 		}
 	}
+}
+
+// shortValue is a cell as an invalid row shows it: trimmed, cleaned by
+// DisplayName and cut to 40 characters.
+func shortValue(cell string) string {
+	v := []rune(DisplayName(cell))
+	if len(v) > 40 {
+		return string(v[:39]) + "…"
+	}
+	return string(v)
+}
+
+// excelSeparator reads the line "sep=;" Excel puts before a CSV file's
+// rows to name its separator (and hides when it opens the file): it
+// returns the separator and the text after that line, or 0 and the text.
+func excelSeparator(text string) (byte, string) {
+	line, rest, _ := strings.Cut(text, "\n")
+	line = strings.TrimSuffix(line, "\r")
+	if len(line) == 5 && strings.EqualFold(line[:4], "sep=") && strings.IndexByte(",;\t|", line[4]) >= 0 {
+		return line[4], rest
+	}
+	return 0, text
 }

@@ -91,6 +91,7 @@ func TestAudienceCSVDelimiters(t *testing.T) {
 		"semicolon": "name;phone;note\nMüller, Hans;0170 1234567;\"says \"\"hi\"\"; twice\"\nEva;0171 7654321;\"two\nlines\"\n",
 		"tab":       "name\tphone\tnote\nMüller, Hans\t0170 1234567\t\"says \"\"hi\"\"; twice\"\nEva\t0171 7654321\t\"two\nlines\"\n",
 		"old Mac":   "name;phone;note\rMüller, Hans;0170 1234567;\"says \"\"hi\"\"; twice\"\rEva;0171 7654321;\"two\nlines\"",
+		"sep= line": "sep=|\r\nname|phone|note\r\nMüller, Hans|0170 1234567|\"says \"\"hi\"\"; twice\"\r\nEva|0171 7654321|\"two\nlines\"",
 	}
 	for name, file := range cases {
 		a := csvAudience(t, w, ch, file)
@@ -183,7 +184,7 @@ func TestAudienceCSVInvalidRows(t *testing.T) {
 		"Fritz,0800 1234567",
 		"Gus,+999 1234567",
 		"Hanna,+49 170 1234567890123",
-		"Ida,=1+1",
+		"Ida,=1+1 " + strings.Repeat("9", 50),
 		"Jon,0171 7654321",
 	}, "\n")
 	a := csvAudience(t, w, ch, file)
@@ -198,7 +199,7 @@ func TestAudienceCSVInvalidRows(t *testing.T) {
 		{Row: 7, Line: 8, Value: "0800 1234567", Reason: "a toll-free number, not a customer's phone"},
 		{Row: 8, Line: 9, Value: "+999 1234567", Reason: "unknown country code"},
 		{Row: 9, Line: 10, Value: "+49 170 1234567890123", Reason: "too long for a number in Germany"},
-		{Row: 10, Line: 11, Value: "=1+1", Reason: "a formula, not a number"},
+		{Row: 10, Line: 11, Value: "=1+1 " + strings.Repeat("9", 34) + "…", Reason: "a formula, not a number"},
 	}
 	if !slices.Equal(a.Invalid, want) {
 		t.Errorf("invalid rows:\n got %+v\nwant %+v", a.Invalid, want)
@@ -222,10 +223,12 @@ func TestAudienceCSVDuplicates(t *testing.T) {
 		"y;491701234567;",
 		"z;+49 (170) 123-4567;",
 		"w;=\"0170 1234567\";",
+		"v;+49 (0)170 1234567;",
+		"u;'0170/1234567;",
 		"Ben;0171 7654321;Köln",
 	}, "\n")
 	a := csvAudience(t, w, ch, file)
-	if !slices.Equal(waids(a), []string{"491701234567", "491717654321"}) || a.Duplicates != 5 || a.Rows != 7 {
+	if !slices.Equal(waids(a), []string{"491701234567", "491717654321"}) || a.Duplicates != 7 || a.Rows != 9 {
 		t.Fatalf("recipients %v, duplicates %d, rows %d", waids(a), a.Duplicates, a.Rows)
 	}
 	anna := a.Recipients[0]
