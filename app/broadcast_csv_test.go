@@ -225,10 +225,12 @@ func TestAudienceCSVDuplicates(t *testing.T) {
 		"w;=\"0170 1234567\";",
 		"v;+49 (0)170 1234567;",
 		"u;'0170/1234567;",
+		"t;٠١٧٠ ١٢٣٤٥٦٧;",
+		"s;０１７０ １２３４５６７;",
 		"Ben;0171 7654321;Köln",
 	}, "\n")
 	a := csvAudience(t, w, ch, file)
-	if !slices.Equal(waids(a), []string{"491701234567", "491717654321"}) || a.Duplicates != 7 || a.Rows != 9 {
+	if !slices.Equal(waids(a), []string{"491701234567", "491717654321"}) || a.Duplicates != 9 || a.Rows != 11 {
 		t.Fatalf("recipients %v, duplicates %d, rows %d", waids(a), a.Duplicates, a.Rows)
 	}
 	anna := a.Recipients[0]

@@ -176,7 +176,29 @@ func unwrapNumberCell(cell string) string {
 			break
 		}
 	}
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || invisible(r) })
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || invisible(r) })
+	return latinDigits(s)
+}
+
+// latinDigits writes the digits of other scripts in s (Arabic-Indic
+// ٠١٧٠, Persian, Devanagari, full-width ０１７０, ...) as 0-9. A digit's
+// value is its place in its script's run of ten.
+func latinDigits(s string) string {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsDigit(r) {
+			return strings.Map(func(r rune) rune {
+				if r <= unicode.MaxASCII || !unicode.IsDigit(r) {
+					return r
+				}
+				n := 0
+				for unicode.IsDigit(r - rune(n) - 1) {
+					n++
+				}
+				return '0' + rune(n%10)
+			}, s)
+		}
+	}
+	return s
 }
 
 // scientific reports whether s is a number in a spreadsheet's scientific
