@@ -55,6 +55,7 @@ func (c *BroadcastUseCases) AudienceFromCSV(ctx context.Context, id ChannelID, r
 type audienceTable struct {
 	check     numberCheck
 	header    bool
+	headerRow int // the header's row in the file (after blank rows), or 0
 	columns   []string
 	numberCol int
 	nameCol   int // -1 when there is none
@@ -82,7 +83,7 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 	t := audienceTable{check: check, header: hasHeader(recs[0].cells), nameCol: -1}
 	var header []string
 	if t.header {
-		header, recs = recs[0].cells, recs[1:]
+		header, t.headerRow, recs = recs[0].cells, recs[0].row, recs[1:]
 	}
 	if more || len(recs) > MaxAudienceRows {
 		return audienceTable{}, fileProblem("The file has more than %s rows, the most Parley takes for one broadcast. Split it into smaller files.", groupDigits(MaxAudienceRows))
@@ -95,6 +96,9 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 		for _, r := range recs {
 			width = max(width, len(r.cells))
 		}
+	}
+	if width > MaxAudienceColumns {
+		return audienceTable{}, fileProblem("The file has more than %d columns, the most Parley reads. Keep the numbers and the columns the message needs, and save it again.", MaxAudienceColumns)
 	}
 	t.columns = columnNames(header, width)
 	t.numberCol = findNumberColumn(header, recs, width, check)
@@ -117,16 +121,12 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 	// seen is where each customer already is: an index in a.Recipients,
 	// or -1 when they opted out.
 	seen := make(map[string]int, len(t.recs))
-	first := 1
-	if t.header {
-		first = 2
-	}
 	checked, err := t.checkNumbers(ctx)
 	if err != nil {
 		return Audience{}, err
 	}
 	for n, rec := range t.recs {
-		row := rec.row - first + 1
+		row := rec.row - t.headerRow
 		id, reason := checked[n].waID, checked[n].reason
 		if reason != "" {
 			cell := ""

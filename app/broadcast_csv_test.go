@@ -308,6 +308,10 @@ func TestAudienceCSVRaggedRows(t *testing.T) {
 	if len(a.Recipients[0].Columns) != 2 {
 		t.Errorf("columns of a row with extra cells: %q", a.Recipients[0].Columns)
 	}
+	a = csvAudience(t, w, ch, "\r\n\r\nname,phone\n\nAnna,0170 12\n")
+	if len(a.Invalid) != 1 || a.Invalid[0].Row != 2 || a.Invalid[0].Line != 5 {
+		t.Errorf("rows counted from a header after blank rows: %+v", a.Invalid)
+	}
 }
 
 // fileRefusal is the message of a refused file at FieldBroadcastFile.

@@ -45,6 +45,7 @@ func TestAudienceCSVBadFiles(t *testing.T) {
 		{"pdf", "%PDF-1.7\n", "This is a PDF"},
 		{"unclosed quote", "name,phone\nAnna,0170 1234567\n\"Ben,0171 7654321\nCleo,0172 1111111\n", "Row 3 opens a quote"},
 		{"too many rows", tooManyRows, "more than 100,000 rows"},
+		{"too many columns", "phone" + strings.Repeat(",x", app.MaxAudienceColumns) + "\n0170 1234567\n", "more than 500 columns"},
 	}
 	for _, tc := range cases {
 		_, err := w.core.AudienceFromCSV(w.ctx, ch.ID, strings.NewReader(tc.file))
