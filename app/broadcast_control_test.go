@@ -13,7 +13,7 @@ import (
 )
 
 // progress reads the runner's view of the broadcast.
-func (b *bcWorld) progress(t *testing.T, id int64) app.BroadcastProgress {
+func (b *bcWorld) progress(t testing.TB, id int64) app.BroadcastProgress {
 	t.Helper()
 	active, err := b.store.ActiveBroadcasts(b.ctx)
 	if err != nil {

@@ -3,12 +3,16 @@ package app_test
 import (
 	"context"
 	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360"
 )
 
 // bcWorld is a world with a channel that receives its webhooks and an
@@ -21,11 +25,15 @@ type bcWorld struct {
 	changes atomic.Int64
 }
 
-func newBroadcastWorld(t *testing.T) *bcWorld {
+func newBroadcastWorld(t *testing.T) *bcWorld { return buildBroadcastWorld(t, nil) }
+
+// buildBroadcastWorld builds a bcWorld; wrap, if not nil, wraps the
+// emulator's handler (to watch the requests it gets).
+func buildBroadcastWorld(t testing.TB, wrap func(http.Handler) http.Handler) *bcWorld {
 	t.Helper()
-	w := newWorld(t)
-	ch := w.addChannel(t)
-	hookUp(t, w, ch)
+	w := buildWorld(t, false, wrap)
+	ch := w.tw.AddChannel(t)
+	receiveWebhooks(t, w, ch)
 	tpl := app.Template{Name: "sunday", Language: "en", Category: app.CategoryMarketing, Status: app.TemplateApproved,
 		Body: "Hello {{1}}, we are open on Sunday.", BodyExamples: []string{"Ann"}}
 	if err := w.emu.AddTemplate(testKey, tpl); err != nil {
@@ -38,6 +46,27 @@ func newBroadcastWorld(t *testing.T) *bcWorld {
 		}
 	}))
 	return b
+}
+
+// receiveWebhooks registers a webhook at the emulator that the core
+// ingests, as hookUp does for tests.
+func receiveWebhooks(tb testing.TB, w *world, ch app.Channel) {
+	tb.Helper()
+	sink := httptest.NewServer(http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		b, err := dialog360.ParseWebhook(body)
+		if err == nil {
+			_, err = w.core.Ingest(r.Context(), ch.ID, b)
+		}
+		if err != nil {
+			http.Error(rw, err.Error(), http.StatusBadRequest)
+		}
+	}))
+	tb.Cleanup(sink.Close)
+	p := dialog360.New(testKey, dialog360.WithBaseURL(w.server.URL))
+	if err := p.SetWebhook(w.ctx, app.WebhookConfig{URL: sink.URL}); err != nil {
+		tb.Fatal(err)
+	}
 }
 
 // bcNumber is the WhatsApp id of audience member i.
@@ -61,7 +90,7 @@ func (b *bcWorld) draft(a app.Audience) app.BroadcastDraft {
 }
 
 // create stores d and fails the test on error.
-func (b *bcWorld) create(t *testing.T, d app.BroadcastDraft) app.Broadcast {
+func (b *bcWorld) create(t testing.TB, d app.BroadcastDraft) app.Broadcast {
 	t.Helper()
 	bc, err := b.core.CreateBroadcast(b.ctx, d)
 	if err != nil {
@@ -72,7 +101,7 @@ func (b *bcWorld) create(t *testing.T, d app.BroadcastDraft) app.Broadcast {
 
 // run runs the outbox (at rate messages/s) and the broadcast runner
 // until the returned stop is called (or the test ends).
-func (b *bcWorld) run(t *testing.T, rate float64) (stop func()) {
+func (b *bcWorld) run(t testing.TB, rate float64) (stop func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(b.ctx)
 	var wg sync.WaitGroup
@@ -86,7 +115,7 @@ func (b *bcWorld) run(t *testing.T, rate float64) (stop func()) {
 
 // waitFor waits until cond holds, looking again after every event of the
 // core (and every 20 ms, for changes that publish none), at most 30 s.
-func (b *bcWorld) waitFor(t *testing.T, what string, cond func() bool) {
+func (b *bcWorld) waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	poke := make(chan struct{}, 1)
 	defer b.core.Events().Subscribe(func(app.Event) {
@@ -110,7 +139,7 @@ func (b *bcWorld) waitFor(t *testing.T, what string, cond func() bool) {
 }
 
 // totals reads the broadcast's totals.
-func (b *bcWorld) totals(t *testing.T, id int64) app.Broadcast {
+func (b *bcWorld) totals(t testing.TB, id int64) app.Broadcast {
 	t.Helper()
 	bc, err := b.core.Broadcast(b.ctx, id)
 	if err != nil {
@@ -129,7 +158,7 @@ func (b *bcWorld) sentTo() map[string]int {
 }
 
 // statuses makes the emulator report every status that is due.
-func (b *bcWorld) statuses(t *testing.T) {
+func (b *bcWorld) statuses(t testing.TB) {
 	t.Helper()
 	b.emu.Tick()
 	if err := b.emu.Flush(b.ctx); err != nil {
@@ -138,7 +167,7 @@ func (b *bcWorld) statuses(t *testing.T) {
 }
 
 // results reads every recipient's result.
-func (b *bcWorld) results(t *testing.T, id int64) []app.RecipientResult {
+func (b *bcWorld) results(t testing.TB, id int64) []app.RecipientResult {
 	t.Helper()
 	rs, err := b.core.BroadcastRecipients(b.ctx, id)
 	if err != nil {
