@@ -5,11 +5,13 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/app/dialog360/emulator"
 )
 
 // progress reads the runner's view of the broadcast.
@@ -241,5 +243,32 @@ func TestBroadcastUploadsTheHeaderOnce(t *testing.T) {
 	}
 	if _, ok := b.emu.Media(testKey, sent[0].Template.HeaderMediaID); !ok {
 		t.Fatal("the header's media id is not an upload")
+	}
+}
+
+// The owner's reply written while a broadcast drains goes out next, after
+// at most the broadcast messages the outbox is sending (its 8 workers),
+// not after the hundreds released or still waiting.
+func TestOwnersReplyDoesNotWaitBehindABroadcast(t *testing.T) {
+	b := newBroadcastWorld(t)
+	if err := b.emu.QualityChanges(testKey, "GREEN", "TIER_10K"); err != nil {
+		t.Fatal(err)
+	}
+	b.statuses(t)
+	cv := customerWrites(t, b.world, b.ch, "4915550001", "Zoe", "Are you open on Sunday?")
+	bc := b.create(t, b.draft(audience(400)))
+	b.run(t, 200)
+	b.waitFor(t, "the broadcast to be under way", func() bool { return len(b.emu.Sent(testKey)) >= 40 })
+	if _, err := b.core.SendText(b.ctx, cv.ID, "Yes, from 10 to 4!", ""); err != nil {
+		t.Fatal(err)
+	}
+	before := len(b.emu.Sent(testKey))
+	b.waitFor(t, "the reply to be sent", func() bool { return b.sentTo()["4915550001"] == 1 })
+	at := slices.IndexFunc(b.emu.Sent(testKey), func(s emulator.SentMessage) bool { return s.To == "4915550001" })
+	if waited := at - before; waited > 8 {
+		t.Fatalf("the reply waited behind %d broadcast messages, want at most the 8 in flight", waited)
+	}
+	if got := b.totals(t, bc.ID).Totals; got.Waiting == 0 {
+		t.Fatalf("the broadcast was over before the reply was tested: %+v", got)
 	}
 }

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -110,6 +111,9 @@ func TestBroadcastOverTheLimitWaitsForTheNextDay(t *testing.T) {
 	if got.Totals.Waiting != 20 || got.State != app.BroadcastSending || len(b.emu.Sent(testKey)) != 50 {
 		t.Fatalf("after the first day: %d sent, %+v", len(b.emu.Sent(testKey)), got)
 	}
+	if want := b.clock.Now().Add(24 * time.Hour); !got.WaitsUntil.Equal(want) {
+		t.Fatalf("waits until %v, want %v (a day after the sends)", got.WaitsUntil, want)
+	}
 	b.clock.Advance(24*time.Hour + time.Second)
 	b.waitFor(t, "the broadcast to be done", func() bool { return b.totals(t, bc.ID).State == app.BroadcastDone })
 	if n := len(b.emu.Sent(testKey)); n != 70 {
@@ -172,5 +176,14 @@ func TestPlanBroadcastChecksTheDraft(t *testing.T) {
 	d.Body = []app.ValueMapping{{Source: app.ValueContactName, Text: "friend"}}
 	if _, err = b.core.PlanBroadcast(b.ctx, d); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The broadcasts' refusals are told in plain words.
+func TestExplainBroadcastRefusals(t *testing.T) {
+	for _, err := range []error{fmt.Errorf("create broadcast: %w", app.ErrOverDailyLimit), fmt.Errorf("pause: %w", app.ErrBroadcastState)} {
+		if got := app.Explain(err); strings.HasPrefix(got, "Something went wrong") || !strings.Contains(got, "broadcast") {
+			t.Errorf("Explain(%v) = %q", err, got)
+		}
 	}
 }

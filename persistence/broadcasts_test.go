@@ -180,6 +180,14 @@ func TestReleaseBroadcastInOrderSkippingOptOuts(t *testing.T) {
 	if err != nil || len(active) != 1 || !active[0].Waiting || active[0].Queued != 2 || active[0].Sending != 0 {
 		t.Fatalf("ActiveBroadcasts = %+v, %v", active, err)
 	}
+	// The owner's reply, queued after the release, goes first.
+	reply, err := s.Enqueue(ctx, app.Message{ChannelID: ch.ID, From: "4999", Text: "Yes, we are open"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, err := s.NextQueued(ctx, 10); err != nil || len(q) != 3 || q[0].ID != reply.ID {
+		t.Fatalf("NextQueued = %+v, %v; want the owner's reply first", q, err)
+	}
 }
 
 // Pausing puts released messages the outbox has not taken back to wait;
