@@ -153,16 +153,17 @@ func (r *broadcastRunner) step(ctx context.Context) time.Duration {
 			}
 			continue
 		}
+		if b.Sending > 0 {
+			// The outbox is taking them: top the queue up soon. (Queued
+			// messages it does not take, of a disconnected channel or
+			// while 360dialog cannot be reached, are looked at slowly.)
+			wait = broadcastTick
+		}
 		if !b.Waiting {
 			if b.Queued == 0 && b.Sending == 0 {
 				r.set(ctx, b, BroadcastDone)
-			} else {
-				wait = broadcastTick
 			}
 			continue
-		}
-		if b.Queued > 0 || b.Sending > 0 {
-			wait = broadcastTick
 		}
 		want := releaseWindow - b.Queued
 		if want <= 0 {
