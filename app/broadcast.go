@@ -211,6 +211,11 @@ type Broadcast struct {
 	// DailyLimit is the limit it was planned with.
 	DailyLimit int
 	Totals     BroadcastTotals
+	// WaitsUntil is set while a sending broadcast's waiting recipients
+	// wait for the channel's messaging limit: when it next leaves room
+	// (the oldest send of the last 24 hours turns a day old). Zero
+	// otherwise.
+	WaitsUntil time.Time
 }
 
 // RecipientOutcome is where one recipient of a broadcast is.
