@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"math"
 
-
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/kit"
 )
