@@ -1,0 +1,382 @@
+package broadcasts
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/kit"
+)
+
+// resultsData is what the results page reads in one go.
+type resultsData struct {
+	b          app.Broadcast
+	recipients []app.RecipientResult
+	timeline   []app.BroadcastPoint
+}
+
+// resultsPage is one broadcast: its totals and progress, updating live,
+// the chart of delivered and read over time, Pause, Resume and Cancel,
+// and every recipient's outcome with a retry of those that failed and an
+// export.
+type resultsPage struct {
+	env *env
+	ctx context.Context
+	id  int64
+
+	// Owned by the UI goroutine; the list reads shown.
+	b          app.Broadcast
+	recipients []app.RecipientResult
+	shown      []app.RecipientResult
+	filter     string
+	acting     bool // a pause, resume, cancel or retry is under way
+
+	reloader    *kit.Reloader[resultsData]
+	unsubscribe func()
+
+	title     *widget.Label
+	state     *widget.RichText
+	subtitle  *widget.RichText
+	stats     *fyne.Container
+	bar       *widget.ProgressBar
+	totals    *widget.Label
+	chart     *timelineChart
+	filterSel *widget.Select
+	list      *widget.List
+	pauseBtn  *widget.Button
+	resumeBtn *widget.Button
+	cancelBtn *widget.Button
+	retryBtn  *widget.Button
+	exportBtn *widget.Button
+	note      *widget.Label
+	content   fyne.CanvasObject
+}
+
+// The recipient filters.
+const (
+	filterAll     = "Everyone"
+	filterFailed  = "Failed"
+	filterUnknown = "Unknown — check before resending"
+	filterReplied = "Replied"
+	filterWaiting = "Not sent yet"
+)
+
+// openResults shows broadcast b's results, kept fresh while on screen.
+func openResults(e *env, b app.Broadcast) *resultsPage {
+	p := &resultsPage{env: e, id: b.ID, b: b, filter: filterAll}
+	p.build()
+	p.ctx = e.Nav.Show(p.content)
+	core, id := e.core, b.ID
+	p.reloader = kit.NewReloader(e.Run, p.ctx, e.ReloadGap, func(ctx context.Context) (resultsData, error) {
+		var d resultsData
+		var err error
+		if d.b, err = core.Broadcast(ctx, id); err != nil {
+			return d, err
+		}
+		if d.recipients, err = core.BroadcastRecipients(ctx, id); err != nil {
+			return d, err
+		}
+		d.timeline, err = core.BroadcastTimeline(ctx, id)
+		return d, err
+	}, p.show)
+	p.unsubscribe = core.Events().Subscribe(p.onEvent)
+	context.AfterFunc(p.ctx, p.unsubscribe)
+	p.showBroadcast()
+	p.reloader.Request()
+	return p
+}
+
+func (p *resultsPage) build() {
+	back := &widget.Button{Text: "Broadcasts", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance,
+		OnTapped: func() { openList(p.env) }}
+	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis}
+	p.state = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	p.subtitle = p.state
+	p.pauseBtn = &widget.Button{Text: "Pause", Icon: theme.MediaPauseIcon(), OnTapped: p.onPause}
+	p.resumeBtn = &widget.Button{Text: "Resume", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.onResume}
+	p.cancelBtn = &widget.Button{Text: "Cancel broadcast", Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: p.onCancel}
+	p.retryBtn = &widget.Button{Text: "Retry failed", Icon: theme.ViewRefreshIcon(), OnTapped: p.onRetry}
+	p.exportBtn = &widget.Button{Text: "Export results…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
+	p.note = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.note.Hide()
+
+	p.stats = container.NewGridWithColumns(6)
+	p.bar = &widget.ProgressBar{}
+	p.totals = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
+	p.chart = newTimelineChart()
+	p.filterSel = widget.NewSelect([]string{filterAll, filterFailed, filterUnknown, filterReplied, filterWaiting}, func(s string) {
+		p.filter = s
+		p.applyFilter()
+	})
+	p.filterSel.Selected = filterAll
+	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRecipientRow, p.updateRecipientRow)
+	p.list.OnSelected = func(widget.ListItemID) { p.list.UnselectAll() }
+
+	heading := container.NewVBox(p.title,
+		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), p.state))
+	actions := container.NewHBox(p.pauseBtn, p.resumeBtn, p.cancelBtn)
+	top := container.NewVBox(
+		container.New(layout.NewCustomPaddedLayout(0, -theme.Padding(), -theme.Padding()*2, 0), container.NewHBox(back)),
+		container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions, layout.NewSpacer()), heading),
+		container.New(layout.NewCustomPaddedLayout(0, 4, 0, 0), widget.NewSeparator()),
+		p.note,
+	)
+	summary := container.NewVBox(p.stats, p.bar)
+	chartBox := container.NewGridWrap(fyne.NewSize(520, 230), p.chart)
+	upper := container.NewBorder(nil, nil, nil, kit.NewFormCard(chartBox), kit.NewFormCard(summary))
+	listHead := container.NewBorder(nil, nil, sectionTitle("Recipients"),
+		container.NewHBox(p.filterSel, p.retryBtn, p.exportBtn))
+	body := container.NewBorder(container.NewVBox(upper, listHead, widget.NewSeparator()), nil, nil, nil, p.list)
+	p.content = container.New(layout.NewCustomPaddedLayout(8, 18, 24, 24), container.NewBorder(top, nil, nil, nil, body))
+}
+
+// onEvent reloads when this broadcast (or any, for 0) changed. It runs
+// on the publishing goroutine.
+func (p *resultsPage) onEvent(ev app.Event) {
+	if ev.Kind != app.EventBroadcastsChanged || (ev.BroadcastID != 0 && ev.BroadcastID != p.id) {
+		return
+	}
+	fyne.Do(p.reloader.Request)
+}
+
+// show puts a fresh read on screen.
+func (p *resultsPage) show(d resultsData, err error) {
+	if err != nil {
+		slog.Error("load broadcast results", "broadcast", p.id, "err", err)
+		p.showNote("Parley could not read this broadcast's results. "+app.Explain(err), widget.DangerImportance)
+		return
+	}
+	p.b, p.recipients = d.b, d.recipients
+	p.chart.setData(d.timeline, d.b.Totals.Recipients)
+	p.showBroadcast()
+	p.applyFilter()
+}
+
+// showBroadcast shows the broadcast's state, totals and what may be done.
+func (p *resultsPage) showBroadcast() {
+	b := p.b
+	name := b.Name
+	if name == "" {
+		name = b.Template
+	}
+	p.title.SetText(name)
+	st := p.state.Segments[0].(*widget.TextSegment)
+	st.Text, st.Style.ColorName = stateLabel(b.State), stateColor(b.State)
+	detail := "  ·  Template " + b.Template + "  ·  " + categoryLabel(b.Category) + "  ·  created " + when(b.CreatedAt)
+	if b.State == app.BroadcastScheduled && !b.StartAt.IsZero() {
+		detail += "  ·  starts " + when(b.StartAt)
+	}
+	p.state.Segments[1].(*widget.TextSegment).Text = detail
+	p.state.Refresh()
+
+	t := b.Totals
+	p.stats.Objects = []fyne.CanvasObject{
+		newStat(number(t.Recipients), "Recipients", theme.ColorNameForeground),
+		newStat(number(t.Sent+t.Delivered+t.Read), "Sent", theme.ColorNameForeground),
+		newStat(number(t.Delivered+t.Read), "Delivered", theme.ColorNameSuccess),
+		newStat(number(t.Read), "Read", theme.ColorNamePrimary),
+		newStat(number(t.Replied), "Replied", theme.ColorNamePrimary),
+		newStat(number(t.Failed+t.Unknown), "Failed or unknown", problemColor(t.Failed+t.Unknown)),
+	}
+	p.stats.Refresh()
+	p.bar.SetValue(progress(t))
+	p.updateActions()
+}
+
+// updateActions enables what the broadcast's state allows.
+func (p *resultsPage) updateActions() {
+	s := p.b.State
+	if s == app.BroadcastPaused {
+		p.pauseBtn.Hide()
+		p.resumeBtn.Show()
+	} else {
+		p.resumeBtn.Hide()
+		p.pauseBtn.Show()
+	}
+	setEnabled(p.pauseBtn, !p.acting && (s == app.BroadcastSending || s == app.BroadcastScheduled))
+	setEnabled(p.resumeBtn, !p.acting && s == app.BroadcastPaused)
+	setEnabled(p.cancelBtn, !p.acting && (s == app.BroadcastSending || s == app.BroadcastScheduled || s == app.BroadcastPaused))
+	n := p.retryable()
+	p.retryBtn.SetText(fmt.Sprintf("Retry failed (%s)", number(n)))
+	setEnabled(p.retryBtn, !p.acting && n > 0 && s != app.BroadcastCancelled)
+}
+
+// retryable counts the failed recipients a retry would send again.
+func (p *resultsPage) retryable() int {
+	n := 0
+	for _, r := range p.recipients {
+		if r.Outcome == app.OutcomeFailed && r.Retryable {
+			n++
+		}
+	}
+	return n
+}
+
+// applyFilter shows the recipients the filter keeps.
+func (p *resultsPage) applyFilter() {
+	if p.filter == filterAll {
+		p.shown = p.recipients
+	} else {
+		p.shown = make([]app.RecipientResult, 0, len(p.recipients)/4)
+		for _, r := range p.recipients {
+			if keeps(p.filter, r) {
+				p.shown = append(p.shown, r)
+			}
+		}
+	}
+	p.list.Refresh()
+}
+
+// keeps reports whether filter f keeps r.
+func keeps(f string, r app.RecipientResult) bool {
+	switch f {
+	case filterFailed:
+		return r.Outcome == app.OutcomeFailed
+	case filterUnknown:
+		return r.Outcome == app.OutcomeUnknown
+	case filterReplied:
+		return r.Replied
+	case filterWaiting:
+		return r.Outcome == app.OutcomeWaiting || r.Outcome == app.OutcomeSending || r.Outcome == app.OutcomeCancelled
+	}
+	return true
+}
+
+// showNote says how an action went, above the page.
+func (p *resultsPage) showNote(text string, imp widget.Importance) {
+	p.note.Importance = imp
+	p.note.SetText(text)
+	if text == "" {
+		p.note.Hide()
+	} else {
+		p.note.Show()
+	}
+}
+
+// act runs a control of the broadcast in the background and reloads.
+func (p *resultsPage) act(what string, run func(ctx context.Context, core Core, id int64) (string, error)) {
+	if p.acting {
+		return
+	}
+	p.acting = true
+	p.updateActions()
+	core, id := p.env.core, p.id
+	kit.Load(p.env.Run, p.ctx, func(ctx context.Context) (string, error) {
+		return run(ctx, core, id)
+	}, func(done string, err error) {
+		p.acting = false
+		if err != nil {
+			slog.Warn("broadcast control", "what", what, "broadcast", id, "err", err)
+			p.showNote("Parley could not "+what+" the broadcast. "+app.Explain(err), widget.DangerImportance)
+		} else {
+			p.showNote(done, widget.MediumImportance)
+		}
+		p.updateActions()
+		p.reloader.Request()
+	})
+}
+
+func (p *resultsPage) onPause() {
+	p.act("pause", func(ctx context.Context, core Core, id int64) (string, error) {
+		return "Paused. Nobody else gets it until you resume; messages already on their way to WhatsApp still arrive.",
+			core.PauseBroadcast(ctx, id)
+	})
+}
+
+func (p *resultsPage) onResume() {
+	p.act("resume", func(ctx context.Context, core Core, id int64) (string, error) {
+		return "Sending again.", core.ResumeBroadcast(ctx, id)
+	})
+}
+
+// onCancel asks first, saying what happens to what may already have
+// reached WhatsApp.
+func (p *resultsPage) onCancel() {
+	t := p.b.Totals
+	toGo := t.Waiting + t.Sending
+	msg := fmt.Sprintf("%s who have not got it yet will not get it.\n\n"+
+		"Messages Parley already handed to WhatsApp (%s) cannot be called back: they may still arrive, "+
+		"and Parley shows each as it went. Parley never sends them again without asking you.",
+		capitalize(count(toGo, "customer", "customers")), number(t.Sent+t.Delivered+t.Read+t.Unknown))
+	d := dialog.NewConfirm("Cancel this broadcast?", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.act("cancel", func(ctx context.Context, core Core, id int64) (string, error) {
+			return "Cancelled. Nobody else gets this broadcast.", core.CancelBroadcast(ctx, id)
+		})
+	}, p.env.Window)
+	d.SetConfirmText("Cancel broadcast")
+	d.SetDismissText("Keep sending")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+func (p *resultsPage) onRetry() {
+	p.act("retry", func(ctx context.Context, core Core, id int64) (string, error) {
+		n, err := core.RetryBroadcastFailed(ctx, id)
+		return fmt.Sprintf("Sending again to %s.", count(n, "customer", "customers")), err
+	})
+}
+
+// onExport asks where to save the results as CSV.
+func (p *resultsPage) onExport() {
+	name := p.b.Name
+	if name == "" {
+		name = p.b.Template
+	}
+	kit.ShowFileSave(p.env.Window, fileName(name)+" results.csv", func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.showNote("Parley could not save the file: "+err.Error(), widget.DangerImportance)
+			return
+		}
+		if wc == nil {
+			return
+		}
+		path := wc.URI().Path()
+		_ = wc.Close() // the export writes the file whole
+		p.export(path)
+	})
+}
+
+// export writes the results to path.
+func (p *resultsPage) export(path string) {
+	core, id := p.env.core, p.id
+	kit.Load(p.env.Run, p.ctx, func(ctx context.Context) (struct{}, error) {
+		return struct{}{}, core.ExportBroadcastResults(ctx, id, path)
+	}, func(_ struct{}, err error) {
+		if err != nil {
+			p.showNote("Parley could not export the results. "+app.Explain(err), widget.DangerImportance)
+			return
+		}
+		p.showNote("Results saved to "+path+".", widget.SuccessImportance)
+	})
+}
+
+// fileName makes name safe as a file name.
+func fileName(name string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < ' ' {
+			return '_'
+		}
+		return r
+	}, name)
+}
+
+// capitalize raises the first letter of s.
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
