@@ -110,6 +110,10 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 			s.routes = nil
 			s.Push(kit.Route{Page: kit.PageTemplates, Channel: ch})
 		}
+		s.channels.OnBroadcasts = func(ch app.Channel) {
+			s.routes = nil
+			s.Push(kit.Route{Page: kit.PageBroadcasts, Channel: ch})
+		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)
 		var extra []settings.Section

@@ -135,3 +135,12 @@ func (p *Page) OpenConversationID() int64 {
 	}
 	return p.inbox.openID
 }
+
+// OpenConversation shows the conversation with id on the right, as if
+// the owner had clicked it (a broadcast's recipient, opened from its
+// results), once the list has it.
+func (p *Page) OpenConversation(id int64) {
+	if p.inbox != nil {
+		p.inbox.openByID(id)
+	}
+}
