@@ -78,9 +78,12 @@ type Recipient struct {
 
 // InvalidRow is a CSV row whose number cannot receive a broadcast.
 type InvalidRow struct {
-	Row    int    // 1 is the first data row (after the header)
-	Value  string // the number as written in the file
-	Reason string // plain words: "too short for a German number", ...
+	Row int // 1 is the first data row (after the header); 0 for a conversation
+	// Line is the row as a spreadsheet program numbers it (the header,
+	// if any, is line 1; blank rows count), or 0.
+	Line   int
+	Value  string // the number as written in the file (a customer's name for a conversation)
+	Reason string // plain words: "too short for a number in Germany", ...
 }
 
 // AudienceSource is where a broadcast's recipients came from.
@@ -110,6 +113,9 @@ type Audience struct {
 	Invalid    []InvalidRow
 	Duplicates int // rows merged into an earlier row of the same customer
 	OptedOut   int // customers left out because they opted out of marketing
+	// ExtraCells counts rows with more cells than the header row has
+	// columns: the extra cells were left out.
+	ExtraCells int
 }
 
 // BroadcastDraft is a broadcast the owner composed and has not started.
