@@ -304,10 +304,10 @@ func (p *resultsPage) onResume() {
 func (p *resultsPage) onCancel() {
 	t := p.b.Totals
 	toGo := t.Waiting + t.Sending
-	msg := fmt.Sprintf("%s who have not got it yet will not get it.\n\n"+
+	msg := fmt.Sprintf("%s not got it yet will not get it.\n\n"+
 		"Messages Parley already handed to WhatsApp (%s) cannot be called back: they may still arrive, "+
 		"and Parley shows each as it went. Parley never sends them again without asking you.",
-		capitalize(count(toGo, "customer", "customers")), number(t.Sent+t.Delivered+t.Read+t.Unknown))
+		capitalize(count(toGo, "customer who has", "customers who have")), number(t.Sent+t.Delivered+t.Read+t.Unknown))
 	d := dialog.NewConfirm("Cancel this broadcast?", msg, func(ok bool) {
 		if !ok {
 			return
