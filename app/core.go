@@ -30,6 +30,7 @@ type Store interface {
 	ContactStore
 	BackupStore
 	SearchStore
+	BroadcastStore
 }
 
 // Deps are the parts the core is built from.
@@ -88,6 +89,8 @@ type ports struct {
 	receiptWake chan struct{}
 	// mediaWake nudges the running MediaDownloader; buffered.
 	mediaWake chan struct{}
+	// broadcastWake nudges the running broadcast runner; buffered.
+	broadcastWake chan struct{}
 	// mediaPause is whether saving attachments waits for disk space.
 	mediaPause mediaPause
 	disk       DiskSpace
@@ -131,7 +134,8 @@ func New(d Deps) *Core {
 	p := &ports{store: d.Store, secrets: d.Secrets, providers: d.Providers, clock: d.Clock, log: d.Log,
 		mediaDir: d.MediaDir, files: d.Files, photos: d.Photos, webhookProbe: d.Probe,
 		outboxWake: make(chan struct{}, 1), receiptWake: make(chan struct{}, 1), mediaWake: make(chan struct{}, 1),
-		tunnelTokens: d.TunnelTokens, disk: d.Disk, dataDir: d.DataDir, exports: d.Exports}
+		broadcastWake: make(chan struct{}, 1),
+		tunnelTokens:  d.TunnelTokens, disk: d.Disk, dataDir: d.DataDir, exports: d.Exports}
 	if p.disk == nil {
 		p.disk = systemDiskSpace{}
 	}

@@ -55,16 +55,27 @@ const (
 	// (sent, delivered, failed) moves the message on.
 	StateHeld   DeliveryState = "held"
 	StatePaused DeliveryState = "paused"
+	// StateWaiting is a broadcast's message not yet handed to the outbox
+	// (the messaging limit, a pause or the start time keeps it back);
+	// the outbox ignores it until the broadcast runner releases it.
+	StateWaiting DeliveryState = "waiting"
+	// StateCancelled is a broadcast's message that was never sent
+	// because the owner cancelled the broadcast.
+	StateCancelled DeliveryState = "cancelled"
 )
 
-// StateText says in plain words what the held and paused states mean;
-// "" for the other states.
+// StateText says in plain words what the held, paused, waiting and
+// cancelled states mean; "" for the other states.
 func StateText(s DeliveryState) string {
 	switch s {
 	case StateHeld:
 		return "Held by WhatsApp for a quality check"
 	case StatePaused:
 		return "Paused by WhatsApp"
+	case StateWaiting:
+		return "Waiting to be sent with a broadcast"
+	case StateCancelled:
+		return "Not sent: the broadcast was cancelled"
 	}
 	return ""
 }

@@ -20,10 +20,12 @@ const conversationFrom = `conversations v LEFT JOIN contacts k ON k.channel_id =
 
 // Conversations returns the channel's conversations, archived ones
 // too: the pinned first (the last pinned first), then the most recent
-// first (conversations without messages last).
+// first (conversations without messages last). Conversations only a
+// broadcast started are left out until the customer writes (Conversation
+// still reads them).
 func (s *Store) Conversations(ctx context.Context, id app.ChannelID) ([]app.Conversation, error) {
 	cs, err := queryRows(ctx, s.ro, scanConversation, `SELECT `+conversationColumns+` FROM `+conversationFrom+`
-		WHERE v.channel_id = ? ORDER BY v.pinned_at IS NULL, v.pinned_at DESC, v.last_message_at DESC, v.id DESC`, id)
+		WHERE v.channel_id = ? AND NOT v.broadcast_only ORDER BY v.pinned_at IS NULL, v.pinned_at DESC, v.last_message_at DESC, v.id DESC`, id)
 	if err != nil {
 		return nil, fmt.Errorf("list conversations of channel %d: %w", id, err)
 	}

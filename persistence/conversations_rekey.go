@@ -12,14 +12,16 @@ import (
 // mergeConversationSQL adds conversation ?2 (messages moved already) to
 // conversation ?1: the later last message wins, unread counts add up,
 // the later customer message opens the window; pinned if either was,
-// archived only if both were.
+// archived only if both were, left out of the list (broadcast_only) only
+// if both were.
 const mergeConversationSQL = `UPDATE conversations AS t SET
 	last_message_at = CASE WHEN COALESCE(o.last_message_at, 0) > COALESCE(t.last_message_at, 0) THEN o.last_message_at ELSE t.last_message_at END,
 	last_preview = CASE WHEN COALESCE(o.last_message_at, 0) > COALESCE(t.last_message_at, 0) THEN o.last_preview ELSE t.last_preview END,
 	unread = t.unread + o.unread,
 	last_inbound_at = NULLIF(MAX(COALESCE(t.last_inbound_at, 0), COALESCE(o.last_inbound_at, 0)), 0),
 	pinned_at = COALESCE(t.pinned_at, o.pinned_at),
-	archived_at = CASE WHEN t.archived_at IS NULL OR o.archived_at IS NULL THEN NULL ELSE MAX(t.archived_at, o.archived_at) END
+	archived_at = CASE WHEN t.archived_at IS NULL OR o.archived_at IS NULL THEN NULL ELSE MAX(t.archived_at, o.archived_at) END,
+	broadcast_only = t.broadcast_only AND o.broadcast_only
 	FROM conversations AS o WHERE t.id = ?1 AND o.id = ?2`
 
 // RekeyConversation gives the conversation the WhatsApp id waID (the one
@@ -72,6 +74,9 @@ func (s *Store) RekeyConversation(ctx context.Context, conversationID int64, waI
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE messages SET conversation_id = ? WHERE conversation_id = ?`, other, conversationID); err != nil {
 			return fmt.Errorf("move messages: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE broadcast_recipients SET conversation_id = ? WHERE conversation_id = ?`, other, conversationID); err != nil {
+			return fmt.Errorf("move broadcast recipients: %w", err)
 		}
 		if _, err := tx.ExecContext(ctx, mergeConversationSQL, other, conversationID); err != nil {
 			return fmt.Errorf("merge: %w", err)

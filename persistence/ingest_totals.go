@@ -101,8 +101,10 @@ func (t *groupTotals) record(ctx context.Context, tx *rawTx, rows *groupRows, no
 // unarchiveSQL brings an archived conversation back to the list when
 // the statement stores a customer's message (?4, their latest time, is
 // not NULL); the owner's own messages (echoes from the phone, sends from
-// Parley) leave it archived.
-const unarchiveSQL = `archived_at = CASE WHEN ?4 IS NULL THEN archived_at ELSE NULL END`
+// Parley) leave it archived. A conversation only a broadcast started
+// (broadcast_only) joins the list the same way.
+const unarchiveSQL = `archived_at = CASE WHEN ?4 IS NULL THEN archived_at ELSE NULL END,
+		broadcast_only = CASE WHEN ?4 IS NULL THEN broadcast_only ELSE 0 END`
 
 // touchSameTimeSQL is convTotals.record for messages no newer than the
 // conversation's last one (?1): it leaves last_message_at alone, so that

@@ -56,7 +56,13 @@ func (s *Store) Enqueue(ctx context.Context, m app.Message) (app.Message, error)
 		if err := tx.QueryRowContext(ctx, insertMessageSQL, args...).Scan(&m.ID); err != nil {
 			return err
 		}
-		return touchConversation(ctx, tx, m.ConversationID, m, 0, nil)
+		if err := touchConversation(ctx, tx, m.ConversationID, m, 0, nil); err != nil {
+			return err
+		}
+		// The owner writing in a conversation a broadcast started makes
+		// it one of the Chats.
+		_, err = tx.ExecContext(ctx, `UPDATE conversations SET broadcast_only = 0 WHERE id = ? AND broadcast_only`, m.ConversationID)
+		return err
 	})
 	if err != nil {
 		return app.Message{}, fmt.Errorf("queue message: %w", notFoundIfFK(err, "channel"))

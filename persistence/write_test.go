@@ -106,6 +106,9 @@ type callFixture struct {
 	quick    app.QuickReply
 	label    app.Label
 	dir      string // a folder for files the calls write
+	// broadcast is a broadcast of one recipient, whose message is
+	// broadcastMsg.
+	broadcast, broadcastMsg int64
 }
 
 // storeCalls calls every exported method of Store but ingest's and
@@ -379,6 +382,56 @@ var storeCalls = []storeCall{
 	}},
 	{"OptOutWords", false, func(ctx context.Context, s *Store, _ *callFixture) error {
 		_, err := s.OptOutWords(ctx)
+		return err
+	}},
+	{"CreateBroadcast", true, func(ctx context.Context, s *Store, f *callFixture) (err error) {
+		f.broadcast, err = s.CreateBroadcast(ctx, oneRecipientBroadcast(f.shop, "4977"))
+		if err != nil {
+			return err
+		}
+		rs, err := s.BroadcastRecipients(ctx, f.broadcast)
+		if err == nil {
+			f.broadcastMsg = rs[0].MessageID
+		}
+		return err
+	}},
+	{"Broadcasts", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Broadcasts(ctx, f.shop)
+		return err
+	}},
+	{"Broadcast", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.Broadcast(ctx, f.broadcast)
+		return err
+	}},
+	{"BroadcastRecipients", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.BroadcastRecipients(ctx, f.broadcast)
+		return err
+	}},
+	{"BroadcastTimeline", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.BroadcastTimeline(ctx, f.broadcast)
+		return err
+	}},
+	{"ActiveBroadcasts", false, func(ctx context.Context, s *Store, _ *callFixture) error {
+		_, err := s.ActiveBroadcasts(ctx)
+		return err
+	}},
+	{"TemplateCustomers", false, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, _, err := s.TemplateCustomers(ctx, f.shop, baseTime)
+		return err
+	}},
+	{"ReleaseBroadcast", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, _, err := s.ReleaseBroadcast(ctx, f.broadcast, 10, baseTime, "opted out")
+		return err
+	}},
+	{"SetBroadcastState", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		_, err := s.SetBroadcastState(ctx, f.broadcast, app.BroadcastPaused)
+		return err
+	}},
+	{"RetryBroadcastMessages", true, func(ctx context.Context, s *Store, f *callFixture) error {
+		if err := s.UpdateState(ctx, f.broadcastMsg, app.StateFailed, "", 131049, "limit"); err != nil {
+			return err
+		}
+		_, err := s.RetryBroadcastMessages(ctx, f.broadcast, []int64{f.broadcastMsg})
 		return err
 	}},
 	{"DeleteChannel", true, func(ctx context.Context, s *Store, f *callFixture) error {

@@ -1,0 +1,169 @@
+package persistence
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/parley-app/parley/app"
+)
+
+// mappingsJSON is how a broadcast's variable mappings are kept
+// (broadcasts.mappings).
+type mappingsJSON struct {
+	Body       []mappingJSON `json:"body,omitempty"`
+	HeaderText *mappingJSON  `json:"header_text,omitempty"`
+	URLParam   *mappingJSON  `json:"url_param,omitempty"`
+}
+
+type mappingJSON struct {
+	Source string `json:"source"`
+	Column string `json:"column,omitempty"`
+	Text   string `json:"text,omitempty"`
+}
+
+func encodeMapping(m app.ValueMapping) mappingJSON {
+	return mappingJSON{Source: string(m.Source), Column: m.Column, Text: m.Text}
+}
+
+// encodeMappings is the mappings column of b.
+func encodeMappings(b app.BroadcastRecord) (string, error) {
+	out := mappingsJSON{}
+	for _, m := range b.Body {
+		out.Body = append(out.Body, encodeMapping(m))
+	}
+	if b.HeaderText.Source != "" {
+		h := encodeMapping(b.HeaderText)
+		out.HeaderText = &h
+	}
+	if b.URLParam.Source != "" {
+		u := encodeMapping(b.URLParam)
+		out.URLParam = &u
+	}
+	data, err := json.Marshal(out)
+	return string(data), err
+}
+
+// CreateBroadcast stores the broadcast, and per recipient its contact
+// and conversation (a new conversation is left out of the Chats list
+// until the customer writes), its outbox message in state waiting and its
+// recipient row, all in one transaction with prepared statements. An
+// existing conversation keeps its place and preview in the list: the
+// message joins its thread without moving it to the top.
+func (s *Store) CreateBroadcast(ctx context.Context, b app.BroadcastRecord) (int64, error) {
+	if len(b.Recipients) != len(b.Messages) {
+		return 0, fmt.Errorf("create broadcast: %d recipients but %d messages", len(b.Recipients), len(b.Messages))
+	}
+	mappings, err := encodeMappings(b)
+	if err != nil {
+		return 0, fmt.Errorf("create broadcast: %w", err)
+	}
+	var id int64
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `INSERT INTO broadcasts (channel_id, name, template_name, language, category, mappings,
+				header_file, header_media_id, state, start_at, created_at, daily_limit, spread)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			b.ChannelID, b.Name, b.Template.Name, b.Template.Language, b.Template.Category, mappings,
+			b.HeaderFile, b.HeaderMediaID, string(b.State), b.StartAt.UnixNano(), b.CreatedAt.UnixNano(), b.DailyLimit, b.Spread).Scan(&id)
+		if err != nil {
+			return err
+		}
+		ins, err := prepareBroadcastInserts(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer ins.close()
+		for i, r := range b.Recipients {
+			if err := ins.add(ctx, b.ChannelID, id, i, r, b.Messages[i], b.CreatedAt); err != nil {
+				return fmt.Errorf("recipient %s: %w", r.WAID, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("create broadcast: %w", notFoundIfFK(err, "channel"))
+	}
+	return id, nil
+}
+
+// broadcastInserts are the statements CreateBroadcast runs per
+// recipient, prepared once.
+type broadcastInserts struct {
+	contact, newConv, conv, message, recipient *sql.Stmt
+}
+
+func prepareBroadcastInserts(ctx context.Context, tx *sql.Tx) (*broadcastInserts, error) {
+	ins := &broadcastInserts{}
+	for _, p := range []struct {
+		stmt **sql.Stmt
+		sql  string
+	}{
+		{&ins.contact, `INSERT INTO contacts (channel_id, wa_id) VALUES (?, ?) ON CONFLICT (channel_id, wa_id) DO NOTHING`},
+		{&ins.newConv, `INSERT INTO conversations (channel_id, wa_id, broadcast_only) VALUES (?, ?, 1)
+			ON CONFLICT (channel_id, wa_id) DO NOTHING RETURNING id`},
+		{&ins.conv, `SELECT id FROM conversations WHERE channel_id = ? AND wa_id = ?`},
+		{&ins.message, insertMessageSQL},
+		{&ins.recipient, `INSERT INTO broadcast_recipients (broadcast_id, position, wa_id, name, columns, conversation_id, message_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`},
+	} {
+		st, err := tx.PrepareContext(ctx, p.sql)
+		if err != nil {
+			ins.close()
+			return nil, err
+		}
+		*p.stmt = st
+	}
+	return ins, nil
+}
+
+func (ins *broadcastInserts) close() {
+	for _, st := range []*sql.Stmt{ins.contact, ins.newConv, ins.conv, ins.message, ins.recipient} {
+		if st != nil {
+			st.Close()
+		}
+	}
+}
+
+// add stores one recipient: contact, conversation, message, recipient.
+func (ins *broadcastInserts) add(ctx context.Context, channel app.ChannelID, broadcast int64, pos int, r app.Recipient, m app.Message, created time.Time) error {
+	if r.WAID == "" {
+		return errors.New("no WhatsApp id")
+	}
+	if _, err := ins.contact.ExecContext(ctx, channel, r.WAID); err != nil {
+		return fmt.Errorf("save contact: %w", err)
+	}
+	var conv int64
+	err := ins.newConv.QueryRowContext(ctx, channel, r.WAID).Scan(&conv)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = ins.conv.QueryRowContext(ctx, channel, r.WAID).Scan(&conv)
+	}
+	if err != nil {
+		return fmt.Errorf("save conversation: %w", err)
+	}
+	m.ID, m.ChannelID, m.ConversationID = 0, channel, conv
+	m.Direction, m.State, m.From, m.WAMessageID = app.Outbound, app.StateWaiting, "", ""
+	m.Timestamp = created
+	args, err := messageArgs(m)
+	if err != nil {
+		return err
+	}
+	var msgID int64
+	if err := ins.message.QueryRowContext(ctx, args...).Scan(&msgID); err != nil {
+		return fmt.Errorf("save message: %w", err)
+	}
+	var columns any
+	if r.Columns != nil {
+		data, err := json.Marshal(r.Columns)
+		if err != nil {
+			return err
+		}
+		columns = string(data)
+	}
+	if _, err := ins.recipient.ExecContext(ctx, broadcast, pos, r.WAID, r.Name, columns, conv, msgID); err != nil {
+		return fmt.Errorf("save recipient: %w", err)
+	}
+	return nil
+}
