@@ -1,0 +1,106 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/parley-app/parley/screens/screentest"
+)
+
+// visibleSelects are the choice fields on screen, top to bottom.
+func visibleSelects(o fyne.CanvasObject) []*widget.Select {
+	var out []*widget.Select
+	screentest.WalkVisible(o, func(o fyne.CanvasObject) {
+		if s, ok := o.(*widget.Select); ok {
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// A whole broadcast through the shell on the real core: Channels →
+// Broadcasts, the customers who wrote lately, an approved template with
+// its values, the review, Start, and the results; the list then shows it.
+func TestBroadcastFromChannelsToResults(t *testing.T) {
+	cw := newCoreWorld(t)
+	screentest.SeedTemplates(t, cw.Emu)
+	ch := cw.AddChannel(t)
+	cw.Receive(t, ch)
+	for _, c := range []struct{ from, name string }{{"491701234567", "Anna"}, {"491707654321", "Ben"}} {
+		if _, err := cw.Emu.Inbound(screentest.WorldKey, c.from, c.name, "Hello"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := cw.Emu.Flush(cw.Ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := cw.Core.SyncTemplates(cw.Ctx, ch.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	cw.shell.show(pageChannels)
+	test.Tap(screentest.Button(t, cw.Window.Content(), "Broadcasts"))
+	c := cw.Window.Content()
+	if !screentest.ShowsText(c, "No broadcasts yet") {
+		t.Fatalf("the Broadcasts page did not open empty; it shows %q", screentest.VisibleTexts(c))
+	}
+	test.Tap(screentest.Button(t, c, "New broadcast"))
+	screentest.WalkVisible(cw.Window.Content(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			r.SetSelected("Customers who wrote recently")
+		}
+	})
+	c = cw.Window.Content()
+	if !screentest.ShowsText(c, "2 customers get this broadcast.") {
+		t.Fatalf("the customers who wrote lately are not the audience; the window shows %q", screentest.VisibleTexts(c))
+	}
+	test.Tap(screentest.Button(t, c, "Next"))
+
+	selects := visibleSelects(cw.Window.Content())
+	if len(selects) != 1 {
+		t.Fatalf("%d choices before a template is chosen", len(selects))
+	}
+	for _, o := range selects[0].Options {
+		if strings.HasPrefix(o, "winter_sale") || strings.HasPrefix(o, "bad_promo") {
+			t.Errorf("a template WhatsApp has not approved is offered: %q", o)
+		}
+	}
+	selects[0].SetSelected("order_shipped (en_US)  ·  Utility")
+	selects = visibleSelects(cw.Window.Content())
+	if len(selects) != 3 {
+		t.Fatalf("%d choices with order_shipped, want the template and one per value", len(selects))
+	}
+	selects[1].SetSelected("Contact's name")
+	selects[2].SetSelected("Fixed text")
+	var fixed *widget.Entry
+	screentest.WalkVisible(cw.Window.Content(), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == "The text everyone gets" {
+			fixed = e
+		}
+	})
+	test.Type(fixed, "A-1")
+	c = cw.Window.Content()
+	if !screentest.ShowsText(c, "Hi Anna, your order A-1 is on its way.") && !screentest.ShowsText(c, "Hi Ben, your order A-1 is on its way.") {
+		t.Errorf("the preview does not show a customer's message; the window shows %q", screentest.VisibleTexts(c))
+	}
+	test.Tap(screentest.Button(t, c, "Next"))
+	c = cw.Window.Content()
+	for _, want := range []string{"2 customers", "Utility", "WhatsApp charges per message by category", "It fits in today's limit."} {
+		if !screentest.ShowsText(c, want) {
+			t.Errorf("the review does not show %q; it shows %q", want, screentest.VisibleTexts(c))
+		}
+	}
+	test.Tap(screentest.Button(t, c, "Start broadcast"))
+	c = cw.Window.Content()
+	if !screentest.ShowsText(c, "Retry failed (0)") || !screentest.ShowsText(c, "Anna") {
+		t.Fatalf("Start did not show the results; the window shows %q", screentest.VisibleTexts(c))
+	}
+	test.Tap(screentest.Button(t, c, "Broadcasts"))
+	c = cw.Window.Content()
+	if !screentest.ShowsText(c, "order_shipped") || !screentest.ShowsText(c, "2 recipients") {
+		t.Errorf("the list does not show the new broadcast; it shows %q", screentest.VisibleTexts(c))
+	}
+}
