@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -63,7 +64,9 @@ type audienceStep struct {
 	invalid    *widget.List
 	invalidBox fyne.CanvasObject
 	preview    fyne.CanvasObject
-	content    fyne.CanvasObject
+	// previewScroll holds preview; it lays it out again as it grows.
+	previewScroll *container.Scroll
+	content       fyne.CanvasObject
 }
 
 // audienceResult is one read audience with the choice it was read for.
@@ -94,10 +97,10 @@ func newAudienceStep(w *wizard) *audienceStep {
 	a.source.Required = true
 
 	a.summary = &widget.Label{Wrapping: fyne.TextWrapWord}
-	a.stats = container.NewGridWithColumns(5)
+	a.stats = container.NewGridWithColumns(3)
 	a.invalid = widget.NewList(func() int { return a.invalidCount() }, newInvalidRow, a.updateInvalidRow)
 	a.invalidBox = container.NewBorder(&widget.Label{Text: "Invalid numbers, left out", TextStyle: fyne.TextStyle{Bold: true}},
-		nil, nil, nil, container.NewGridWrap(fyne.NewSize(560, 150), a.invalid))
+		nil, nil, nil, withHeight(a.invalid, 220))
 	a.invalidBox.Hide()
 	a.preview = container.NewVBox(sectionTitle("Recipients"), a.summary, a.stats, a.invalidBox)
 	a.preview.Hide()
@@ -108,7 +111,8 @@ func newAudienceStep(w *wizard) *audienceStep {
 		panels.Add(p)
 	}
 	left := container.NewVBox(sectionTitle("Who gets this broadcast?"), a.source, kit.NewFormCard(panels))
-	a.content = container.NewVScroll(container.NewVBox(left, a.preview))
+	a.previewScroll = container.NewVScroll(a.preview)
+	a.content = container.NewGridWithColumns(2, container.NewVScroll(left), a.previewScroll)
 	a.reloader = kit.NewPlannedReloader(w.env.Run, context.Background(), 0, a.planLoad, a.loaded)
 	return a
 }
@@ -394,8 +398,9 @@ func (a *audienceStep) showPreview() {
 	} else {
 		a.invalidBox.Hide()
 	}
-	a.invalid.Refresh()
 	a.preview.Show()
+	a.previewScroll.Refresh()
+	a.invalid.Refresh()
 }
 
 // audienceSummary says in a sentence who gets the broadcast.
@@ -433,10 +438,11 @@ func (a *audienceStep) invalidCount() int {
 }
 
 func newInvalidRow() fyne.CanvasObject {
-	row := &widget.Label{Text: "Row 0000", TextStyle: fyne.TextStyle{Bold: true}}
+	row := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	value := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	reason := &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.DangerImportance}
-	return container.NewBorder(nil, nil, row, nil, container.NewGridWithColumns(2, value, reason))
+	return container.NewVBox(container.NewBorder(nil, nil, row, nil, value),
+		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), reason))
 }
 
 func (a *audienceStep) updateInvalidRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -445,12 +451,12 @@ func (a *audienceStep) updateInvalidRow(id widget.ListItemID, o fyne.CanvasObjec
 	}
 	r := a.audience.Invalid[id]
 	c := o.(*fyne.Container)
-	c.Objects[1].(*widget.Label).SetText("Row " + strconv.Itoa(r.Row))
-	cols := c.Objects[0].(*fyne.Container)
+	top := c.Objects[0].(*fyne.Container)
+	top.Objects[1].(*widget.Label).SetText("Row " + strconv.Itoa(r.Row))
 	value := r.Value
 	if strings.TrimSpace(value) == "" {
 		value = "(empty)"
 	}
-	cols.Objects[0].(*widget.Label).SetText(value)
-	cols.Objects[1].(*widget.Label).SetText(r.Reason)
+	top.Objects[0].(*widget.Label).SetText(value)
+	c.Objects[1].(*fyne.Container).Objects[0].(*widget.Label).SetText(r.Reason)
 }

@@ -55,6 +55,7 @@ type composeStep struct {
 	testNumber   *widget.Entry
 	testNote     *kit.FieldNote
 	testBtn      *widget.Button
+	formScroll   *container.Scroll // lays the form out again as it grows
 	content      fyne.CanvasObject
 }
 
@@ -92,7 +93,8 @@ func newComposeStep(w *wizard) *composeStep {
 	)
 	stepper := container.NewBorder(nil, nil, c.prevBtn, c.nextBtn, c.who)
 	right := container.NewBorder(stepper, nil, nil, nil, container.NewVScroll(c.preview))
-	c.content = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(390, 480), right), container.NewVScroll(form))
+	c.formScroll = container.NewVScroll(form)
+	c.content = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(390, 480), right), c.formScroll)
 	c.showRecipient()
 	return c
 }
@@ -191,6 +193,7 @@ func (c *composeStep) buildValues() {
 	} else {
 		c.fileBox.Hide()
 	}
+	c.formScroll.Refresh()
 }
 
 // headerOffset is 1 when the first field is the header's.

@@ -1,7 +1,10 @@
 package broadcasts
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -43,3 +46,10 @@ func sectionTitle(text string) *widget.Label {
 
 // broadcastIcon is a megaphone: a broadcast.
 var broadcastIcon = kit.BroadcastIcon
+
+// withHeight gives o (a list) at least height h, whatever its width.
+func withHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(0, h))
+	return container.NewStack(space, o)
+}

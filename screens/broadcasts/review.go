@@ -123,6 +123,7 @@ func (r *reviewStep) setPlan(d app.BroadcastDraft, plan app.BroadcastPlan) {
 	r.limit.Objects = objs
 	r.limit.Refresh()
 	r.limitErr.Hide()
+	r.content.Refresh()
 }
 
 // line is one fact of the summary: a bold name and its value.
