@@ -427,7 +427,7 @@ func newStat(value, caption string, color fyne.ThemeColorName) fyne.CanvasObject
 	v := widget.NewRichText(&widget.TextSegment{Text: value, Style: widget.RichTextStyle{
 		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	c := kit.NewMutedText(caption, fyne.TextAlignLeading, theme.SizeNameCaptionText)
-	return container.NewVBox(v, c)
+	return container.NewVBox(v, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*3, 0, 0, 0), c))
 }
 
 func (a *audienceStep) invalidCount() int {

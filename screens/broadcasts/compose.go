@@ -49,6 +49,7 @@ type composeStep struct {
 	fileName     *widget.Label
 	fileNote     *kit.FieldNote
 	preview      *widgets.TemplatePreview
+	noPreview    *widget.RichText // stands in for the preview until a template is chosen
 	who          *widget.Label
 	prevBtn      *widget.Button
 	nextBtn      *widget.Button
@@ -92,9 +93,11 @@ func newComposeStep(w *wizard) *composeStep {
 		kit.NewFormField("Test", container.NewBorder(nil, nil, nil, c.testBtn, c.testNumber), c.testNote),
 	)
 	stepper := container.NewBorder(nil, nil, c.prevBtn, c.nextBtn, c.who)
-	right := container.NewBorder(stepper, nil, nil, nil, container.NewVScroll(c.preview))
-	c.formScroll = container.NewVScroll(form)
-	c.content = container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(390, 480), right), c.formScroll)
+	c.noPreview = kit.NewMutedText("Choose a template to see the message\nas each customer gets it.", fyne.TextAlignCenter, theme.SizeNameText)
+	right := container.NewBorder(stepper, nil, nil, nil, container.NewStack(container.NewCenter(c.noPreview), container.NewVScroll(c.preview)))
+	// Both ways, so long template names never widen the window.
+	c.formScroll = container.NewScroll(form)
+	c.content = container.NewBorder(nil, nil, nil, withWidth(right, 360), c.formScroll)
 	c.showRecipient()
 	return c
 }
@@ -295,8 +298,10 @@ func (c *composeStep) showRecipient() {
 	}
 	if c.template == nil {
 		c.preview.Hide()
+		c.noPreview.Show()
 		return
 	}
+	c.noPreview.Hide()
 	var r app.Recipient
 	if n > 0 {
 		r = c.audience.Recipients[c.shownIndex]

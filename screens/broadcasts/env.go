@@ -4,6 +4,8 @@
 package broadcasts
 
 import (
+	"fyne.io/fyne/v2"
+
 	"context"
 	"io"
 	"time"
@@ -48,10 +50,30 @@ type env struct {
 	ch   app.Channel
 	// openChat shows a conversation in the Space; nil hides the way.
 	openChat func(conversationID int64)
+	// wizard is the new broadcast last opened, which takes dropped
+	// files while it is on screen.
+	wizard *wizard
 }
+
+// Pages are a channel's broadcasts pages, as opened by Open.
+type Pages struct{ env *env }
 
 // Open shows ch's broadcasts in place of the current page. openChat, if
 // not nil, opens a recipient's conversation in the Space.
-func Open(k kit.Env, core Core, ch app.Channel, openChat func(conversationID int64)) {
-	openList(&env{Env: k, core: core, ch: ch, openChat: openChat})
+func Open(k kit.Env, core Core, ch app.Channel, openChat func(conversationID int64)) *Pages {
+	e := &env{Env: k, core: core, ch: ch, openChat: openChat}
+	openList(e)
+	return &Pages{env: e}
+}
+
+// DropFiles takes files dropped on the window while a new broadcast is
+// on screen: a CSV file becomes its audience. It reports whether the
+// broadcast took them; false leaves them to the rest of the window.
+func (p *Pages) DropFiles(uris []fyne.URI) bool {
+	w := p.env.wizard
+	if w == nil || w.ctx == nil || w.ctx.Err() != nil {
+		return false
+	}
+	w.dropFiles(uris)
+	return true
 }

@@ -53,3 +53,10 @@ func withHeight(o fyne.CanvasObject, h float32) fyne.CanvasObject {
 	space.SetMinSize(fyne.NewSize(0, h))
 	return container.NewStack(space, o)
 }
+
+// withWidth gives o at least width w, whatever its height.
+func withWidth(o fyne.CanvasObject, w float32) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(space, o)
+}

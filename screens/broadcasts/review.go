@@ -65,6 +65,9 @@ func newReviewStep(w *wizard) *reviewStep {
 		}
 		r.whenNote.SetProblem("")
 		w.updateButtons()
+		if r.content != nil {
+			r.content.Refresh()
+		}
 	})
 	r.when.Required = true
 	r.when.Selected = choiceNow

@@ -58,6 +58,7 @@ func openWizard(e *env) *wizard {
 	w.review = newReviewStep(w)
 	w.build()
 	w.ctx = e.Nav.Show(w.content)
+	e.wizard = w
 	w.audience.load()
 	w.compose.load()
 	w.showStep(stepAudience)
@@ -282,4 +283,22 @@ func (w *wizard) showError(err error) {
 	}
 	slog.Warn("broadcast", "step", w.step, "err", err)
 	kit.SetFormProblem(w.problem, app.Explain(err))
+}
+
+// dropFiles takes the first CSV file dropped as the audience, going
+// back to the audience step; anything else is refused in plain words.
+func (w *wizard) dropFiles(uris []fyne.URI) {
+	for _, u := range uris {
+		ext := strings.ToLower(u.Extension())
+		if u.Scheme() == "file" && (ext == ".csv" || ext == ".txt") {
+			if !w.busy {
+				w.showStep(stepAudience)
+				w.audience.importFile(u.Path())
+			}
+			return
+		}
+	}
+	w.showStep(stepAudience)
+	w.audience.source.SetSelected(choiceCSV)
+	w.audience.fileNote.SetProblem("Only a CSV file of numbers can be dropped here (a file ending in .csv).")
 }

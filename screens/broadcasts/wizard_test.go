@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
@@ -328,5 +330,29 @@ func TestScheduleProblemShowsAtTheTime(t *testing.T) {
 	test.Tap(start)
 	if !p.shows("more customers than your number's limit leaves today") {
 		t.Error("a refusal over the limit is not explained")
+	}
+}
+
+// A CSV file dropped on a new broadcast becomes its audience, from any
+// step; other files are refused in plain words, and once the owner left
+// the new broadcast, drops go elsewhere.
+func TestDroppedCSVBecomesTheAudience(t *testing.T) {
+	p, w := newWizard(t)
+	pages := &Pages{env: p.env}
+	toCompose(t, p, w)
+	if !pages.DropFiles([]fyne.URI{storage.NewFileURI(filepath.Join(t.TempDir(), "photo.jpg"))}) {
+		t.Fatal("a drop on a new broadcast was not taken")
+	}
+	if w.step != stepAudience || !p.shows("Only a CSV file of numbers can be dropped here") {
+		t.Error("a photo dropped is not refused at the file field")
+	}
+	p.core.csvRead = ""
+	pages.DropFiles([]fyne.URI{storage.NewFileURI(csvFile(t, "phone\n+4917611111111\n"))})
+	if p.core.csvRead != "phone\n+4917611111111\n" || !p.shows("kunden.csv") || !p.shows("3 customers get this broadcast.") {
+		t.Error("a dropped CSV file was not read as the audience")
+	}
+	openList(p.env)
+	if pages.DropFiles([]fyne.URI{storage.NewFileURI(csvFile(t, "phone\n"))}) {
+		t.Error("the list took a drop meant for a conversation")
 	}
 }
