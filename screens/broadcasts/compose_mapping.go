@@ -39,7 +39,7 @@ type mappingField struct {
 // "{{1}}") with its template sample; onChange runs after every change.
 func newMappingField(key, label, sample string, onChange func()) *mappingField {
 	m := &mappingField{key: key}
-	m.source = &widget.Select{PlaceHolder: "Choose where the value comes from"}
+	m.source = &widget.Select{PlaceHolder: "Where the value comes from"}
 	m.text = &widget.Entry{}
 	m.textNote = &widget.Label{SizeName: theme.SizeNameCaptionText}
 	m.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
@@ -58,8 +58,7 @@ func newMappingField(key, label, sample string, onChange func()) *mappingField {
 	if sample != "" {
 		hint = kit.NewMutedText("sample: "+sample, fyne.TextAlignTrailing, theme.SizeNameCaptionText)
 	}
-	m.content = container.NewVBox(container.NewBorder(nil, nil, name, hint),
-		container.NewGridWithColumns(2, m.source, m.text), m.problem)
+	m.content = container.NewVBox(container.NewBorder(nil, nil, name, hint), m.source, m.text, m.problem)
 	m.showText()
 	return m
 }
