@@ -45,7 +45,6 @@ type resultsPage struct {
 
 	title     *widget.Label
 	state     *widget.RichText
-	subtitle  *widget.RichText
 	stats     *fyne.Container
 	bar       *widget.ProgressBar
 	totals    *widget.Label
@@ -101,7 +100,6 @@ func (p *resultsPage) build() {
 	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis}
 	p.state = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
-	p.subtitle = p.state
 	p.pauseBtn = &widget.Button{Text: "Pause", Icon: theme.MediaPauseIcon(), OnTapped: p.onPause}
 	p.resumeBtn = &widget.Button{Text: "Resume", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.onResume}
 	p.cancelBtn = &widget.Button{Text: "Cancel broadcast", Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: p.onCancel}
@@ -110,8 +108,8 @@ func (p *resultsPage) build() {
 	p.note = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.note.Hide()
 
-	p.stats = container.NewGridWithColumns(6)
-	p.bar = &widget.ProgressBar{}
+	p.stats = container.NewGridWithColumns(3)
+	p.bar = &widget.ProgressBar{TextFormatter: p.progressText}
 	p.totals = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	p.chart = newTimelineChart()
 	p.filterSel = widget.NewSelect([]string{filterAll, filterFailed, filterUnknown, filterReplied, filterWaiting}, func(s string) {
@@ -132,8 +130,7 @@ func (p *resultsPage) build() {
 		p.note,
 	)
 	summary := container.NewVBox(p.stats, p.bar)
-	chartBox := container.NewGridWrap(fyne.NewSize(520, 230), p.chart)
-	upper := container.NewBorder(nil, nil, nil, kit.NewFormCard(chartBox), kit.NewFormCard(summary))
+	upper := container.NewBorder(nil, nil, kit.NewFormCard(summary), nil, kit.NewFormCard(withHeight(p.chart, 200)))
 	listHead := container.NewBorder(nil, nil, sectionTitle("Recipients"),
 		container.NewHBox(p.filterSel, p.retryBtn, p.exportBtn))
 	body := container.NewBorder(container.NewVBox(upper, listHead, widget.NewSeparator()), nil, nil, nil, p.list)
@@ -191,6 +188,12 @@ func (p *resultsPage) showBroadcast() {
 	p.stats.Refresh()
 	p.bar.SetValue(progress(t))
 	p.updateActions()
+}
+
+// progressText says how far Parley is: "3 of 4 handed to WhatsApp".
+func (p *resultsPage) progressText() string {
+	t := p.b.Totals
+	return fmt.Sprintf("%s of %s handed to WhatsApp", number(handed(t)), number(t.Recipients))
 }
 
 // updateActions enables what the broadcast's state allows.

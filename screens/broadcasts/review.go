@@ -39,7 +39,9 @@ type reviewStep struct {
 	clock    *widget.Entry
 	whenNote *kit.FieldNote
 	laterBox fyne.CanvasObject
-	content  fyne.CanvasObject
+	// left and right lay their columns out again as they grow.
+	left, right *container.Scroll
+	content     fyne.CanvasObject
 }
 
 func newReviewStep(w *wizard) *reviewStep {
@@ -65,20 +67,16 @@ func newReviewStep(w *wizard) *reviewStep {
 		}
 		r.whenNote.SetProblem("")
 		w.updateButtons()
-		if r.content != nil {
-			r.content.Refresh()
+		if r.right != nil {
+			r.right.Refresh()
 		}
 	})
 	r.when.Required = true
 	r.when.Selected = choiceNow
-	r.content = container.NewVScroll(container.NewVBox(
-		kit.NewFormCard(r.summary),
-		r.quality,
-		kit.NewFormCard(r.limit),
-		sectionTitle("When"),
-		r.when,
-		r.laterBox,
-	))
+	r.left = container.NewVScroll(container.NewVBox(kit.NewFormCard(r.summary), r.quality))
+	r.right = container.NewVScroll(container.NewVBox(kit.NewFormCard(r.limit),
+		kit.NewFormCard(container.NewVBox(sectionTitle("When"), r.when, r.laterBox))))
+	r.content = container.NewGridWithColumns(2, r.left, r.right)
 	return r
 }
 
@@ -126,7 +124,8 @@ func (r *reviewStep) setPlan(d app.BroadcastDraft, plan app.BroadcastPlan) {
 	r.limit.Objects = objs
 	r.limit.Refresh()
 	r.limitErr.Hide()
-	r.content.Refresh()
+	r.left.Refresh()
+	r.right.Refresh()
 }
 
 // line is one fact of the summary: a bold name and its value.
