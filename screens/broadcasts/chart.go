@@ -184,7 +184,7 @@ func (r *chartRenderer) build() {
 	}
 
 	// The time axis: the first and the last moment.
-	first, last := smallText(chartTime(start, end), muted), smallText(chartTime(end, end), muted)
+	first, last := smallText(chartTime(start, end, span), muted), smallText(chartTime(end, end, span), muted)
 	first.Move(fyne.NewPos(x0, y0+4))
 	last.Move(fyne.NewPos(x1-last.MinSize().Width, y0+4))
 	objs = append(objs, first)
@@ -202,14 +202,18 @@ func smallText(s string, c color.Color) *canvas.Text {
 	return t
 }
 
-// chartTime labels a moment on the time axis: the clock time, with the
-// day when the chart spans more than one.
-func chartTime(t, end time.Time) string {
+// chartTime labels a moment on the time axis: the clock time (with
+// seconds when the chart spans a few minutes), with the day when it
+// spans more than one.
+func chartTime(t, end time.Time, span time.Duration) string {
 	t = t.Local()
-	if y, m, d := end.Local().Date(); t.Year() == y && t.Month() == m && t.Day() == d {
-		return t.Format("15:04")
+	if y, m, d := end.Local().Date(); t.Year() != y || t.Month() != m || t.Day() != d {
+		return t.Format("2 Jan 15:04")
 	}
-	return t.Format("2 Jan 15:04")
+	if span < 10*time.Minute {
+		return t.Format("15:04:05")
+	}
+	return t.Format("15:04")
 }
 
 // thin keeps at most n of points, evenly spread, always the first and

@@ -64,7 +64,7 @@ type resultsPage struct {
 const (
 	filterAll     = "Everyone"
 	filterFailed  = "Failed"
-	filterUnknown = "Unknown — check before resending"
+	filterUnknown = "Unknown — check first"
 	filterReplied = "Replied"
 	filterWaiting = "Not sent yet"
 )

@@ -34,8 +34,10 @@ func (p *resultsPage) newRecipientRow() fyne.CanvasObject {
 		r.chat.Hide()
 	}
 	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(80, r.replied.MinSize().Height), r.replied), r.chat)
-	cols := container.NewGridWithColumns(3, r.name, r.outcome, r.reason)
-	return newRowBox(container.NewBorder(nil, nil, nil, right, cols), r)
+	// The reason gets what the name and the outcome leave: it is the
+	// longest and says what to do.
+	left := container.NewHBox(withWidth(r.name, 250), withWidth(r.outcome, 170))
+	return newRowBox(container.NewBorder(nil, nil, left, right, r.reason), r)
 }
 
 func (p *resultsPage) updateRecipientRow(id widget.ListItemID, o fyne.CanvasObject) {

@@ -60,7 +60,7 @@ func outcomeLabel(o app.RecipientOutcome) string {
 	case app.OutcomeFailed:
 		return "Failed"
 	case app.OutcomeUnknown:
-		return "Unknown — check before resending"
+		return "Unknown — check first"
 	case app.OutcomeCancelled:
 		return "Not sent (cancelled)"
 	}
