@@ -118,7 +118,10 @@ func (p *resultsPage) build() {
 	})
 	p.filterSel.Selected = filterAll
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.newRecipientRow, p.updateRecipientRow)
-	p.list.OnSelected = func(widget.ListItemID) { p.list.UnselectAll() }
+	p.list.OnSelected = func(id widget.ListItemID) {
+		p.list.UnselectAll()
+		p.showRecipient(id)
+	}
 
 	heading := container.NewVBox(p.title,
 		container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), p.state))

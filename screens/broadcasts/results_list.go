@@ -3,6 +3,9 @@ package broadcasts
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/parley-app/parley/app"
@@ -25,7 +28,7 @@ func (p *resultsPage) newRecipientRow() fyne.CanvasObject {
 	r := &recipientRow{
 		name:    &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		outcome: widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}}),
-		reason:  &widget.Label{Truncation: fyne.TextTruncateEllipsis},
+		reason:  &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText},
 		replied: &widget.Label{Text: "Replied", Importance: widget.SuccessImportance},
 	}
 	r.outcome.Truncation = fyne.TextTruncateEllipsis
@@ -34,10 +37,11 @@ func (p *resultsPage) newRecipientRow() fyne.CanvasObject {
 		r.chat.Hide()
 	}
 	right := container.NewHBox(container.NewGridWrap(fyne.NewSize(80, r.replied.MinSize().Height), r.replied), r.chat)
-	// The reason gets what the name and the outcome leave: it is the
-	// longest and says what to do.
-	left := container.NewHBox(withWidth(r.name, 250), withWidth(r.outcome, 170))
-	return newRowBox(container.NewBorder(nil, nil, left, right, r.reason), r)
+	// The reason has a line of its own under the name and the outcome:
+	// it is the longest and says what to do.
+	top := container.NewBorder(nil, nil, withWidth(r.name, 280), nil, r.outcome)
+	lines := container.NewVBox(top, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), r.reason))
+	return newRowBox(container.NewBorder(nil, nil, nil, right, lines), r)
 }
 
 func (p *resultsPage) updateRecipientRow(id widget.ListItemID, o fyne.CanvasObject) {
@@ -71,4 +75,23 @@ func (p *resultsPage) openChat(id widget.ListItemID) {
 	if id < len(p.shown) && p.shown[id].ConversationID != 0 && p.env.openChat != nil {
 		p.env.openChat(p.shown[id].ConversationID)
 	}
+}
+
+// showRecipient shows a recipient's outcome with the whole reason.
+func (p *resultsPage) showRecipient(id widget.ListItemID) {
+	if id >= len(p.shown) {
+		return
+	}
+	r := p.shown[id]
+	text := outcomeLabel(r.Outcome)
+	if r.Reason != "" {
+		text += "\n\n" + r.Reason
+	}
+	if r.Replied {
+		text += "\n\nThey replied: their answer is in their conversation in the Space."
+	}
+	label := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustom(recipientName(app.Recipient{WAID: r.WAID, Name: r.Name}), "Close",
+		container.New(kit.WrapWidthLayout{Width: 420}, label), p.env.Window)
+	d.Show()
 }

@@ -62,6 +62,11 @@ func TestResultsUpdateOnEvents(t *testing.T) {
 	if len(r.chart.points) != 2 {
 		t.Error("the chart did not get the timeline")
 	}
+	r.list.Select(3)
+	if !p.overlayShows("WhatsApp could not deliver it in time. Retrying may work.") {
+		t.Error("a recipient's row does not open their whole reason")
+	}
+	test.Tap(p.overlayButton(t, "Close"))
 	test.Tap(p.button(t, "")) // the chat button of the first row: Anna's conversation
 	if len(p.chats) != 1 || p.chats[0] != 31 {
 		t.Errorf("opened conversations %v, want Anna's 31", p.chats)

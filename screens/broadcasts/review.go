@@ -55,12 +55,22 @@ func newReviewStep(w *wizard) *reviewStep {
 	r.date = widget.NewDateEntry()
 	r.date.OnChanged = func(*time.Time) { r.whenNote.SetProblem(""); w.updateButtons() }
 	r.clock = &widget.Entry{PlaceHolder: "09:00", Text: "09:00"}
-	r.clock.OnChanged = func(string) { r.whenNote.SetProblem(""); w.updateButtons() }
+	r.clock.OnChanged = func(text string) {
+		r.whenNote.SetProblem("")
+		if _, err := time.Parse("15:04", strings.TrimSpace(text)); err != nil {
+			r.whenNote.SetProblem("Type the time as hours and minutes, such as 09:00 or 18:30.")
+		}
+		w.updateButtons()
+	}
 	r.whenNote = kit.NewFieldNote("In this computer's time zone. Parley must be running then (it may sit in the tray).")
 	r.laterBox = container.NewVBox(container.NewGridWithColumns(2, r.date, r.clock), r.whenNote.Content())
 	r.laterBox.Hide()
 	r.when = widget.NewRadioGroup([]string{choiceNow, choiceLater}, func(s string) {
 		if s == choiceLater {
+			if r.date.Date == nil { // tomorrow, as a start
+				day := w.env.core.Now().AddDate(0, 0, 1)
+				r.date.SetDate(&day)
+			}
 			r.laterBox.Show()
 		} else {
 			r.laterBox.Hide()

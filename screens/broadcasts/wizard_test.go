@@ -312,8 +312,12 @@ func TestScheduleProblemShowsAtTheTime(t *testing.T) {
 	toReview(t, p, w, p.core.plan)
 	w.review.when.SetSelected(choiceLater)
 	start := p.button(t, "Schedule broadcast")
-	if !start.Disabled() {
-		t.Error("Schedule is possible without a date")
+	if tomorrow := p.core.now.AddDate(0, 0, 1); w.review.date.Date == nil || w.review.date.Date.Day() != tomorrow.Day() || start.Disabled() {
+		t.Error("a set time does not start as tomorrow at 09:00")
+	}
+	w.review.clock.SetText("9 o'clock")
+	if !start.Disabled() || !p.shows("Type the time as hours and minutes") {
+		t.Error("Schedule is possible without a time, or says nothing")
 	}
 	day := p.core.now.AddDate(0, 0, -1)
 	w.review.date.SetDate(&day)
