@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/screentest"
 )
 
@@ -102,5 +103,47 @@ func TestBroadcastFromChannelsToResults(t *testing.T) {
 	c = cw.Window.Content()
 	if !screentest.ShowsText(c, "order_shipped") || !screentest.ShowsText(c, "2 recipients") {
 		t.Errorf("the list does not show the new broadcast; it shows %q", screentest.VisibleTexts(c))
+	}
+}
+
+// A recipient's chat button opens their conversation in the Space, even
+// one the Space's list leaves out because only the broadcast wrote there.
+func TestBroadcastRecipientOpensTheirConversation(t *testing.T) {
+	cw := newCoreWorld(t)
+	screentest.SeedTemplates(t, cw.Emu)
+	ch := cw.AddChannel(t)
+	if _, err := cw.Core.SyncTemplates(cw.Ctx, ch.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	list, err := cw.Core.Templates(cw.Ctx, ch.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tpl app.Template
+	for _, x := range list.Templates {
+		if x.Name == "order_shipped" && x.Language == "en_US" {
+			tpl = x
+		}
+	}
+	aud, err := cw.Core.AudienceFromCSV(cw.Ctx, ch.ID, strings.NewReader("phone,name\n+491701234567,Anna\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := cw.Core.CreateBroadcast(cw.Ctx, app.BroadcastDraft{ChannelID: ch.ID, Template: tpl, Audience: aud,
+		Body: []app.ValueMapping{{Source: app.ValueColumn, Column: "name"}, {Source: app.ValueFixed, Text: "A-1"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := cw.Core.BroadcastRecipients(cw.Ctx, b.ID)
+	if err != nil || len(rs) != 1 || rs[0].ConversationID == 0 {
+		t.Fatalf("recipients %+v, %v", rs, err)
+	}
+	cw.shell.show(pageChannels)
+	test.Tap(screentest.Button(t, cw.Window.Content(), "Broadcasts"))
+	cw.shell.broadcasts.OpenResults(b)
+	test.Tap(screentest.Button(t, cw.Window.Content(), "")) // the chat button of Anna's row
+	if cw.shell.current != pageSpace || cw.shell.space.OpenConversationID() != rs[0].ConversationID {
+		t.Errorf("the chat button left the window on %q with conversation %d open, want %d",
+			cw.shell.current, cw.shell.space.OpenConversationID(), rs[0].ConversationID)
 	}
 }

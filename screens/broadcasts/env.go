@@ -77,3 +77,7 @@ func (p *Pages) DropFiles(uris []fyne.URI) bool {
 	w.dropFiles(uris)
 	return true
 }
+
+// OpenResults shows broadcast b's results (from a notification about it,
+// say); Broadcasts on it leads to the channel's list.
+func (p *Pages) OpenResults(b app.Broadcast) { openResults(p.env, b) }
