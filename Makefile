@@ -138,6 +138,7 @@ fuzz:
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzValidateTemplate$$' -fuzztime $(FUZZTIME) ./app/
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzImageHeader$$' -fuzztime $(FUZZTIME) ./app/
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzMediaFileName$$' -fuzztime $(FUZZTIME) ./app/
+	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzAudienceCSV$$' -fuzztime $(FUZZTIME) ./app/
 	$(GO) test -tags $(TAGS) -run '^$$' -fuzz '^FuzzSearchQuery$$' -fuzztime $(FUZZTIME) ./persistence/
 
 ## package: build the installers into dist/: Linux .tar.xz and Windows .exe

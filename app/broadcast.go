@@ -62,8 +62,12 @@ type Recipient struct {
 	// WAID is the customer's WhatsApp id: the number in international
 	// form without "+" (4917612345678).
 	WAID string
-	// Name is what Parley calls the customer (CustomerName of their
-	// conversation), else the CSV's name column, else "".
+	// Name is the name a broadcast may send the customer (see
+	// ValueContactName): the owner's own name for them, else their
+	// WhatsApp profile name, cleaned by DisplayName, else the CSV's name
+	// column, else "". The name saved on the owner's phone is never used
+	// (it is never sent to customers), nor the number: a screen showing
+	// the recipient falls back to FormatPhone("+"+WAID).
 	Name string
 	// ConversationID is the customer's conversation on the channel, or 0
 	// when they never wrote and none exists yet.
@@ -108,7 +112,9 @@ type Audience struct {
 	Columns []string
 	// NumberColumn is the CSV column the numbers were read from.
 	NumberColumn string
-	// Rows is how many rows (or conversations) were read.
+	// Rows is how many rows with any value were read (blank rows are
+	// skipped), or how many conversations matched; every one of them is
+	// a recipient, an invalid row, a duplicate or opted out.
 	Rows       int
 	Invalid    []InvalidRow
 	Duplicates int // rows merged into an earlier row of the same customer
@@ -205,6 +211,11 @@ type Broadcast struct {
 	// DailyLimit is the limit it was planned with.
 	DailyLimit int
 	Totals     BroadcastTotals
+	// WaitsUntil is set while a sending broadcast's waiting recipients
+	// wait for the channel's messaging limit: when it next leaves room
+	// (the oldest send of the last 24 hours turns a day old). Zero
+	// otherwise.
+	WaitsUntil time.Time
 }
 
 // RecipientOutcome is where one recipient of a broadcast is.

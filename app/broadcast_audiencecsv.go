@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 )
 
 // AudienceFromCSV reads a CSV file of numbers (plus optional columns for
@@ -53,6 +55,7 @@ func (c *BroadcastUseCases) AudienceFromCSV(ctx context.Context, id ChannelID, r
 type audienceTable struct {
 	check     numberCheck
 	header    bool
+	headerRow int // the header's row in the file (after blank rows), or 0
 	columns   []string
 	numberCol int
 	nameCol   int // -1 when there is none
@@ -65,7 +68,11 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 	if err != nil {
 		return audienceTable{}, err
 	}
-	recs, more, err := parseCSV(text, detectDelimiter(text), MaxAudienceRows+1)
+	delim, text := excelSeparator(text)
+	if delim == 0 {
+		delim = detectDelimiter(text)
+	}
+	recs, more, err := parseCSV(text, delim, MaxAudienceRows+1)
 	var open errUnclosedQuote
 	if errors.As(err, &open) {
 		return audienceTable{}, fileProblem("Row %d opens a quote (\") that never closes, so Parley cannot tell where the next rows begin. Check that row in your spreadsheet program and save the file again.", open.row)
@@ -76,7 +83,7 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 	t := audienceTable{check: check, header: hasHeader(recs[0].cells), nameCol: -1}
 	var header []string
 	if t.header {
-		header, recs = recs[0].cells, recs[1:]
+		header, t.headerRow, recs = recs[0].cells, recs[0].row, recs[1:]
 	}
 	if more || len(recs) > MaxAudienceRows {
 		return audienceTable{}, fileProblem("The file has more than %s rows, the most Parley takes for one broadcast. Split it into smaller files.", groupDigits(MaxAudienceRows))
@@ -90,8 +97,11 @@ func readAudienceTable(data []byte, check numberCheck) (audienceTable, error) {
 			width = max(width, len(r.cells))
 		}
 	}
+	if width > MaxAudienceColumns {
+		return audienceTable{}, fileProblem("The file has more than %d columns, the most Parley reads. Keep the numbers and the columns the message needs, and save it again.", MaxAudienceColumns)
+	}
 	t.columns = columnNames(header, width)
-	t.numberCol = findNumberColumn(header, recs, check)
+	t.numberCol = findNumberColumn(header, recs, width, check)
 	if t.numberCol < 0 {
 		return audienceTable{}, fileProblem("Parley found no column of phone numbers in the file. Put the numbers in a column named \"Phone\" in the first row, or in the first column.")
 	}
@@ -111,22 +121,19 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 	// seen is where each customer already is: an index in a.Recipients,
 	// or -1 when they opted out.
 	seen := make(map[string]int, len(t.recs))
-	first := 1
-	if t.header {
-		first = 2
+	checked, err := t.checkNumbers(ctx)
+	if err != nil {
+		return Audience{}, err
 	}
 	for n, rec := range t.recs {
-		if n%4096 == 4095 && ctx.Err() != nil {
-			return Audience{}, fmt.Errorf("read the file: %w", ctx.Err())
-		}
-		row := rec.row - first + 1
-		cell := ""
-		if t.numberCol < len(rec.cells) {
-			cell = rec.cells[t.numberCol]
-		}
-		id, reason := t.check.check(cell)
+		row := rec.row - t.headerRow
+		id, reason := checked[n].waID, checked[n].reason
 		if reason != "" {
-			a.Invalid = append(a.Invalid, InvalidRow{Row: row, Line: rec.row, Value: strings.TrimSpace(cell), Reason: reason})
+			cell := ""
+			if t.numberCol < len(rec.cells) {
+				cell = rec.cells[t.numberCol]
+			}
+			a.Invalid = append(a.Invalid, InvalidRow{Row: row, Line: rec.row, Value: shortValue(cell), Reason: reason})
 			continue
 		}
 		if len(rec.cells) > len(t.columns) && !blankRow(rec.cells[len(t.columns):]) {
@@ -159,6 +166,37 @@ func (t audienceTable) audience(ctx context.Context, cvs []Conversation) (Audien
 	return a, nil
 }
 
+// checkedNumber is one row's number checked: the WhatsApp id or why not.
+type checkedNumber struct{ waID, reason string }
+
+// checkNumbers checks every row's number, on every processor for a long
+// file: the number library's checks are most of the time a file takes.
+func (t audienceTable) checkNumbers(ctx context.Context) ([]checkedNumber, error) {
+	out := make([]checkedNumber, len(t.recs))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(t.recs)/256))
+	chunk := (len(t.recs) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for start := 0; start < len(t.recs); start += chunk {
+		wg.Go(func() {
+			for i := start; i < min(start+chunk, len(t.recs)); i++ {
+				if i%1024 == 0 && ctx.Err() != nil {
+					return
+				}
+				cell := ""
+				if cells := t.recs[i].cells; t.numberCol < len(cells) {
+					cell = cells[t.numberCol]
+				}
+				out[i].waID, out[i].reason = t.check.check(cell)
+			}
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("check the file's numbers: %w", err)
+	}
+	return out, nil
+}
+
 // merge fills the recipient's empty columns with the row's cells: the
 // first row of a customer keeps its values, a later row adds what it
 // lacked.
@@ -168,4 +206,26 @@ func (t audienceTable) merge(r *Recipient, cells []string) {
 			r.Columns[name] = cells[i]
 		}
 	}
+}
+
+// shortValue is a cell as an invalid row shows it: trimmed, cleaned by
+// DisplayName and cut to 40 characters.
+func shortValue(cell string) string {
+	v := []rune(DisplayName(cell))
+	if len(v) > 40 {
+		return string(v[:39]) + "…"
+	}
+	return string(v)
+}
+
+// excelSeparator reads the line "sep=;" Excel puts before a CSV file's
+// rows to name its separator (and hides when it opens the file): it
+// returns the separator and the text after that line, or 0 and the text.
+func excelSeparator(text string) (byte, string) {
+	line, rest, _ := strings.Cut(text, "\n")
+	line = strings.TrimSuffix(line, "\r")
+	if len(line) == 5 && strings.EqualFold(line[:4], "sep=") && strings.IndexByte(",;\t|", line[4]) >= 0 {
+		return line[4], rest
+	}
+	return 0, text
 }

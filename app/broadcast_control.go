@@ -14,11 +14,28 @@ import (
 // state: resuming one that is not paused, pausing one that is done.
 var ErrBroadcastState = errors.New("the broadcast cannot do that now")
 
+// explainBroadcast words the broadcasts' refusals for Explain.
+func explainBroadcast(err error) (string, bool) {
+	switch {
+	case errors.Is(err, ErrOverDailyLimit):
+		return "This broadcast reaches more customers than WhatsApp's messaging limit leaves for today. " +
+			"Choose to spread it over the next days, or send it to fewer customers.", true
+	case errors.Is(err, ErrBroadcastState):
+		return "The broadcast has moved on meanwhile (it finished, or was paused or cancelled): see where it is now.", true
+	}
+	return "", false
+}
+
 // Broadcasts lists the channel's broadcasts, newest first, with totals.
 func (c *BroadcastUseCases) Broadcasts(ctx context.Context, id ChannelID) ([]Broadcast, error) {
 	bs, err := c.store.Broadcasts(ctx, id)
 	if err != nil {
 		return nil, fmt.Errorf("list broadcasts: %w", err)
+	}
+	for i := range bs {
+		if err := c.limitWait(ctx, &bs[i]); err != nil {
+			return nil, fmt.Errorf("list broadcasts: %w", err)
+		}
 	}
 	return bs, nil
 }
@@ -29,7 +46,31 @@ func (c *BroadcastUseCases) Broadcast(ctx context.Context, broadcastID int64) (B
 	if err != nil {
 		return Broadcast{}, fmt.Errorf("read broadcast: %w", err)
 	}
+	if err := c.limitWait(ctx, &b); err != nil {
+		return Broadcast{}, fmt.Errorf("read broadcast: %w", err)
+	}
 	return b, nil
+}
+
+// limitWait sets b.WaitsUntil when its waiting recipients wait for the
+// channel's messaging limit.
+func (c *BroadcastUseCases) limitWait(ctx context.Context, b *Broadcast) error {
+	if b.State != BroadcastSending || b.Totals.Waiting == 0 {
+		return nil
+	}
+	ch, err := c.store.Channel(ctx, b.ChannelID)
+	if err != nil {
+		return err
+	}
+	limit, _ := dailyLimit(ch.Health.Limit)
+	used, oldest, err := c.store.TemplateCustomers(ctx, b.ChannelID, c.clock.Now().Add(-24*time.Hour))
+	if err != nil {
+		return err
+	}
+	if used >= limit && !oldest.IsZero() {
+		b.WaitsUntil = oldest.Add(24 * time.Hour)
+	}
+	return nil
 }
 
 // BroadcastRecipients returns every recipient's result, in the order

@@ -17,6 +17,7 @@ import (
 const (
 	MaxAudienceFileBytes = 20 << 20 // 20 MB
 	MaxAudienceRows      = 100_000  // data rows, the header not counted
+	MaxAudienceColumns   = 500
 )
 
 // ErrAudienceFile marks a CSV file refused for a broadcast (empty, too

@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -12,10 +14,7 @@ import (
 // marked exact must be the whole header ("Number" is the phone, "Order
 // number" is not); the others may be part of it ("Telefonnummer",
 // "Mobile phone").
-var numberHeaders = []struct {
-	words []string
-	exact bool
-}{
+var numberHeaders = []headerGroup{
 	{words: []string{"whatsapp", "zap", "wpp"}},
 	{words: []string{"wa", "waid", "wa id", "wa number", "whats"}, exact: true},
 	{words: []string{"mobile", "mobil", "handy", "cell", "celular", "cellulare", "movil", "móvil", "mobiel", "gsm",
@@ -25,6 +24,12 @@ var numberHeaders = []struct {
 		"rufnummer", "telepon", "fone", "телефон", "هاتف", "फ़ोन", "फोन", "điện thoại", "so dien thoai", "tel.", "tlf"}},
 	{words: []string{"tel", "number", "numero", "número", "numéro", "nummer", "nomor", "numer", "numara", "номер",
 		"رقم", "नंबर", "sdt", "contact number"}, exact: true},
+}
+
+// headerGroup is a group of header names of the same rank.
+type headerGroup struct {
+	words []string
+	exact bool // a header must be one of the words, not only contain it
 }
 
 // nameHeaders are the names people give a column of customers' names.
@@ -50,9 +55,8 @@ func numberHeaderRank(header string) int {
 	if key == "" {
 		return -1
 	}
-	for rank, group := range numberHeaders {
-		for _, w := range group.words {
-			wk := headerKey(w)
+	for rank, group := range headerKeys().number {
+		for _, wk := range group.words {
 			if key == wk || (!group.exact && strings.Contains(key, wk)) {
 				return rank
 			}
@@ -64,13 +68,27 @@ func numberHeaderRank(header string) int {
 // isNameHeader reports whether the header names a column of names.
 func isNameHeader(header string) bool {
 	key := headerKey(header)
-	for _, w := range nameHeaders {
-		if key == headerKey(w) {
-			return true
-		}
-	}
-	return false
+	return key != "" && slices.Contains(headerKeys().name, key)
 }
+
+// headerKeys are numberHeaders and nameHeaders as headerKey makes them,
+// made once.
+var headerKeys = sync.OnceValue(func() (k struct {
+	number []headerGroup
+	name   []string
+}) {
+	for _, g := range numberHeaders {
+		keys := make([]string, len(g.words))
+		for i, w := range g.words {
+			keys[i] = headerKey(w)
+		}
+		k.number = append(k.number, headerGroup{words: keys, exact: g.exact})
+	}
+	for _, w := range nameHeaders {
+		k.name = append(k.name, headerKey(w))
+	}
+	return k
+})
 
 // looksLikeNumber reports whether a cell looks like a phone number: at
 // least six digits, and nothing but digits, spaces and the signs numbers
@@ -135,12 +153,12 @@ func columnNames(header []string, width int) []string {
 	return names
 }
 
-// findNumberColumn picks the column the numbers are read from: the one
-// whose header names numbers best, else the one where the most of the
-// first rows hold a valid number for the channel's country, else the
-// first where most cells look like numbers. It returns -1 when none
-// does.
-func findNumberColumn(header []string, recs []csvRecord, check numberCheck) int {
+// findNumberColumn picks the column, of the first width, the numbers are
+// read from: the one whose header names numbers best, else the one where
+// the most of the first rows hold a valid number for the channel's
+// country, else the first where most cells look like numbers. It
+// returns -1 when none does.
+func findNumberColumn(header []string, recs []csvRecord, width int, check numberCheck) int {
 	best, bestRank := -1, len(numberHeaders)
 	for i, h := range header {
 		if r := numberHeaderRank(h); r >= 0 && r < bestRank {
@@ -151,15 +169,11 @@ func findNumberColumn(header []string, recs []csvRecord, check numberCheck) int 
 		return best
 	}
 	sample := recs[:min(len(recs), 200)]
-	width := 0
-	for _, r := range sample {
-		width = max(width, len(r.cells))
-	}
 	valid := make([]int, width)
 	alike := make([]int, width)
 	filled := make([]int, width)
 	for _, r := range sample {
-		for i, c := range r.cells {
+		for i, c := range r.cells[:min(len(r.cells), width)] {
 			if strings.TrimSpace(c) == "" {
 				continue
 			}

@@ -48,54 +48,63 @@ func (nc numberCheck) check(cell string) (waID, reason string) {
 			return "", "not a phone number (it has letters)"
 		}
 	}
-	d := digits(s)
+	d := digits(strings.Replace(s, "(0)", "", 1))
 	if d == "" {
 		return "", "not a phone number"
 	}
 	plus := strings.HasPrefix(strings.TrimLeft(s, " ("), "+")
 	if !plus && strings.HasPrefix(d, "00") {
-		s, plus = "+"+d[2:], true
+		d, plus = d[2:], true
 	}
-	num, err := phonenumbers.Parse(s, nc.region)
-	if err == nil {
-		if id, ok := validWAID(num); ok {
-			return nc.reachable(num, id)
+	num, r, err := parseNumber(d, plus, nc.region)
+	// A WhatsApp id or an international number without its "+"
+	// (491701234567) is read so when it is not a number of the channel's
+	// country, or only a landline there while a mobile abroad.
+	if !plus && len(d) >= 8 && d[0] != '0' && (!r.valid() || !r.mobile()) {
+		if _, ar, err := parseNumber(d, true, ""); err == nil && ar.valid() && (!r.valid() || ar.mobile()) {
+			return ar.reachable()
 		}
 	}
-	// A WhatsApp id or an international number without its "+":
-	// 491701234567.
-	if !plus && len(d) >= 8 && d[0] != '0' {
-		if alt, err := phonenumbers.Parse("+"+d, ""); err == nil {
-			if id, ok := validWAID(alt); ok {
-				return nc.reachable(alt, id)
-			}
-		}
+	if r.valid() {
+		return r.reachable()
 	}
 	return "", nc.whyInvalid(num, err, plus)
 }
 
-// validWAID returns the number's WhatsApp id when the number is valid,
-// trying the forms WhatsApp ids of Brazil and Mexico take (see
-// canonicalWAID).
-func validWAID(num *phonenumbers.PhoneNumber) (string, bool) {
+// reading is a parsed number's WhatsApp id and type; UNKNOWN is not a
+// valid number.
+type reading struct {
+	waID string
+	kind phonenumbers.PhoneNumberType
+}
+
+// read takes the number's WhatsApp id and type, trying the forms
+// WhatsApp ids of Brazil and Mexico take when it is not valid as written
+// (see canonicalWAID). Its type says whether it is valid: the library's
+// IsValidNumber is its type not being UNKNOWN, and the type is the
+// slowest part of checking a number, so it is taken once.
+func read(num *phonenumbers.PhoneNumber) reading {
 	e164 := phonenumbers.Format(num, phonenumbers.E164)
-	if phonenumbers.IsValidNumber(num) {
-		return canonicalWAID(e164[1:]), true
+	r := reading{waID: canonicalWAID(e164[1:]), kind: phonenumbers.GetNumberType(num)}
+	if r.kind != phonenumbers.UNKNOWN || r.waID == e164[1:] {
+		return r
 	}
-	id := canonicalWAID(e164[1:])
-	if id == e164[1:] {
-		return "", false
+	if alt, err := phonenumbers.Parse("+"+r.waID, ""); err == nil {
+		r.kind = phonenumbers.GetNumberType(alt)
 	}
-	alt, err := phonenumbers.Parse("+"+id, "")
-	if err != nil || !phonenumbers.IsValidNumber(alt) {
-		return "", false
-	}
-	return id, true
+	return r
+}
+
+func (r reading) valid() bool { return r.kind != phonenumbers.UNKNOWN }
+
+// mobile reports whether the number may be a mobile phone's.
+func (r reading) mobile() bool {
+	return r.kind == phonenumbers.MOBILE || r.kind == phonenumbers.FIXED_LINE_OR_MOBILE
 }
 
 // reachable refuses valid numbers no customer's phone has.
-func (nc numberCheck) reachable(num *phonenumbers.PhoneNumber, waID string) (string, string) {
-	switch phonenumbers.GetNumberType(num) {
+func (r reading) reachable() (string, string) {
+	switch r.kind {
 	case phonenumbers.TOLL_FREE:
 		return "", "a toll-free number, not a customer's phone"
 	case phonenumbers.PREMIUM_RATE:
@@ -109,7 +118,7 @@ func (nc numberCheck) reachable(num *phonenumbers.PhoneNumber, waID string) (str
 	case phonenumbers.UAN:
 		return "", "a company's service number, not a customer's phone"
 	}
-	return waID, ""
+	return r.waID, ""
 }
 
 // whyInvalid words why a number did not pass.
@@ -139,6 +148,8 @@ func (nc numberCheck) whyInvalid(num *phonenumbers.PhoneNumber, err error, plus 
 		return "too long for " + in
 	case phonenumbers.INVALID_LENGTH:
 		return "the wrong number of digits for " + in
+	case phonenumbers.IS_POSSIBLE_LOCAL_ONLY:
+		return "too short for " + in + " (is the area code missing?)"
 	case phonenumbers.INVALID_COUNTRY_CODE:
 		return "unknown country code"
 	}
@@ -165,7 +176,29 @@ func unwrapNumberCell(cell string) string {
 			break
 		}
 	}
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || invisible(r) })
+	s = strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || invisible(r) })
+	return latinDigits(s)
+}
+
+// latinDigits writes the digits of other scripts in s (Arabic-Indic
+// ٠١٧٠, Persian, Devanagari, full-width ０１７０, ...) as 0-9. A digit's
+// value is its place in its script's run of ten.
+func latinDigits(s string) string {
+	for _, r := range s {
+		if r > unicode.MaxASCII && unicode.IsDigit(r) {
+			return strings.Map(func(r rune) rune {
+				if r <= unicode.MaxASCII || !unicode.IsDigit(r) {
+					return r
+				}
+				n := 0
+				for unicode.IsDigit(r - rune(n) - 1) {
+					n++
+				}
+				return '0' + rune(n%10)
+			}, s)
+		}
+	}
+	return s
 }
 
 // scientific reports whether s is a number in a spreadsheet's scientific

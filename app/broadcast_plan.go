@@ -263,25 +263,45 @@ func (c *BroadcastUseCases) uploadHeaderOnce(ctx context.Context, d BroadcastDra
 
 // broadcastMessages builds every recipient's message: the template with
 // their values, its text as the thread shows it, and the uploaded header.
+// The template is checked once (templateSend); each recipient then only
+// gets their values, without parsing the template again.
 func broadcastMessages(d BroadcastDraft, media *Media) ([]Message, error) {
+	recipients := d.Audience.Recipients
+	if len(recipients) == 0 {
+		return nil, nil
+	}
+	base, err := templateSend(d.Template, broadcastValues(d, recipients[0]))
+	if err != nil {
+		return nil, fmt.Errorf("create broadcast: values for %s: %w", recipients[0].WAID, err)
+	}
+	if media != nil {
+		base.HeaderMediaID = media.ID
+		if base.HeaderMediaFormat == HeaderDocument {
+			base.HeaderMediaFilename = media.Filename
+		}
+	}
 	body := waformat.Parse(d.Template.Body)
-	out := make([]Message, len(d.Audience.Recipients))
-	for i, r := range d.Audience.Recipients {
-		v := broadcastValues(d, r)
-		send, err := templateSend(d.Template, v)
-		if err != nil {
-			return nil, fmt.Errorf("create broadcast: values for %s: %w", r.WAID, err)
-		}
-		m := Message{Type: MsgTemplate, Template: &send,
-			Text: waformat.Plain(waformat.Substitute(body, waformat.SamplesFromList(v.Body)))}
-		if media != nil {
-			send.HeaderMediaID = media.ID
-			if send.HeaderMediaFormat == HeaderDocument {
-				send.HeaderMediaFilename = media.Filename
+	headerText := len(waformat.Params(d.Template.Header.Text)) > 0
+	out := make([]Message, len(recipients))
+	for i, r := range recipients {
+		send := base
+		send.BodyParams = make([]string, len(base.BodyParams))
+		for j := range send.BodyParams {
+			if j < len(d.Body) {
+				send.BodyParams[j] = d.Body[j].valueFor(r)
 			}
-			m.Media = media
+			if strings.TrimSpace(send.BodyParams[j]) == "" {
+				return nil, fmt.Errorf("create broadcast: %s has no value for {{%d}}", r.WAID, j+1)
+			}
 		}
-		out[i] = m
+		if headerText {
+			send.HeaderText = d.HeaderText.valueFor(r)
+		}
+		if base.URLButtonParam != "" {
+			send.URLButtonParam = d.URLParam.valueFor(r)
+		}
+		out[i] = Message{Type: MsgTemplate, Template: &send, Media: media,
+			Text: waformat.Plain(waformat.Substitute(body, waformat.SamplesFromList(send.BodyParams)))}
 	}
 	return out, nil
 }

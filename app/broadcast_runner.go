@@ -45,7 +45,7 @@ const OptedOutSkipped = "Not sent: the customer opted out of marketing messages.
 // recipients move on (sent, delivered, read, replied). Run it beside
 // RunOutbox, after RecoverOutbox.
 func (c *BroadcastUseCases) RunBroadcasts(ctx context.Context) {
-	r := &broadcastRunner{c: c}
+	r := &broadcastRunner{c: c, any: c.anyBroadcasts(ctx)}
 	cancel := c.bus.Subscribe(func(e Event) {
 		if e.Kind == EventMessagesChanged || e.Kind == EventMessagesReceived {
 			r.moved.Store(true)
@@ -74,12 +74,28 @@ func (c *BroadcastUseCases) RunBroadcasts(ctx context.Context) {
 	}
 }
 
+// anyBroadcasts reports whether any channel has a broadcast, whose
+// results statuses and replies still change.
+func (c *BroadcastUseCases) anyBroadcasts(ctx context.Context) bool {
+	chs, err := c.store.Channels(ctx)
+	if err != nil {
+		return true
+	}
+	for _, ch := range chs {
+		if bs, err := c.store.Broadcasts(ctx, ch.ID); err != nil || len(bs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // broadcastRunner is RunBroadcasts' state between its steps.
 type broadcastRunner struct {
 	c *BroadcastUseCases
 	// moved is set when messages changed: recipients may have moved on.
 	moved atomic.Bool
-	// any is whether there are broadcasts to tell about.
+	// any is whether there are broadcasts to tell about: their
+	// recipients move on (delivered, read, replied) after they are done.
 	any bool
 	// limited remembers the broadcasts waiting for the messaging limit,
 	// to log it once.

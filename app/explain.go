@@ -44,6 +44,9 @@ func Explain(err error) string {
 	if words, ok := explainReceiving(err); ok {
 		return words
 	}
+	if words, ok := explainBroadcast(err); ok {
+		return words
+	}
 	var optedOut *OptedOutError
 	if errors.As(err, &optedOut) {
 		return optedOut.Plain()

@@ -2,7 +2,7 @@ package persistence
 
 import (
 	"context"
-	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -47,10 +47,12 @@ func encodeMappings(b app.BroadcastRecord) (string, error) {
 	return string(data), err
 }
 
-// CreateBroadcast stores the broadcast, and per recipient its contact
-// and conversation (a new conversation is left out of the Chats list
-// until the customer writes), its outbox message in state waiting and its
-// recipient row, all in one transaction with prepared statements. An
+// CreateBroadcast stores the broadcast, and per recipient its
+// conversation (a new one is left out of the Chats list until the
+// customer writes; no contact row is made for a customer who never
+// wrote), its outbox message in state waiting and its recipient row, all
+// in one transaction. It runs on the driver's connection (writeRaw), as
+// ingest does, since 10,000 recipients are 30,000 small statements. An
 // existing conversation keeps its place and preview in the list: the
 // message joins its thread without moving it to the top.
 func (s *Store) CreateBroadcast(ctx context.Context, b app.BroadcastRecord) (int64, error) {
@@ -62,22 +64,19 @@ func (s *Store) CreateBroadcast(ctx context.Context, b app.BroadcastRecord) (int
 		return 0, fmt.Errorf("create broadcast: %w", err)
 	}
 	var id int64
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `INSERT INTO broadcasts (channel_id, name, template_name, language, category, mappings,
+	err = s.writeRaw(ctx, func(tx *rawTx) error {
+		id = 0
+		err := tx.query(ctx, `INSERT INTO broadcasts (channel_id, name, template_name, language, category, mappings,
 				header_file, header_media_id, state, start_at, created_at, daily_limit, spread)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			b.ChannelID, b.Name, b.Template.Name, b.Template.Language, b.Template.Category, mappings,
-			b.HeaderFile, b.HeaderMediaID, string(b.State), b.StartAt.UnixNano(), b.CreatedAt.UnixNano(), b.DailyLimit, b.Spread).Scan(&id)
+			[]any{int64(b.ChannelID), b.Name, b.Template.Name, b.Template.Language, b.Template.Category, mappings,
+				b.HeaderFile, b.HeaderMediaID, string(b.State), b.StartAt.UnixNano(), b.CreatedAt.UnixNano(), b.DailyLimit, b.Spread},
+			func(row []driver.Value) error { id = row[0].(int64); return nil })
 		if err != nil {
 			return err
 		}
-		ins, err := prepareBroadcastInserts(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer ins.close()
 		for i, r := range b.Recipients {
-			if err := ins.add(ctx, b.ChannelID, id, i, r, b.Messages[i], b.CreatedAt); err != nil {
+			if err := addRecipient(ctx, tx, b.ChannelID, id, i, r, b.Messages[i], b.CreatedAt); err != nil {
 				return fmt.Errorf("recipient %s: %w", r.WAID, err)
 			}
 		}
@@ -89,59 +88,21 @@ func (s *Store) CreateBroadcast(ctx context.Context, b app.BroadcastRecord) (int
 	return id, nil
 }
 
-// broadcastInserts are the statements CreateBroadcast runs per
-// recipient, prepared once.
-type broadcastInserts struct {
-	contact, newConv, conv, message, recipient *sql.Stmt
-}
-
-func prepareBroadcastInserts(ctx context.Context, tx *sql.Tx) (*broadcastInserts, error) {
-	ins := &broadcastInserts{}
-	for _, p := range []struct {
-		stmt **sql.Stmt
-		sql  string
-	}{
-		{&ins.contact, `INSERT INTO contacts (channel_id, wa_id) VALUES (?, ?) ON CONFLICT (channel_id, wa_id) DO NOTHING`},
-		{&ins.newConv, `INSERT INTO conversations (channel_id, wa_id, broadcast_only) VALUES (?, ?, 1)
-			ON CONFLICT (channel_id, wa_id) DO NOTHING RETURNING id`},
-		{&ins.conv, `SELECT id FROM conversations WHERE channel_id = ? AND wa_id = ?`},
-		{&ins.message, insertMessageSQL},
-		{&ins.recipient, `INSERT INTO broadcast_recipients (broadcast_id, position, wa_id, name, columns, conversation_id, message_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`},
-	} {
-		st, err := tx.PrepareContext(ctx, p.sql)
-		if err != nil {
-			ins.close()
-			return nil, err
-		}
-		*p.stmt = st
-	}
-	return ins, nil
-}
-
-func (ins *broadcastInserts) close() {
-	for _, st := range []*sql.Stmt{ins.contact, ins.newConv, ins.conv, ins.message, ins.recipient} {
-		if st != nil {
-			st.Close()
-		}
-	}
-}
-
-// add stores one recipient: contact, conversation, message, recipient.
-func (ins *broadcastInserts) add(ctx context.Context, channel app.ChannelID, broadcast int64, pos int, r app.Recipient, m app.Message, created time.Time) error {
+// addRecipient stores one recipient: conversation, message, recipient.
+func addRecipient(ctx context.Context, tx *rawTx, channel app.ChannelID, broadcast int64, pos int, r app.Recipient, m app.Message, created time.Time) error {
 	if r.WAID == "" {
 		return errors.New("no WhatsApp id")
 	}
-	if _, err := ins.contact.ExecContext(ctx, channel, r.WAID); err != nil {
-		return fmt.Errorf("save contact: %w", err)
-	}
 	var conv int64
-	err := ins.newConv.QueryRowContext(ctx, channel, r.WAID).Scan(&conv)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = ins.conv.QueryRowContext(ctx, channel, r.WAID).Scan(&conv)
-	}
-	if err != nil {
+	scanID := func(row []driver.Value) error { conv = row[0].(int64); return nil }
+	if err := tx.query(ctx, `INSERT INTO conversations (channel_id, wa_id, broadcast_only) VALUES (?, ?, 1)
+			ON CONFLICT (channel_id, wa_id) DO NOTHING RETURNING id`, []any{int64(channel), r.WAID}, scanID); err != nil {
 		return fmt.Errorf("save conversation: %w", err)
+	}
+	if conv == 0 {
+		if err := tx.query(ctx, `SELECT id FROM conversations WHERE channel_id = ? AND wa_id = ?`, []any{int64(channel), r.WAID}, scanID); err != nil {
+			return fmt.Errorf("read conversation: %w", err)
+		}
 	}
 	m.ID, m.ChannelID, m.ConversationID = 0, channel, conv
 	m.Direction, m.State, m.From, m.WAMessageID = app.Outbound, app.StateWaiting, "", ""
@@ -151,7 +112,7 @@ func (ins *broadcastInserts) add(ctx context.Context, channel app.ChannelID, bro
 		return err
 	}
 	var msgID int64
-	if err := ins.message.QueryRowContext(ctx, args...).Scan(&msgID); err != nil {
+	if err := tx.query(ctx, insertMessageSQL, args, func(row []driver.Value) error { msgID = row[0].(int64); return nil }); err != nil {
 		return fmt.Errorf("save message: %w", err)
 	}
 	var columns any
@@ -162,7 +123,8 @@ func (ins *broadcastInserts) add(ctx context.Context, channel app.ChannelID, bro
 		}
 		columns = string(data)
 	}
-	if _, err := ins.recipient.ExecContext(ctx, broadcast, pos, r.WAID, r.Name, columns, conv, msgID); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO broadcast_recipients (broadcast_id, position, wa_id, name, columns, conversation_id, message_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`, broadcast, pos, r.WAID, r.Name, columns, conv, msgID); err != nil {
 		return fmt.Errorf("save recipient: %w", err)
 	}
 	return nil

@@ -135,12 +135,12 @@ func (s *Store) broadcastTotals(ctx context.Context, broadcastID int64) (app.Bro
 // BroadcastRecipients returns every recipient's result in audience
 // order. Reason is the stored error text (the core words it); SentAt is
 // when the message was handed to the outbox, for those that reached
-// WhatsApp.
+// WhatsApp (a failure WhatsApp reported after taking it too).
 func (s *Store) BroadcastRecipients(ctx context.Context, broadcastID int64) ([]app.RecipientResult, error) {
 	rs, err := queryRows(ctx, s.ro, scanRecipient, `SELECT r.wa_id,
 			COALESCE(NULLIF(k.custom_name, ''), NULLIF(k.phone_name, ''), NULLIF(k.name, ''), r.name),
 			r.conversation_id, COALESCE(r.message_id, 0), COALESCE(m.state, ''), COALESCE(m.error_code, 0),
-			COALESCE(m.error_text, ''), m.timestamp, r.delivered_at, r.read_at, COALESCE(`+repliedSQL+`, 0)
+			COALESCE(m.error_text, ''), m.wa_message_id IS NOT NULL, m.timestamp, r.delivered_at, r.read_at, COALESCE(`+repliedSQL+`, 0)
 		FROM broadcast_recipients r LEFT JOIN messages m ON m.id = r.message_id
 		LEFT JOIN conversations v ON v.id = r.conversation_id
 		LEFT JOIN contacts k ON k.channel_id = v.channel_id AND k.wa_id = v.wa_id
@@ -154,8 +154,9 @@ func (s *Store) BroadcastRecipients(ctx context.Context, broadcastID int64) ([]a
 func scanRecipient(r rowScanner) (app.RecipientResult, error) {
 	var x app.RecipientResult
 	var state string
+	var handed sql.NullBool
 	var sent, delivered, read sql.NullInt64
-	err := r.Scan(&x.WAID, &x.Name, &x.ConversationID, &x.MessageID, &state, &x.ErrorCode, &x.Reason, &sent,
+	err := r.Scan(&x.WAID, &x.Name, &x.ConversationID, &x.MessageID, &state, &x.ErrorCode, &x.Reason, &handed, &sent,
 		&delivered, &read, &x.Replied)
 	if err != nil {
 		return x, err
@@ -164,6 +165,10 @@ func scanRecipient(r rowScanner) (app.RecipientResult, error) {
 	switch x.Outcome {
 	case app.OutcomeSent, app.OutcomeDelivered, app.OutcomeRead, app.OutcomeUnknown:
 		x.SentAt = timeOf(sent)
+	case app.OutcomeFailed:
+		if handed.Bool { // WhatsApp took it, then reported the failure
+			x.SentAt = timeOf(sent)
+		}
 	}
 	x.DeliveredAt, x.ReadAt = timeOf(delivered), timeOf(read)
 	if !x.ReadAt.IsZero() && (x.DeliveredAt.IsZero() || x.DeliveredAt.After(x.ReadAt)) {

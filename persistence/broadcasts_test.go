@@ -108,7 +108,19 @@ func TestCreateBroadcastHidesNewConversationsAndWaits(t *testing.T) {
 	if err != nil || cv.WAID != "4922" {
 		t.Fatalf("Conversation(%d) = %+v, %v", rs[1].ConversationID, cv, err)
 	}
-	// The customer answers: the conversation joins the Chats.
+	// Nor does search find it, by number or by the message.
+	for _, q := range []string{"4922", "Sunday"} {
+		hits, err := s.Search(ctx, q, 10, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.Conversation.WAID != "4911" {
+				t.Errorf("search %q finds %s, whom only the broadcast wrote to", q, h.Conversation.WAID)
+			}
+		}
+	}
+	// The customer answers: the conversation joins the Chats and search.
 	mustIngest(t, s, ch.ID, textBatch("4922", "Bob", "bob", 1))
 	after, err = s.Conversations(ctx, ch.ID)
 	if err != nil {
@@ -116,6 +128,15 @@ func TestCreateBroadcastHidesNewConversationsAndWaits(t *testing.T) {
 	}
 	if len(after) != 2 {
 		t.Fatalf("after Bob answered the Chats hold %d conversations, want 2", len(after))
+	}
+	for _, q := range []string{"Bob", "4922", "Sunday"} {
+		hits, err := s.Search(ctx, q, 10, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.ContainsFunc(hits, func(h app.SearchHit) bool { return h.Conversation.WAID == "4922" }) {
+			t.Errorf("after Bob answered, search %q does not find him: %+v", q, hits)
+		}
 	}
 }
 
@@ -158,6 +179,14 @@ func TestReleaseBroadcastInOrderSkippingOptOuts(t *testing.T) {
 	active, err := s.ActiveBroadcasts(ctx)
 	if err != nil || len(active) != 1 || !active[0].Waiting || active[0].Queued != 2 || active[0].Sending != 0 {
 		t.Fatalf("ActiveBroadcasts = %+v, %v", active, err)
+	}
+	// The owner's reply, queued after the release, goes first.
+	reply, err := s.Enqueue(ctx, app.Message{ChannelID: ch.ID, From: "4999", Text: "Yes, we are open"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, err := s.NextQueued(ctx, 10); err != nil || len(q) != 3 || q[0].ID != reply.ID {
+		t.Fatalf("NextQueued = %+v, %v; want the owner's reply first", q, err)
 	}
 }
 

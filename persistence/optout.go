@@ -26,6 +26,11 @@ func (s *Store) SetOptOut(ctx context.Context, conversationID int64, at time.Tim
 		if !at.IsZero() {
 			by = app.OptedOutByOwner
 		}
+		// A customer only a broadcast wrote to has no contact row yet.
+		if _, err := tx.ExecContext(ctx, `INSERT INTO contacts (channel_id, wa_id) SELECT channel_id, wa_id FROM conversations
+			WHERE id = ? ON CONFLICT (channel_id, wa_id) DO NOTHING`, conversationID); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE contacts SET opted_out_at = ?, opted_out_by = ?, opted_out_word = ''
 			FROM conversations v WHERE v.id = ? AND contacts.channel_id = v.channel_id AND contacts.wa_id = v.wa_id`,
 			timeValue(at), by, conversationID)

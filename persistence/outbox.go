@@ -22,6 +22,9 @@ import (
 //   - A message put back to queued (a retry) stays first in its line.
 //   - Messages in state unknown (a crash between send and record) do not
 //     hold up later messages; the owner decides about them.
+//   - A broadcast's messages wait in state waiting, which the outbox
+//     ignores, until the broadcast runner releases them (queued); the
+//     owner's own queued messages go first (NextQueued).
 
 // defaultOutboxBatch is what NextQueued returns when limit <= 0.
 const defaultOutboxBatch = 10
@@ -103,7 +106,10 @@ func resolveConversation(ctx context.Context, tx *sql.Tx, m *app.Message) error 
 
 // NextQueued returns up to limit messages ready to send, oldest first: of
 // each conversation with nothing in state sending, its oldest queued
-// message (see the outbox rules above). Messages of a disconnected
+// message (see the outbox rules above). The owner's own messages come
+// before a broadcast's, which the broadcast runner released earlier but
+// which were created (and numbered) before them: a reply never waits
+// behind a broadcast. Messages of a disconnected
 // channel wait until it is reconnected. limit <= 0 means 10.
 func (s *Store) NextQueued(ctx context.Context, limit int) ([]app.Message, error) {
 	if limit <= 0 {
@@ -114,7 +120,7 @@ func (s *Store) NextQueued(ctx context.Context, limit int) ([]app.Message, error
 			AND NOT EXISTS (SELECT 1 FROM messages f WHERE f.state = 'sending' AND f.conversation_id = q.conversation_id)
 			AND q.channel_id NOT IN (SELECT id FROM channels WHERE disconnected)
 			GROUP BY q.conversation_id)
-		ORDER BY id LIMIT ?`, limit)
+		ORDER BY EXISTS (SELECT 1 FROM broadcast_recipients r WHERE r.message_id = messages.id), id LIMIT ?`, limit)
 	if err != nil {
 		return nil, fmt.Errorf("read outbox: %w", err)
 	}

@@ -18,7 +18,8 @@ const searchCandidates = 4
 // Search returns the conversations whose customer or messages match
 // query, grouped: those whose customer matches first (most recent
 // conversation first), then the others by their newest matching message;
-// each with its newest perConversation matching messages. See
+// each with its newest perConversation matching messages. Conversations
+// only a broadcast started are left out until the customer writes. See
 // app.SearchStore.
 func (s *Store) Search(ctx context.Context, query string, limit, perConversation int) ([]app.SearchHit, error) {
 	match := matchExpression(query, true)
@@ -37,7 +38,7 @@ func (s *Store) Search(ctx context.Context, query string, limit, perConversation
 	msgIDs := map[int64][]int64{} // conversation → matching messages, newest first
 	if perConversation > 0 {
 		rows, err := tx.QueryContext(ctx, `SELECT f.rowid, m.conversation_id FROM message_search f
-			JOIN messages m ON m.id = f.rowid
+			JOIN messages m ON m.id = f.rowid JOIN conversations v ON v.id = m.conversation_id AND NOT v.broadcast_only
 			WHERE message_search MATCH ? ORDER BY f.rowid DESC LIMIT ?`, match, limit*perConversation*searchCandidates)
 		if err != nil {
 			return nil, fmt.Errorf("search messages: %w", err)
@@ -98,11 +99,12 @@ func (s *Store) Search(ctx context.Context, query string, limit, perConversation
 
 // matchingCustomers returns the conversations (most recent first, at most
 // limit) whose customer's names or number match the FTS5 expression, or
-// whose number holds digits when digits is not empty.
+// whose number holds digits when digits is not empty; not those only a
+// broadcast started (they are not in the Chats list either).
 func matchingCustomers(ctx context.Context, tx *sql.DB, match, digits string, limit int) ([]int64, error) {
 	return queryRows(ctx, tx, scanID, `SELECT v.id FROM conversations v
-		WHERE v.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ?1)
-			OR (?2 <> '' AND instr(v.wa_id, ?2) > 0)
+		WHERE (v.id IN (SELECT rowid FROM conversation_search WHERE conversation_search MATCH ?1)
+			OR (?2 <> '' AND instr(v.wa_id, ?2) > 0)) AND NOT v.broadcast_only
 		ORDER BY v.last_message_at DESC, v.id DESC LIMIT ?3`, match, digits, limit)
 }
 

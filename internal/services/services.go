@@ -1,6 +1,7 @@
 // Package services starts and stops Parley's background work, the same for
 // the window and for --headless: the webhook receiver, the outbox worker,
-// the saver of customers' attachments and the background sync loop.
+// the broadcast runner, the saver of customers' attachments and the
+// background sync loop.
 package services
 
 import (
@@ -86,7 +87,8 @@ type Services struct {
 }
 
 // Start recovers the outbox after a crash, starts the receiver, the outbox
-// worker, the attachment saver and the sync loop. A receiver that cannot listen (its port is
+// worker, the broadcast runner (which goes on with broadcasts from where
+// the store says they are), the attachment saver and the sync loop. A receiver that cannot listen (its port is
 // taken) is reported in ReceiverErr, not as an error.
 func Start(ctx context.Context, cfg Config) (*Services, error) {
 	if cfg.ReceiverAddr == "" {
@@ -108,8 +110,9 @@ func Start(ctx context.Context, cfg Config) (*Services, error) {
 	} else {
 		s.Receiver = rcv
 	}
-	s.wg.Add(3)
+	s.wg.Add(4)
 	go func() { defer s.wg.Done(); core.RunOutbox(runCtx, cfg.Outbox) }()
+	go func() { defer s.wg.Done(); core.RunBroadcasts(runCtx) }()
 	go func() { defer s.wg.Done(); core.RunMediaDownloads(runCtx, cfg.Media) }()
 	go func() { defer s.wg.Done(); core.NewBackground(cfg.Background).Run(runCtx) }()
 	addr := ""

@@ -20,6 +20,29 @@
 -- daily_limit is the unique customers per 24 hours the broadcast was
 -- planned with; the runner reads the channel's current limit each time.
 
+-- A conversation a broadcast created for a customer who never wrote stays
+-- out of the Chats list and out of search (broadcast_only = 1) until the
+-- customer writes: the ingest clears it as it brings archived
+-- conversations back, and so does the owner's own message from Parley.
+-- Such a conversation enters the search index (0014, 0018) only then:
+-- indexing 10,000 customers who may never answer would cost a broadcast
+-- a third of its creation time.
+ALTER TABLE conversations ADD COLUMN broadcast_only INTEGER NOT NULL DEFAULT 0 CHECK (broadcast_only IN (0, 1));
+
+DROP TRIGGER conversation_search_insert;
+
+CREATE TRIGGER conversation_search_insert AFTER INSERT ON conversations WHEN NOT new.broadcast_only BEGIN
+    INSERT INTO conversation_search (rowid, name, number, labels, notes)
+        SELECT id, name, number, labels, notes FROM conversation_search_source WHERE id = new.id;
+END;
+
+CREATE TRIGGER conversation_search_unhide AFTER UPDATE OF broadcast_only ON conversations
+    WHEN old.broadcast_only AND NOT new.broadcast_only BEGIN
+    DELETE FROM conversation_search WHERE rowid = new.id;
+    INSERT INTO conversation_search (rowid, name, number, labels, notes)
+        SELECT id, name, number, labels, notes FROM conversation_search_source WHERE id = new.id;
+END;
+
 CREATE TABLE broadcasts (
     id              INTEGER PRIMARY KEY,
     channel_id      INTEGER NOT NULL REFERENCES channels (id) ON DELETE CASCADE,
@@ -78,8 +101,3 @@ CREATE TRIGGER broadcast_recipient_progress AFTER UPDATE OF state ON messages
     WHERE message_id = new.id;
 END;
 
--- A conversation a broadcast created for a customer who never wrote stays
--- out of the Chats list (broadcast_only = 1) until the customer writes:
--- the ingest clears it as it brings archived conversations back, and so
--- does the owner's own message from Parley.
-ALTER TABLE conversations ADD COLUMN broadcast_only INTEGER NOT NULL DEFAULT 0 CHECK (broadcast_only IN (0, 1));

@@ -43,11 +43,14 @@ type Emulator struct {
 	statusDelay time.Duration
 	review      func(name string) (approved bool, reason string)
 	unreachable map[string]bool
-	maxPage     int
-	timeline    []event
-	eventSeq    int64
-	lastHost    string
-	faults      faultState
+	// failCodes makes sends to a number fail later with a code
+	// (FailRecipient).
+	failCodes map[string]int
+	maxPage   int
+	timeline  []event
+	eventSeq  int64
+	lastHost  string
+	faults    faultState
 	// nestedProfile answers GET /whatsapp_business_profile in Meta's
 	// described shape, data[].business_profile{…}, instead of flat.
 	nestedProfile bool
@@ -189,6 +192,7 @@ func New(opts ...Option) *Emulator {
 		mediaTTL:    7 * 24 * time.Hour,
 		review:      func(string) (bool, string) { return true, "" },
 		unreachable: map[string]bool{},
+		failCodes:   map[string]int{},
 		maxPage:     1000,
 		stop:        make(chan struct{}),
 	}
@@ -334,6 +338,20 @@ func (e *Emulator) AddUnreachable(waID string) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.unreachable[digits(waID)] = true
+}
+
+// FailRecipient makes sends to waID fail later with a "failed" status
+// and WhatsApp's error code (131049, the customer's limit of marketing
+// messages; 131026, not on WhatsApp; ...); code 0 lets them through
+// again.
+func (e *Emulator) FailRecipient(waID string, code int) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if code == 0 {
+		delete(e.failCodes, digits(waID))
+		return
+	}
+	e.failCodes[digits(waID)] = code
 }
 
 // Flush delivers every queued webhook now, ignoring retry delays, one

@@ -242,13 +242,18 @@ func (e *Emulator) markRead(w http.ResponseWriter, a *account, id string) {
 }
 
 // scheduleStatusesLocked plans the statuses of s: sent, delivered and
-// read (or failed for an unreachable recipient), statusDelay apart.
+// read (or failed for an unreachable recipient or one FailRecipient
+// names), statusDelay apart.
 func (e *Emulator) scheduleStatusesLocked(a *account, s *SentMessage) {
 	at := s.At
+	code := e.failCodes[s.To]
 	if e.unreachable[s.To] {
+		code = 131026
+	}
+	if code != 0 {
 		e.scheduleLocked(at, func(now time.Time) {
 			s.Status = "failed"
-			e.statusWebhookLocked(a, s, "failed", now, 131026)
+			e.statusWebhookLocked(a, s, "failed", now, code)
 		})
 		return
 	}
