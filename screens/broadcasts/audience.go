@@ -403,6 +403,19 @@ func (a *audienceStep) showPreview() {
 	a.invalid.Refresh()
 }
 
+// invalidPlace is where an invalid number is: the line as a spreadsheet
+// numbers it, else the data row, else nothing (a conversation, named by
+// its value).
+func invalidPlace(r app.InvalidRow) string {
+	switch {
+	case r.Line > 0:
+		return "Line " + strconv.Itoa(r.Line)
+	case r.Row > 0:
+		return "Row " + strconv.Itoa(r.Row)
+	}
+	return ""
+}
+
 // audienceSummary says in a sentence who gets the broadcast.
 func audienceSummary(aud app.Audience) string {
 	if len(aud.Recipients) == 0 {
@@ -411,6 +424,9 @@ func audienceSummary(aud app.Audience) string {
 	s := count(len(aud.Recipients), "customer gets", "customers get") + " this broadcast."
 	if aud.OptedOut > 0 {
 		s += " " + count(aud.OptedOut, "customer who opted out of", "customers who opted out of") + " marketing messages are left out."
+	}
+	if aud.ExtraCells > 0 {
+		s += " " + count(aud.ExtraCells, "row has", "rows have") + " more cells than the first row names: Parley left the extra cells out."
 	}
 	return s
 }
@@ -452,7 +468,7 @@ func (a *audienceStep) updateInvalidRow(id widget.ListItemID, o fyne.CanvasObjec
 	r := a.audience.Invalid[id]
 	c := o.(*fyne.Container)
 	top := c.Objects[0].(*fyne.Container)
-	top.Objects[1].(*widget.Label).SetText("Row " + strconv.Itoa(r.Row))
+	top.Objects[1].(*widget.Label).SetText(invalidPlace(r))
 	value := r.Value
 	if strings.TrimSpace(value) == "" {
 		value = "(empty)"

@@ -147,6 +147,9 @@ func (p *listPage) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if b.State == app.BroadcastScheduled && !b.StartAt.IsZero() {
 		detail += "  ·  starts " + when(b.StartAt)
 	}
+	if !b.WaitsUntil.IsZero() && b.State == app.BroadcastSending {
+		detail += "  ·  the rest from " + when(b.WaitsUntil)
+	}
 	r.detail.Segments[0].(*widget.TextSegment).Text = detail
 	r.detail.Refresh()
 	r.totals.SetText(totalsLine(b.Totals))

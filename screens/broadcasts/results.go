@@ -57,6 +57,7 @@ type resultsPage struct {
 	retryBtn  *widget.Button
 	exportBtn *widget.Button
 	note      *widget.Label
+	waits     *widget.Label // why the rest waits: the daily limit
 	content   fyne.CanvasObject
 }
 
@@ -107,6 +108,8 @@ func (p *resultsPage) build() {
 	p.exportBtn = &widget.Button{Text: "Export results…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	p.note = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.note.Hide()
+	p.waits = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	p.waits.Hide()
 
 	p.stats = container.NewGridWithColumns(3)
 	p.bar = &widget.ProgressBar{TextFormatter: p.progressText}
@@ -131,6 +134,7 @@ func (p *resultsPage) build() {
 		container.NewBorder(nil, nil, nil, container.NewVBox(layout.NewSpacer(), actions, layout.NewSpacer()), heading),
 		container.New(layout.NewCustomPaddedLayout(0, 4, 0, 0), widget.NewSeparator()),
 		p.note,
+		p.waits,
 	)
 	summary := container.NewVBox(p.stats, p.bar)
 	upper := container.NewBorder(nil, nil, kit.NewFormCard(summary), nil, kit.NewFormCard(withHeight(p.chart, 200)))
@@ -178,6 +182,12 @@ func (p *resultsPage) showBroadcast() {
 	}
 	p.state.Segments[1].(*widget.TextSegment).Text = detail
 	p.state.Refresh()
+	p.waits.SetText(waitsText(b))
+	if p.waits.Text == "" {
+		p.waits.Hide()
+	} else {
+		p.waits.Show()
+	}
 
 	t := b.Totals
 	p.stats.Objects = []fyne.CanvasObject{

@@ -164,3 +164,14 @@ func TestExport(t *testing.T) {
 		t.Errorf("controls %v", p.core.controls)
 	}
 }
+
+// A broadcast held back by the daily limit says until when.
+func TestResultsSayWhenTheLimitLeavesRoom(t *testing.T) {
+	p := newPage(t)
+	b := sending(p)
+	p.core.broadcasts[0].WaitsUntil = p.core.now.Add(20 * time.Hour)
+	openResults(p.env, b)
+	if !p.shows("Your number's daily limit is reached: 1 customer waits until 4 Dec 2026, 06:00") {
+		t.Errorf("the wait is not explained: %q", p.shown())
+	}
+}

@@ -30,7 +30,8 @@ var (
 			{WAID: "4917622222222", Name: "", Columns: map[string]string{"first_name": "Ben", "code": "B2"}, Row: 2},
 			{WAID: "4917633333333", Name: "Clara", Columns: map[string]string{"first_name": "Clara", "code": "C3"}, Row: 4},
 		},
-		Invalid: []app.InvalidRow{{Row: 3, Value: "0123", Reason: "too short for a German number"}}}
+		ExtraCells: 2,
+		Invalid: []app.InvalidRow{{Row: 3, Line: 4, Value: "0123", Reason: "too short for a German number"}}}
 )
 
 // newWizard opens a new broadcast on a channel with labels and templates.
@@ -95,7 +96,8 @@ func TestCSVImportPreview(t *testing.T) {
 		t.Fatal("importing a file did not choose and read it")
 	}
 	for _, want := range []string{"kunden.csv", "Rows read", "Invalid numbers", "Duplicates merged", "Opted out, left out",
-		"Row 3", "0123", "too short for a German number", "3 customers get this broadcast.", "1 customer who opted out"} {
+		"Line 4", "0123", "too short for a German number", "3 customers get this broadcast.", "1 customer who opted out",
+		"2 rows have more cells than the first row names"} {
 		if !p.shows(want) {
 			t.Errorf("the preview does not show %q", want)
 		}

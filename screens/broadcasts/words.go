@@ -177,3 +177,13 @@ func duration(seconds float64) string {
 	}
 	return fmt.Sprintf("about %s", count(int(seconds/3600+0.5), "hour", "hours"))
 }
+
+// waitsText says until when a broadcast's rest waits for the number's
+// daily limit, or "".
+func waitsText(b app.Broadcast) string {
+	if b.WaitsUntil.IsZero() || b.State != app.BroadcastSending {
+		return ""
+	}
+	return fmt.Sprintf("Your number's daily limit is reached: %s until %s, when the limit leaves room again.",
+		count(b.Totals.Waiting, "customer waits", "customers wait"), when(b.WaitsUntil))
+}
