@@ -1,10 +1,13 @@
 package screens
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -145,5 +148,29 @@ func TestBroadcastRecipientOpensTheirConversation(t *testing.T) {
 	if cw.shell.current != pageSpace || cw.shell.space.OpenConversationID() != rs[0].ConversationID {
 		t.Errorf("the chat button left the window on %q with conversation %d open, want %d",
 			cw.shell.current, cw.shell.space.OpenConversationID(), rs[0].ConversationID)
+	}
+}
+
+// A CSV file dropped on the window while a new broadcast is open is its
+// audience; on another page the drop goes to the Space as before.
+func TestDropOnANewBroadcastImportsTheFile(t *testing.T) {
+	cw := newCoreWorld(t)
+	cw.AddChannel(t)
+	cw.shell.show(pageChannels)
+	test.Tap(screentest.Button(t, cw.Window.Content(), "Broadcasts"))
+	test.Tap(screentest.Button(t, cw.Window.Content(), "New broadcast"))
+	path := filepath.Join(t.TempDir(), "stammkunden.csv")
+	if err := os.WriteFile(path, []byte("phone\n+491701234567\n+491707654321\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cw.shell.onDropped(fyne.NewPos(500, 400), []fyne.URI{storage.NewFileURI(path)})
+	c := cw.Window.Content()
+	if cw.shell.current != pageChannels || !screentest.ShowsText(c, "stammkunden.csv") || !screentest.ShowsText(c, "2 customers get this broadcast.") {
+		t.Fatalf("the dropped file did not become the audience; the window shows %q", screentest.VisibleTexts(c))
+	}
+	cw.shell.show(pageSettings)
+	cw.shell.onDropped(fyne.NewPos(500, 400), []fyne.URI{storage.NewFileURI(path)})
+	if cw.shell.current != pageSpace {
+		t.Error("a drop after leaving the new broadcast did not go to the Space")
 	}
 }

@@ -31,7 +31,7 @@ var (
 			{WAID: "4917633333333", Name: "Clara", Columns: map[string]string{"first_name": "Clara", "code": "C3"}, Row: 4},
 		},
 		ExtraCells: 2,
-		Invalid: []app.InvalidRow{{Row: 3, Line: 4, Value: "0123", Reason: "too short for a German number"}}}
+		Invalid:    []app.InvalidRow{{Row: 3, Line: 4, Value: "0123", Reason: "too short for a German number"}}}
 )
 
 // newWizard opens a new broadcast on a channel with labels and templates.
@@ -360,5 +360,33 @@ func TestDroppedCSVBecomesTheAudience(t *testing.T) {
 	openList(p.env)
 	if pages.DropFiles([]fyne.URI{storage.NewFileURI(csvFile(t, "phone\n"))}) {
 		t.Error("the list took a drop meant for a conversation")
+	}
+}
+
+// A template with a photo header asks for the photo, once for everyone;
+// the core's problem with the file shows at the file.
+func TestComposeAsksForTheHeaderFile(t *testing.T) {
+	p, _ := newWizard(t)
+	photo := app.Template{Name: "new_cake", Language: "de", Category: app.CategoryMarketing, Status: app.TemplateApproved,
+		Header: app.TemplateHeader{Format: app.HeaderImage}, Body: "Neu bei uns: Mohnkuchen!"}
+	p.core.templates = app.TemplateList{Templates: []app.Template{photo}}
+	w := openWizard(p.env)
+	w.audience.importFile(csvFile(t, "phone\n"))
+	test.Tap(w.nextBtn)
+	w.compose.picker.SetSelected(w.compose.picker.Options[0])
+	if !p.shows("Header file") || !p.shows("Uploaded once and sent to everyone.") || !w.nextBtn.Disabled() {
+		t.Fatal("the header's file is not asked for before moving on")
+	}
+	w.compose.setHeaderFile(filepath.Join(t.TempDir(), "kuchen.jpg"))
+	if !p.shows("kuchen.jpg") || w.nextBtn.Disabled() {
+		t.Error("a chosen photo is not taken")
+	}
+	p.core.planErr = app.ValidationErrors{{Field: app.FieldTemplateHeaderFile, Message: "This photo is larger than WhatsApp's 5 MB."}}
+	test.Tap(w.nextBtn)
+	if !w.compose.fileNote.HasProblem() || !p.shows("This photo is larger than WhatsApp's 5 MB.") {
+		t.Error("the file's problem is not at the file")
+	}
+	if got := p.core.planned[len(p.core.planned)-1].HeaderFile; filepath.Base(got) != "kuchen.jpg" {
+		t.Errorf("the draft's header file is %q", got)
 	}
 }
