@@ -116,7 +116,7 @@ func (r *reviewStep) setPlan(d app.BroadcastDraft, plan app.BroadcastPlan) {
 	if !plan.LimitKnown {
 		limitText += " (WhatsApp has not told Parley your limit yet, so it keeps to a new number's)"
 	}
-	limitText += fmt.Sprintf("; %s reached today by broadcasts.", number(plan.UsedToday))
+	limitText += fmt.Sprintf("; %s already reached in the last 24 hours.", number(plan.UsedToday))
 	objs := []fyne.CanvasObject{sectionTitle("Daily limit"), &widget.Label{Text: limitText, Wrapping: fyne.TextWrapWord}}
 	if plan.Days > 1 {
 		left := max(plan.DailyLimit-plan.UsedToday, 0)

@@ -276,7 +276,7 @@ func TestReviewSpreadsOverDays(t *testing.T) {
 	toReview(t, p, w, app.BroadcastPlan{Recipients: 3000, DailyLimit: 1000, LimitKnown: true, UsedToday: 200, Days: 4,
 		Category: app.CategoryMarketing, Quality: app.QualityGreen, SecondsAtFullSpeed: 40})
 	for _, want := range []string{"3,000 customers", "Marketing", "WhatsApp charges per message by category",
-		"1,000 customers a day", "200 reached today", "needs 4 days", "800 customers today"} {
+		"1,000 customers a day", "200 already reached in the last 24 hours", "needs 4 days", "800 customers today"} {
 		if !p.shows(want) {
 			t.Errorf("the review does not show %q", want)
 		}
