@@ -101,6 +101,7 @@ func (p *resultsPage) build() {
 	p.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameHeadingText, Truncation: fyne.TextTruncateEllipsis}
 	p.state = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
 		&widget.TextSegment{Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+	p.state.Wrapping = fyne.TextWrapWord
 	p.pauseBtn = &widget.Button{Text: "Pause", Icon: theme.MediaPauseIcon(), OnTapped: p.onPause}
 	p.resumeBtn = &widget.Button{Text: "Resume", Icon: theme.MediaPlayIcon(), Importance: widget.HighImportance, OnTapped: p.onResume}
 	p.cancelBtn = &widget.Button{Text: "Cancel broadcast", Icon: theme.CancelIcon(), Importance: widget.DangerImportance, OnTapped: p.onCancel}
@@ -320,10 +321,12 @@ func (p *resultsPage) onResume() {
 func (p *resultsPage) onCancel() {
 	t := p.b.Totals
 	toGo := t.Waiting + t.Sending
-	msg := fmt.Sprintf("%s not got it yet will not get it.\n\n"+
-		"Messages Parley already handed to WhatsApp (%s) cannot be called back: they may still arrive, "+
-		"and Parley shows each as it went. Parley never sends them again without asking you.",
-		capitalize(count(toGo, "customer who has", "customers who have")), number(t.Sent+t.Delivered+t.Read+t.Unknown))
+	msg := capitalize(count(toGo, "customer who has", "customers who have")) + " not got it yet will not get it."
+	if reached := t.Sent + t.Delivered + t.Read + t.Unknown; reached > 0 {
+		msg += fmt.Sprintf("\n\nThe %s Parley already handed to WhatsApp cannot be called back: they may still arrive, "+
+			"and Parley shows each as it went. Parley never sends them again without asking you.",
+			count(reached, "message", "messages"))
+	}
 	d := dialog.NewConfirm("Cancel this broadcast?", msg, func(ok bool) {
 		if !ok {
 			return
@@ -333,7 +336,7 @@ func (p *resultsPage) onCancel() {
 		})
 	}, p.env.Window)
 	d.SetConfirmText("Cancel broadcast")
-	d.SetDismissText("Keep sending")
+	d.SetDismissText("Keep it")
 	d.SetConfirmImportance(widget.DangerImportance)
 	d.Show()
 }

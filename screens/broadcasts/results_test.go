@@ -111,10 +111,10 @@ func TestCancelAsksFirst(t *testing.T) {
 	if !p.overlayShows("1 customer who has not got it yet will not get it.") {
 		t.Error("the question does not say who will not get it")
 	}
-	if !p.overlayShows("cannot be called back") || !p.overlayShows("never sends them again") {
+	if !p.overlayShows("The 2 messages Parley already handed to WhatsApp cannot be called back") || !p.overlayShows("never sends them again") {
 		t.Error("the question does not say what happens to what reached WhatsApp")
 	}
-	test.Tap(p.overlayButton(t, "Keep sending"))
+	test.Tap(p.overlayButton(t, "Keep it"))
 	if len(p.core.controls) != 0 {
 		t.Fatal("keeping it cancelled it")
 	}
