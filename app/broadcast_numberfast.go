@@ -34,11 +34,12 @@ func parseNumber(d string, plus bool, region string) (*phonenumbers.PhoneNumber,
 // fastNumber builds the number Parse would for digits d, when that is
 // plain: an international number whose country's national prefix is
 // plain digits it does not start with, or a national number of a region
-// whose national prefix is "0" and international prefix plain digits,
-// written with the 0 and without the international prefix. Any other
-// returns nil. It is only trusted when its number is valid: Parse keeps
-// the prefix only where the number without it would not be valid (the
-// broadcast tests compare the two).
+// whose national and international prefixes are plain digits, not
+// starting with the international prefix (with or without the national
+// one: Excel drops the 0 of 0170 1234567). Any other returns nil. It is
+// only trusted when its number is valid: Parse keeps a national prefix,
+// or reads a leading country code, only where the number read so would
+// not be valid (TestFastNumberAgreesWithParse compares the two).
 func fastNumber(d string, plus bool, region string) *phonenumbers.PhoneNumber {
 	rules := regionPrefixes()
 	var cc int
@@ -60,10 +61,10 @@ func fastNumber(d string, plus bool, region string) *phonenumbers.PhoneNumber {
 		}
 	} else {
 		p, ok := rules[region]
-		if !ok || !p.plain || p.national != "0" || !strings.HasPrefix(d, "0") || strings.HasPrefix(d, p.international) {
+		if !ok || !p.plain || strings.HasPrefix(d, p.international) {
 			return nil
 		}
-		cc, nsn = phonenumbers.GetCountryCodeForRegion(region), d[1:]
+		cc, nsn = phonenumbers.GetCountryCodeForRegion(region), strings.TrimPrefix(d, p.national)
 	}
 	if cc == 0 || len(nsn) < phonenumbers.MIN_LENGTH_FOR_NSN || len(nsn) > phonenumbers.MAX_LENGTH_FOR_NSN || nsn[0] == '0' {
 		return nil
