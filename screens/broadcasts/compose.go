@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -32,14 +33,15 @@ type composeStep struct {
 	w *wizard
 
 	// Owned by the UI goroutine.
-	approved   []app.Template
-	template   *app.Template
-	audience   app.Audience
-	body       []*mappingField
-	header     *mappingField
-	url        *mappingField
-	headerFile string
-	shownIndex int // the recipient the preview shows
+	approved    []app.Template
+	template    *app.Template
+	audience    app.Audience
+	body        []*mappingField
+	header      *mappingField
+	url         *mappingField
+	headerFile  string
+	headerPhoto []byte // the header's photo, read for the preview
+	shownIndex  int    // the recipient the preview shows
 
 	name         *widget.Entry
 	picker       *widget.Select
@@ -139,6 +141,10 @@ func templateOption(t app.Template) string {
 // onTemplate shows the chosen template's values and preview.
 func (c *composeStep) onTemplate(option string) {
 	c.templateNote.SetProblem("")
+	oldFormat := ""
+	if c.template != nil {
+		oldFormat = c.template.Header.Format
+	}
 	for i := range c.approved {
 		if templateOption(c.approved[i]) == option {
 			t := c.approved[i]
@@ -147,6 +153,10 @@ func (c *composeStep) onTemplate(option string) {
 	}
 	if c.template == nil {
 		return
+	}
+	if c.template.Header.Format != oldFormat { // a file for another kind of header does not fit
+		c.headerFile, c.headerPhoto = "", nil
+		c.fileName.SetText("No file chosen")
 	}
 	c.templateNote.SetHint(categoryLabel(c.template.Category) + " template. " + textCategory)
 	c.buildValues()
@@ -309,7 +319,11 @@ func (c *composeStep) showRecipient() {
 	var d app.BroadcastDraft
 	c.fill(&d)
 	v := c.w.env.core.BroadcastValues(d, r)
-	c.preview.SetTemplate(filledTemplate(*c.template, v))
+	t := filledTemplate(*c.template, v)
+	if c.headerFile != "" {
+		t.Header.MediaName, t.Header.Media = app.DisplayName(filepath.Base(c.headerFile)), c.headerPhoto
+	}
+	c.preview.SetTemplate(t)
 	c.preview.Show()
 }
 
@@ -361,12 +375,33 @@ func (c *composeStep) onChooseFile() {
 		})
 }
 
-// setHeaderFile takes the file at path for the header.
+// maxPreviewPhoto is the largest photo the preview reads to show it;
+// the core checks the file against WhatsApp's limits.
+const maxPreviewPhoto = 16 << 20
+
+// setHeaderFile takes the file at path for the header; a photo is read
+// in the background to show it in the preview.
 func (c *composeStep) setHeaderFile(path string) {
-	c.headerFile = path
+	c.headerFile, c.headerPhoto = path, nil
 	c.fileName.SetText(app.DisplayName(filepath.Base(path)))
 	c.fileNote.SetProblem("")
 	c.changed()
+	if c.template == nil || c.template.Header.Format != app.HeaderImage {
+		return
+	}
+	kit.Load(c.w.env.Run, c.w.ctx, func(context.Context) ([]byte, error) {
+		st, err := os.Stat(path)
+		if err != nil || st.Size() > maxPreviewPhoto {
+			return nil, err
+		}
+		return os.ReadFile(path)
+	}, func(data []byte, err error) {
+		if err != nil || c.headerFile != path {
+			return // the core says what is wrong with the file when it checks it
+		}
+		c.headerPhoto = data
+		c.showRecipient()
+	})
 }
 
 // onTest sends the draft to the owner's own number, remembering it.

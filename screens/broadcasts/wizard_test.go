@@ -1,6 +1,10 @@
 package broadcasts
 
 import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/parley-app/parley/app"
+	"github.com/parley-app/parley/screens/screentest"
 )
 
 // Test data: two labels, an approved marketing template with two values,
@@ -377,16 +382,38 @@ func TestComposeAsksForTheHeaderFile(t *testing.T) {
 	if !p.shows("Header file") || !p.shows("Uploaded once and sent to everyone.") || !w.nextBtn.Disabled() {
 		t.Fatal("the header's file is not asked for before moving on")
 	}
-	w.compose.setHeaderFile(filepath.Join(t.TempDir(), "kuchen.jpg"))
-	if !p.shows("kuchen.jpg") || w.nextBtn.Disabled() {
+	photoPath := filepath.Join(t.TempDir(), "kuchen.png")
+	var png bytes.Buffer
+	if err := pngEncode(&png); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(photoPath, png.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.compose.setHeaderFile(photoPath)
+	if !p.shows("kuchen.png") || w.nextBtn.Disabled() {
 		t.Error("a chosen photo is not taken")
+	}
+	if screentest.ShownPictures(p.shown()) != 1 {
+		t.Error("the preview does not show the chosen photo")
 	}
 	p.core.planErr = app.ValidationErrors{{Field: app.FieldTemplateHeaderFile, Message: "This photo is larger than WhatsApp's 5 MB."}}
 	test.Tap(w.nextBtn)
 	if !w.compose.fileNote.HasProblem() || !p.shows("This photo is larger than WhatsApp's 5 MB.") {
 		t.Error("the file's problem is not at the file")
 	}
-	if got := p.core.planned[len(p.core.planned)-1].HeaderFile; filepath.Base(got) != "kuchen.jpg" {
+	if got := p.core.planned[len(p.core.planned)-1].HeaderFile; filepath.Base(got) != "kuchen.png" {
 		t.Errorf("the draft's header file is %q", got)
 	}
+}
+
+// pngEncode writes a small picture, as a photo header's file.
+func pngEncode(w io.Writer) error {
+	img := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	for x := range 40 {
+		for y := range 30 {
+			img.Set(x, y, color.NRGBA{R: uint8(6 * x), G: 120, B: uint8(8 * y), A: 255})
+		}
+	}
+	return png.Encode(w, img)
 }
