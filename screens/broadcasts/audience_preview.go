@@ -81,11 +81,27 @@ func problemColor(n int) fyne.ThemeColorName {
 }
 
 // newStat is a figure with its caption under it.
-func newStat(value, caption string, color fyne.ThemeColorName) fyne.CanvasObject {
-	v := widget.NewRichText(&widget.TextSegment{Text: value, Style: widget.RichTextStyle{
-		ColorName: color, SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
+func newStat(value, caption string, colour fyne.ThemeColorName) fyne.CanvasObject {
+	figure, stat := newFigure(caption)
+	setFigure(figure, value, colour)
+	return stat
+}
+
+// newFigure is a figure, set with setFigure, with its caption under it.
+func newFigure(caption string) (*widget.RichText, fyne.CanvasObject) {
+	v := widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyle{
+		SizeName: theme.SizeNameHeadingText, TextStyle: fyne.TextStyle{Bold: true}}})
 	c := kit.NewMutedText(caption, fyne.TextAlignLeading, theme.SizeNameCaptionText)
-	return container.NewVBox(v, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*3, 0, 0, 0), c))
+	return v, container.NewVBox(v, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*3, 0, 0, 0), c))
+}
+
+// setFigure shows value in colour, redrawing only a change.
+func setFigure(figure *widget.RichText, value string, colour fyne.ThemeColorName) {
+	seg := figure.Segments[0].(*widget.TextSegment)
+	if seg.Text != value || seg.Style.ColorName != colour {
+		seg.Text, seg.Style.ColorName = value, colour
+		figure.Refresh()
+	}
 }
 
 func (a *audienceStep) invalidCount() int {

@@ -186,7 +186,7 @@ type page struct {
 	chats  []int64 // conversations opened
 }
 
-func newPage(t *testing.T) *page {
+func newPage(t testing.TB) *page {
 	t.Helper()
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)

@@ -44,6 +44,7 @@ type resultsPage struct {
 	title     *widget.Label
 	state     *widget.RichText
 	stats     *fyne.Container
+	figures   []*widget.RichText // the stats' figures, in stats' order
 	bar       *widget.ProgressBar
 	totals    *widget.Label
 	chart     *timelineChart
@@ -111,6 +112,11 @@ func (p *resultsPage) build() {
 	p.waits.Hide()
 
 	p.stats = container.NewGridWithColumns(3)
+	for _, caption := range []string{"Recipients", "Sent", "Delivered", "Read", "Replied", "Failed or unknown"} {
+		figure, stat := newFigure(caption)
+		p.figures = append(p.figures, figure)
+		p.stats.Add(stat)
+	}
 	p.bar = &widget.ProgressBar{TextFormatter: p.progressText}
 	p.totals = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	p.chart = newTimelineChart()
@@ -172,16 +178,17 @@ func (p *resultsPage) showBroadcast() {
 	if name == "" {
 		name = b.Template
 	}
-	p.title.SetText(name)
-	st := p.state.Segments[0].(*widget.TextSegment)
-	st.Text, st.Style.ColorName = stateLabel(b.State), stateColor(b.State)
+	setText(p.title, name)
+	st, rest := p.state.Segments[0].(*widget.TextSegment), p.state.Segments[1].(*widget.TextSegment)
 	detail := "  ·  Template " + b.Template + "  ·  " + categoryLabel(b.Category) + "  ·  created " + when(b.CreatedAt)
 	if b.State == app.BroadcastScheduled && !b.StartAt.IsZero() {
 		detail += "  ·  starts " + when(b.StartAt)
 	}
-	p.state.Segments[1].(*widget.TextSegment).Text = detail
-	p.state.Refresh()
-	p.waits.SetText(waitsText(b))
+	if st.Text != stateLabel(b.State) || rest.Text != detail {
+		st.Text, st.Style.ColorName, rest.Text = stateLabel(b.State), stateColor(b.State), detail
+		p.state.Refresh()
+	}
+	setText(p.waits, waitsText(b))
 	if p.waits.Text == "" {
 		p.waits.Hide()
 	} else {
@@ -189,15 +196,17 @@ func (p *resultsPage) showBroadcast() {
 	}
 
 	t := b.Totals
-	p.stats.Objects = []fyne.CanvasObject{
-		newStat(number(t.Recipients), "Recipients", theme.ColorNameForeground),
-		newStat(number(t.Sent+t.Delivered+t.Read), "Sent", theme.ColorNameForeground),
-		newStat(number(t.Delivered+t.Read), "Delivered", theme.ColorNameSuccess),
-		newStat(number(t.Read), "Read", theme.ColorNamePrimary),
-		newStat(number(t.Replied), "Replied", theme.ColorNamePrimary),
-		newStat(number(t.Failed+t.Unknown), "Failed or unknown", problemColor(t.Failed+t.Unknown)),
+	figures := []struct {
+		n      int
+		colour fyne.ThemeColorName
+	}{
+		{t.Recipients, theme.ColorNameForeground}, {t.Sent + t.Delivered + t.Read, theme.ColorNameForeground},
+		{t.Delivered + t.Read, theme.ColorNameSuccess}, {t.Read, theme.ColorNamePrimary},
+		{t.Replied, theme.ColorNamePrimary}, {t.Failed + t.Unknown, problemColor(t.Failed + t.Unknown)},
 	}
-	p.stats.Refresh()
+	for i, f := range figures {
+		setFigure(p.figures[i], number(f.n), f.colour)
+	}
 	p.bar.SetValue(progress(t))
 	p.updateActions()
 }
@@ -222,7 +231,9 @@ func (p *resultsPage) updateActions() {
 	setEnabled(p.resumeBtn, !p.acting && s == app.BroadcastPaused)
 	setEnabled(p.cancelBtn, !p.acting && (s == app.BroadcastSending || s == app.BroadcastScheduled || s == app.BroadcastPaused))
 	n := p.retryable()
-	p.retryBtn.SetText(fmt.Sprintf("Retry failed (%s)", number(n)))
+	if text := fmt.Sprintf("Retry failed (%s)", number(n)); p.retryBtn.Text != text {
+		p.retryBtn.SetText(text)
+	}
 	setEnabled(p.retryBtn, !p.acting && n > 0 && s != app.BroadcastCancelled)
 }
 

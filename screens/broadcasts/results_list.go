@@ -50,14 +50,19 @@ func (p *resultsPage) updateRecipientRow(id widget.ListItemID, o fyne.CanvasObje
 	}
 	res, r := p.shown[id], o.(*rowBox).row.(*recipientRow)
 	r.id = id
-	r.name.SetText(recipientName(app.Recipient{WAID: res.WAID, Name: res.Name}))
+	// A live update redraws the visible rows each time: only what
+	// changed is set, since shaping text is what costs.
+	setText(r.name, recipientName(app.Recipient{WAID: res.WAID, Name: res.Name}))
 	seg := r.outcome.Segments[0].(*widget.TextSegment)
-	seg.Text, seg.Style.ColorName = outcomeLabel(res.Outcome), outcomeColor(res.Outcome)
+	text, colour := outcomeLabel(res.Outcome), outcomeColor(res.Outcome)
 	if res.Outcome == app.OutcomeFailed && res.Retryable {
-		seg.Text = "Failed — can retry"
+		text = "Failed — can retry"
 	}
-	r.outcome.Refresh()
-	r.reason.SetText(res.Reason)
+	if seg.Text != text || seg.Style.ColorName != colour {
+		seg.Text, seg.Style.ColorName = text, colour
+		r.outcome.Refresh()
+	}
+	setText(r.reason, res.Reason)
 	if res.Replied {
 		r.replied.Show()
 	} else {
@@ -94,4 +99,11 @@ func (p *resultsPage) showRecipient(id widget.ListItemID) {
 	d := dialog.NewCustom(recipientName(app.Recipient{WAID: r.WAID, Name: r.Name}), "Close",
 		container.New(kit.WrapWidthLayout{Width: 420}, label), p.env.Window)
 	d.Show()
+}
+
+// setText shows text on l unless it shows it already.
+func setText(l *widget.Label, text string) {
+	if l.Text != text {
+		l.SetText(text)
+	}
 }
