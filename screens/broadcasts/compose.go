@@ -81,7 +81,7 @@ func newComposeStep(w *wizard) *composeStep {
 	c.nextBtn = &widget.Button{Text: "›", OnTapped: func() { c.step(1) }}
 	c.testNumber = &widget.Entry{PlaceHolder: "+49 170 1234567", Text: testNumberPref()}
 	c.testNumber.OnChanged = func(string) { c.testNote.SetProblem("") }
-	c.testNote = kit.NewFieldNote("Your own WhatsApp number: see the message as your customers will before you start.")
+	c.testNote = kit.NewFieldNote("Your own WhatsApp number: the message goes there with the first customer's values, so you see it as they will.")
 	c.testBtn = &widget.Button{Text: "Send a test to my number", Icon: theme.MailSendIcon(), OnTapped: c.onTest}
 
 	form := container.NewVBox(
