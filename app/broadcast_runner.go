@@ -46,32 +46,48 @@ const OptedOutSkipped = "Not sent: the customer opted out of marketing messages.
 // RunOutbox, after RecoverOutbox.
 func (c *BroadcastUseCases) RunBroadcasts(ctx context.Context) {
 	r := &broadcastRunner{c: c, any: c.anyBroadcasts(ctx)}
+	poke := make(chan struct{}, 1)
 	cancel := c.bus.Subscribe(func(e Event) {
-		if e.Kind == EventMessagesChanged || e.Kind == EventMessagesReceived {
-			r.moved.Store(true)
+		if (e.Kind == EventMessagesChanged || e.Kind == EventMessagesReceived) && r.moved.CompareAndSwap(false, true) {
+			select { // the first change since the last EventBroadcastsChanged
+			case poke <- struct{}{}:
+			default:
+			}
 		}
 	})
 	defer cancel()
-	var told time.Time
+	var told, nextStep time.Time
 	for ctx.Err() == nil {
-		wait := r.step(ctx)
-		if r.moved.Load() && r.any && time.Since(told) >= broadcastEventEvery {
+		if now := time.Now(); !now.Before(nextStep) {
+			nextStep = now.Add(r.step(ctx))
+		}
+		if r.any && r.moved.Load() && time.Since(told) >= broadcastEventEvery {
 			r.moved.Store(false)
 			told = time.Now()
 			c.publishBroadcast(0, 0)
 		}
-		if r.moved.Load() && r.any {
-			wait = min(wait, broadcastEventEvery)
+		until := nextStep
+		if r.any && r.moved.Load() {
+			until = earliest(until, told.Add(broadcastEventEvery))
 		}
-		t := time.NewTimer(wait)
+		t := time.NewTimer(time.Until(until))
 		select {
 		case <-ctx.Done():
 		case <-c.broadcastWake:
-			r.any = true
+			r.any, nextStep = true, time.Time{}
+		case <-poke:
 		case <-t.C:
 		}
 		t.Stop()
 	}
+}
+
+// earliest returns the earlier of a and b.
+func earliest(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // anyBroadcasts reports whether any channel has a broadcast, whose

@@ -299,8 +299,13 @@ func (c *OutboxUseCases) deliver(ctx context.Context, m Message, pace *pacer) (S
 
 // pacer spaces sends evenly to stay under a rate, and also never lets
 // more than rate sends start within any one second, even when the
-// goroutines that wait for their slots wake late and bunch up.
+// goroutines that wait for their slots wake late and bunch up. Slots go
+// in the order the sends asked for them: a reply taken from the queue
+// before a broadcast's messages is not overtaken by them.
 type pacer struct {
+	// turn lets one waiter at a time look for its slot; Go queues the
+	// others on it in order.
+	turn   chan struct{}
 	mu     sync.Mutex
 	every  time.Duration
 	next   time.Time   // the earliest start of the next send
@@ -309,11 +314,19 @@ type pacer struct {
 }
 
 func newPacer(perSecond float64) *pacer {
-	return &pacer{every: time.Duration(float64(time.Second) / perSecond), recent: make([]time.Time, 0, max(1, int(perSecond)))}
+	return &pacer{turn: make(chan struct{}, 1), every: time.Duration(float64(time.Second) / perSecond),
+		recent: make([]time.Time, 0, max(1, int(perSecond)))}
 }
 
-// wait blocks until the next send may start; false when ctx is done.
+// wait blocks until the next send may start, after those that called it
+// before; false when ctx is done.
 func (p *pacer) wait(ctx context.Context) bool {
+	select {
+	case p.turn <- struct{}{}:
+	case <-ctx.Done():
+		return false
+	}
+	defer func() { <-p.turn }()
 	for {
 		p.mu.Lock()
 		now := time.Now()
