@@ -1,17 +1,11 @@
 package app
 
-import (
-	"context"
-	"errors"
-)
+import "errors"
 
 // ErrOverDailyLimit marks a broadcast refused because it would reach more
 // customers than the channel's messaging limit leaves today, and the
 // owner did not choose to spread it over days.
 var ErrOverDailyLimit = errors.New("more recipients than the messaging limit allows today")
-
-// errBroadcastsNotBuilt is returned by the parts still being built.
-var errBroadcastsNotBuilt = errors.New("broadcasts: not built yet")
 
 // BroadcastUseCases are the use cases of broadcasts: building an
 // audience, planning, testing, creating, controlling and following a

@@ -19,6 +19,7 @@ import (
 
 	"github.com/parley-app/parley/app"
 	"github.com/parley-app/parley/screens/backup"
+	"github.com/parley-app/parley/screens/broadcasts"
 	"github.com/parley-app/parley/screens/channels"
 	"github.com/parley-app/parley/screens/inbox"
 	"github.com/parley-app/parley/screens/kit"
@@ -92,6 +93,9 @@ type shell struct {
 	core    *app.Core   // nil only in tests of the bare shell
 	routes  []kit.Route // pages pushed over the Channels list, the current one last
 	endPage func()      // ends the context of the channel's page shown, if any
+	// broadcasts are the broadcasts pages last opened, which take files
+	// dropped on a new broadcast; nil until opened.
+	broadcasts *broadcasts.Pages
 }
 
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
@@ -109,6 +113,10 @@ func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
 		s.channels.OnTemplates = func(ch app.Channel) {
 			s.routes = nil
 			s.Push(kit.Route{Page: kit.PageTemplates, Channel: ch})
+		}
+		s.channels.OnBroadcasts = func(ch app.Channel) {
+			s.routes = nil
+			s.Push(kit.Route{Page: kit.PageBroadcasts, Channel: ch})
 		}
 		d.Core.Events().Subscribe(s.onCoreEvent)
 		s.space.Attach(s.env, s.core)

@@ -12,9 +12,13 @@ func (s *shell) installFileDrop(w fyne.Window) {
 	w.SetOnDropped(s.onDropped)
 }
 
-// onDropped shows the Space, where the dropped files go to the open
+// onDropped gives the dropped files to a new broadcast on screen (a CSV
+// file of numbers), else shows the Space, where they go to the open
 // conversation; with none open it says to open one first.
 func (s *shell) onDropped(at fyne.Position, uris []fyne.URI) {
+	if s.detail && s.broadcasts != nil && s.broadcasts.DropFiles(uris) {
+		return
+	}
 	s.show(pageSpace)
 	s.space.DropFiles(at, uris)
 }

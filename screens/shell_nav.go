@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/parley-app/parley/screens/broadcasts"
 	"github.com/parley-app/parley/screens/builder"
 	"github.com/parley-app/parley/screens/kit"
 	"github.com/parley-app/parley/screens/templates"
@@ -65,5 +66,14 @@ func (s *shell) open(r kit.Route) {
 		templates.Open(s.env, s.core, r.Channel)
 	case kit.PageBuilder:
 		builder.Open(s.env, s.core, r.Channel, r.Template)
+	case kit.PageBroadcasts:
+		s.broadcasts = broadcasts.Open(s.env, s.core, r.Channel, s.openConversation)
 	}
+}
+
+// openConversation shows the Space with a customer's conversation open
+// (a broadcast's recipient).
+func (s *shell) openConversation(id int64) {
+	s.show(pageSpace)
+	s.space.OpenConversation(id)
 }

@@ -122,7 +122,7 @@ func (p *Page) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow 
 	return r
 }
 
-// newRowActions are Configure, Profile and Templates; a disconnected
+// newRowActions are Configure, Profile, Templates and Broadcasts; a disconnected
 // channel offers Reconnect and Delete data instead.
 func (p *Page) newRowActions(ch app.Channel) fyne.CanvasObject {
 	if ch.Disconnected {
@@ -131,11 +131,15 @@ func (p *Page) newRowActions(ch app.Channel) fyne.CanvasObject {
 			&widget.Button{Text: "Delete data", Icon: theme.DeleteIcon(), OnTapped: func() { p.onDeleteData(ch) }},
 		)
 	}
-	return container.NewHBox(
+	actions := container.NewHBox(
 		&widget.Button{Text: "Configure", Icon: theme.SettingsIcon(), OnTapped: func() { p.OnConfigure(ch) }},
 		&widget.Button{Text: "Profile", Icon: kit.ProfileIcon, OnTapped: func() { p.OnProfile(ch) }},
 		&widget.Button{Text: "Templates", Icon: kit.TemplatesIcon, OnTapped: func() { p.OnTemplates(ch) }},
 	)
+	if p.OnBroadcasts != nil {
+		actions.Add(&widget.Button{Text: "Broadcasts", Icon: kit.BroadcastIcon, OnTapped: func() { p.OnBroadcasts(ch) }})
+	}
+	return actions
 }
 
 // setStatus shows the channel's state; status nil means not checked yet.

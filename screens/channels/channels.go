@@ -39,6 +39,8 @@ type Page struct {
 	OnConfigure func(app.Channel)
 	OnProfile   func(app.Channel)
 	OnTemplates func(app.Channel)
+	// OnBroadcasts opens a channel's broadcasts; nil hides the button.
+	OnBroadcasts func(app.Channel)
 	// OnLoaded tells the shell how many channels exist after each load.
 	OnLoaded func(n int)
 

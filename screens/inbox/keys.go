@@ -135,3 +135,13 @@ func (p *Page) OpenConversationID() int64 {
 	}
 	return p.inbox.openID
 }
+
+// OpenConversation shows the conversation with id on the right, as if
+// the owner had clicked it: a broadcast's recipient, opened from its
+// results, even while the list leaves it out because only the broadcast
+// wrote to them.
+func (p *Page) OpenConversation(id int64) {
+	if p.inbox != nil {
+		p.inbox.openAnyByID(id)
+	}
+}

@@ -391,6 +391,27 @@ func (s *spaceInbox) openByID(id int64) {
 	}
 }
 
+// openAnyByID opens the conversation with id: from the list when it is
+// there, else read from the core (a conversation the list leaves out).
+func (s *spaceInbox) openAnyByID(id int64) {
+	for _, cv := range s.all {
+		if cv.ID == id {
+			s.openByID(id)
+			return
+		}
+	}
+	core := s.env.core
+	kit.Load(s.env.Run, context.Background(), func(ctx context.Context) (app.Conversation, error) {
+		return core.Conversation(ctx, id)
+	}, func(cv app.Conversation, err error) {
+		if err != nil {
+			slog.Warn("open a conversation", "conversation", id, "err", err)
+			return
+		}
+		s.open(cv)
+	})
+}
+
 // clearUnread shows a conversation as read at once, before the store
 // confirms it.
 func (s *spaceInbox) clearUnread(id int64) {

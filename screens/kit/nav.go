@@ -31,8 +31,9 @@ type Page int
 
 // The pages one feature may open in another through Nav.Push.
 const (
-	PageTemplates Page = iota + 1 // a channel's message templates
-	PageBuilder                   // the template builder, with Route.Template as its start
+	PageTemplates  Page = iota + 1 // a channel's message templates
+	PageBuilder                    // the template builder, with Route.Template as its start
+	PageBroadcasts                 // a channel's broadcasts
 )
 
 // Route is a page with what it shows: a channel and, for the builder, the
