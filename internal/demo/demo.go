@@ -107,7 +107,10 @@ func Start(ctx context.Context, o Options) (*Workspace, error) {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	w := &Workspace{clock: newReplayClock(o.now), store: o.Store, log: o.Log, noCustomers: o.noCustomers}
-	emuOpts := []emulator.Option{emulator.WithClock(w.clock.Now), emulator.WithSeed(1), emulator.WithLogger(o.Log)}
+	// The emulator's ids must differ from those of the demo's earlier
+	// runs in the same folder: with a fixed seed a restarted demo gave
+	// its sends the ids of messages already stored, and every one failed.
+	emuOpts := []emulator.Option{emulator.WithClock(w.clock.Now), emulator.WithSeed(uint64(time.Now().UnixNano())), emulator.WithLogger(o.Log)}
 	if o.manualDelivery {
 		emuOpts = append(emuOpts, emulator.WithManualDelivery())
 	} else {

@@ -279,3 +279,31 @@ func TestDemoKeyStaysOutOfFiles(t *testing.T) {
 		t.Error("the demo API key appears in the log")
 	}
 }
+
+// TestSendsAfterARestartGetNewIDs: the emulator is new at every start,
+// yet what it sends must not get the WhatsApp ids of messages an earlier
+// run stored, or every reply after a restart stays "sending".
+func TestSendsAfterARestartGetNewIDs(t *testing.T) {
+	ctx := context.Background()
+	w := newWorld(t)
+	send := func(ws *Workspace) string {
+		t.Helper()
+		p, err := ws.Core.ChannelProvider(ctx, ws.Channel.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := p.SendText(ctx, jonas.waID(), "Bis gleich!", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.WAMessageID
+	}
+	ws := w.start()
+	first := send(ws)
+	ws.Stop()
+	w.reopen()
+	again := send(w.start())
+	if first == again {
+		t.Errorf("the first send after a restart got the id of the earlier run's first send (%s)", first)
+	}
+}
