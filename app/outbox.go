@@ -196,7 +196,15 @@ type sendOutcome struct {
 // records the outcome.
 func (c *OutboxUseCases) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome {
 	record := func(state DeliveryState, wamid string, code int, text string) {
-		if err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text); err != nil {
+		err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text)
+		if err != nil && wamid != "" {
+			// The answer's id is refused (another message already has
+			// it: a provider that reuses ids). The outcome still counts;
+			// only statuses for that id cannot find this message.
+			c.log.Warn("outbox: WhatsApp id not recorded", "message", m.ID, "wamid", wamid, "err", err)
+			err = c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, "", code, text)
+		}
+		if err != nil {
 			c.log.Error("outbox: record state", "message", m.ID, "state", state, "err", err)
 		}
 		c.bus.Publish(Event{Kind: EventMessagesChanged, ChannelID: m.ChannelID, ConversationIDs: []int64{m.ConversationID}})

@@ -251,3 +251,51 @@ func TestUndeliverableFailsWithReason(t *testing.T) {
 		t.Fatalf("undeliverable: %s %q", got.State, got.ErrorText)
 	}
 }
+
+// A provider that answers two sends with the same WhatsApp id (a
+// restarted test server, a broken proxy) must not leave the second
+// message "sending" for ever: it is recorded as sent, without the id.
+func TestReusedWhatsAppIDStillRecordsTheSend(t *testing.T) {
+	reuse := func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			if r.Method != http.MethodPost || !strings.HasSuffix(r.URL.Path, "/messages") {
+				next.ServeHTTP(rw, r)
+				return
+			}
+			rec := httptest.NewRecorder()
+			next.ServeHTTP(rec, r)
+			body := rec.Body.String()
+			if i := strings.Index(body, `"id":"wamid.`); i >= 0 {
+				end := i + strings.Index(body[i+6:], `"`) + 6
+				body = body[:i] + `"id":"wamid.SAME"` + body[end+1:]
+			}
+			for k, v := range rec.Header() {
+				rw.Header()[k] = v
+			}
+			rw.Header().Del("Content-Length")
+			rw.WriteHeader(rec.Code)
+			_, _ = io.WriteString(rw, body)
+		})
+	}
+	w := buildWorld(t, false, reuse)
+	ch := w.addChannel(t)
+	hookUp(t, w, ch)
+	anna := customerWrites(t, w, ch, "491701234567", "Anna", "Is my cake ready?")
+	ben := customerWrites(t, w, ch, "491709876543", "Ben", "And my bread?")
+	ob := w.core.NewOutbox(app.OutboxOptions{Workers: 1})
+	for _, cv := range []app.Conversation{anna, ben} {
+		if _, err := w.core.SendText(w.ctx, cv.ID, "Yes, ready at 3pm!", ""); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := ob.SendQueuedOnce(w.ctx); n != 1 {
+			t.Fatalf("the outbox sent %d messages, want 1", n)
+		}
+	}
+	first, second := lastMessage(t, w, anna.ID), lastMessage(t, w, ben.ID)
+	if first.State != app.StateSent || first.WAMessageID != "wamid.SAME" {
+		t.Errorf("the first reply is %s with id %q", first.State, first.WAMessageID)
+	}
+	if second.State != app.StateSent || second.WAMessageID != "" {
+		t.Errorf("the reply answered with a reused id is %s with id %q, want sent without it", second.State, second.WAMessageID)
+	}
+}
