@@ -96,10 +96,12 @@ type shell struct {
 	// broadcasts are the broadcasts pages last opened, which take files
 	// dropped on a new broadcast; nil until opened.
 	broadcasts *broadcasts.Pages
+	// broadcastDrafts keeps each channel's unfinished new broadcast.
+	broadcastDrafts *broadcasts.Drafts
 }
 
 func newShell(w fyne.Window, d Deps, prefs uiPrefs, run kit.Runner) *shell {
-	s := &shell{prefs: prefs}
+	s := &shell{prefs: prefs, broadcastDrafts: broadcasts.NewDrafts()}
 	s.env = kit.Env{Window: w, Run: run, Nav: s, ReloadGap: d.ReloadGap, NotifyGap: d.NotifyGap}
 	s.core = d.Core
 	s.space = inbox.NewPage(s.onConnect, d.OnTryDemo)

@@ -67,7 +67,7 @@ func (s *shell) open(r kit.Route) {
 	case kit.PageBuilder:
 		builder.Open(s.env, s.core, r.Channel, r.Template)
 	case kit.PageBroadcasts:
-		s.broadcasts = broadcasts.Open(s.env, s.core, r.Channel, s.openConversation)
+		s.broadcasts = broadcasts.Open(s.env, s.core, r.Channel, s.openConversation, s.broadcastDrafts)
 	}
 }
 

@@ -53,15 +53,19 @@ type env struct {
 	// wizard is the new broadcast last opened, which takes dropped
 	// files while it is on screen.
 	wizard *wizard
+	// drafts keeps the unfinished new broadcast of each channel.
+	drafts *Drafts
 }
 
 // Pages are a channel's broadcasts pages, as opened by Open.
 type Pages struct{ env *env }
 
 // Open shows ch's broadcasts in place of the current page. openChat, if
-// not nil, opens a recipient's conversation in the Space.
-func Open(k kit.Env, core Core, ch app.Channel, openChat func(conversationID int64)) *Pages {
-	e := &env{Env: k, core: core, ch: ch, openChat: openChat}
+// not nil, opens a recipient's conversation in the Space. drafts keeps
+// an unfinished new broadcast while the owner is elsewhere; nil keeps
+// none.
+func Open(k kit.Env, core Core, ch app.Channel, openChat func(conversationID int64), drafts *Drafts) *Pages {
+	e := &env{Env: k, core: core, ch: ch, openChat: openChat, drafts: drafts}
 	openList(e)
 	return &Pages{env: e}
 }

@@ -195,7 +195,7 @@ func newPage(t testing.TB) *page {
 	w.Resize(screentest.WindowSize)
 	p := &page{core: newFakeCore(), window: w, nav: nav}
 	p.env = &env{Env: kit.Env{Window: w, Run: screentest.RunNow, Nav: nav}, core: p.core, ch: testChannel,
-		openChat: func(id int64) { p.chats = append(p.chats, id) }}
+		openChat: func(id int64) { p.chats = append(p.chats, id) }, drafts: NewDrafts()}
 	return p
 }
 

@@ -46,6 +46,9 @@ func TestReviewSpreadsOverDays(t *testing.T) {
 	if !p.shows("Pause") || !p.shows("sunday_offer") {
 		t.Error("the results are not shown once started")
 	}
+	if p.env.drafts.of(testChannel.ID) != nil {
+		t.Error("the broadcast started is still kept as an unfinished one")
+	}
 }
 
 // A number whose quality is not green is warned before it starts.

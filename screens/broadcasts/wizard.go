@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -51,7 +52,17 @@ type wizard struct {
 }
 
 // openWizard shows the steps of a new broadcast on the channel.
+// An unfinished one the owner left comes back as they left it.
 func openWizard(e *env) *wizard {
+	if w := e.drafts.of(e.ch.ID); w != nil {
+		w.env = e
+		w.ctx = e.Nav.Show(w.content)
+		e.wizard = w
+		w.audience.load()
+		w.compose.load()
+		w.showStep(w.step)
+		return w
+	}
 	w := &wizard{env: e}
 	w.audience = newAudienceStep(w)
 	w.compose = newComposeStep(w)
@@ -59,6 +70,7 @@ func openWizard(e *env) *wizard {
 	w.build()
 	w.ctx = e.Nav.Show(w.content)
 	e.wizard = w
+	e.drafts.keep(e.ch.ID, w)
 	w.audience.load()
 	w.compose.load()
 	w.showStep(stepAudience)
@@ -81,7 +93,8 @@ func (w *wizard) build() {
 	buttons := container.NewHBox(w.backBtn, layout.NewSpacer(), w.spinner, w.nextBtn, w.startBtn)
 	bottom := container.NewVBox(w.problem, widget.NewSeparator(), buttons)
 	body := container.NewBorder(container.NewVBox(w.indicator, widget.NewSeparator()), bottom, nil, nil, w.stage)
-	w.content = pageLayout(back, "New broadcast", channelLine(w.env.ch), nil, body)
+	discard := &widget.Button{Text: textDiscard, Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: w.onDiscard}
+	w.content = pageLayout(back, "New broadcast", channelLine(w.env.ch), discard, body)
 }
 
 // showStep puts step s on the stage.
@@ -229,9 +242,35 @@ func (w *wizard) onStart() {
 			w.showError(err)
 			return
 		}
+		w.env.drafts.drop(w.env.ch.ID)
 		openResults(w.env, b)
 	})
 }
+
+// onDiscard forgets this broadcast, after asking, and starts a new one.
+func (w *wizard) onDiscard() {
+	if w.busy {
+		return
+	}
+	d := dialog.NewConfirm(textDiscardTitle, textDiscardAsk, func(ok bool) {
+		if !ok {
+			return
+		}
+		w.env.drafts.drop(w.env.ch.ID)
+		openWizard(w.env)
+	}, w.env.Window)
+	d.SetConfirmText("Discard")
+	d.SetDismissText("Keep it")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// Words of discarding a new broadcast.
+const (
+	textDiscard      = "Discard"
+	textDiscardTitle = "Discard this broadcast?"
+	textDiscardAsk   = "The audience, the message and its values you chose here are forgotten. Nothing was sent."
+)
 
 func (w *wizard) setBusy(on bool) {
 	w.busy = on
