@@ -157,18 +157,24 @@ func (r *chartRenderer) build() {
 		fy := float32(n) / float32(top)
 		return fyne.NewPos(x0+fx*w, y0-min(fy, 1)*h)
 	}
+	// Steps, not slopes: a count holds until the moment it changes, so
+	// eight reads at the end do not look like reads all along.
+	step := func(c color.Color, from, to fyne.Position) []*canvas.Line {
+		flat, rise := canvas.NewLine(c), canvas.NewLine(c)
+		flat.StrokeWidth, rise.StrokeWidth = 2, 2
+		corner := fyne.NewPos(to.X, from.Y)
+		flat.Position1, flat.Position2 = from, corner
+		rise.Position1, rise.Position2 = corner, to
+		return []*canvas.Line{flat, rise}
+	}
 	for i := range pts {
 		if i == 0 {
 			continue
 		}
-		d := canvas.NewLine(deliveredColor)
-		d.StrokeWidth = 2
-		d.Position1, d.Position2 = at(pts[i-1], pts[i-1].Delivered), at(pts[i], pts[i].Delivered)
-		rd := canvas.NewLine(readColor)
-		rd.StrokeWidth = 2
-		rd.Position1, rd.Position2 = at(pts[i-1], pts[i-1].Read), at(pts[i], pts[i].Read)
-		r.delivered, r.read = append(r.delivered, d), append(r.read, rd)
-		objs = append(objs, d, rd)
+		d := step(deliveredColor, at(pts[i-1], pts[i-1].Delivered), at(pts[i], pts[i].Delivered))
+		rd := step(readColor, at(pts[i-1], pts[i-1].Read), at(pts[i], pts[i].Read))
+		r.delivered, r.read = append(r.delivered, d...), append(r.read, rd...)
+		objs = append(objs, d[0], d[1], rd[0], rd[1])
 	}
 	if len(pts) == 1 { // one moment: a dot for each line
 		for _, s := range []struct {
@@ -188,7 +194,9 @@ func (r *chartRenderer) build() {
 	first.Move(fyne.NewPos(x0, y0+4))
 	last.Move(fyne.NewPos(x1-last.MinSize().Width, y0+4))
 	objs = append(objs, first)
-	if span > time.Minute || len(pts) > 1 {
+	if (span > time.Minute || len(pts) > 1) && last.Text != first.Text {
+		// Everything within one second reads as one moment, not as a
+		// range from a time to the same time.
 		objs = append(objs, last)
 	}
 	r.objects = objs

@@ -26,25 +26,29 @@ func TestChartDrawsTheTimeline(t *testing.T) {
 	w := test.NewTempWindow(t, c)
 	w.Resize(fyne.NewSize(500, 260))
 	r := test.WidgetRenderer(c).(*chartRenderer)
-	if len(r.delivered) != 2 || len(r.read) != 2 {
-		t.Fatalf("%d delivered and %d read segments, want 2 each", len(r.delivered), len(r.read))
+	// Each count holds until it changes: a flat segment, then a rise.
+	if len(r.delivered) != 4 || len(r.read) != 4 {
+		t.Fatalf("%d delivered and %d read segments, want 4 each", len(r.delivered), len(r.read))
 	}
 	d := r.delivered
-	if d[0].Position1.X != chartLeft || d[1].Position2.X <= d[1].Position1.X {
+	if d[0].Position1.X != chartLeft || d[2].Position2.X <= d[2].Position1.X {
 		t.Errorf("the delivered line does not run left to right: %v", d)
 	}
-	if !(d[0].Position1.Y > d[0].Position2.Y && d[1].Position2.Y < d[1].Position1.Y) {
-		t.Error("the delivered line does not rise with the count")
+	for i := 0; i < len(d); i += 2 {
+		flat, rise := d[i], d[i+1]
+		if flat.Position1.Y != flat.Position2.Y || rise.Position1.X != rise.Position2.X || rise.Position2.Y >= rise.Position1.Y {
+			t.Errorf("step %d is not flat then rising: %v %v", i/2, flat, rise)
+		}
 	}
-	if d[1].Position2.Y != chartTop {
-		t.Errorf("all recipients delivered is drawn at %v, want the top %v", d[1].Position2.Y, chartTop)
+	if d[3].Position2.Y != chartTop {
+		t.Errorf("all recipients delivered is drawn at %v, want the top %v", d[3].Position2.Y, chartTop)
 	}
-	if r.read[1].Position2.Y <= d[1].Position2.Y {
+	if r.read[3].Position2.Y <= d[3].Position2.Y {
 		t.Error("read is not drawn below delivered")
 	}
 	// The second point is a fifth of the way along the time axis.
 	width := c.Size().Width - chartLeft - chartRight
-	if got := d[0].Position2.X - chartLeft; got < width/5-1 || got > width/5+1 {
+	if got := d[1].Position2.X - chartLeft; got < width/5-1 || got > width/5+1 {
 		t.Errorf("2 of 10 minutes drawn at %v of %v", got, width)
 	}
 	texts := map[string]bool{}
@@ -82,7 +86,31 @@ func TestChartEmptyAndThinned(t *testing.T) {
 		pts[i] = app.BroadcastPoint{At: at.Add(time.Duration(i) * time.Second), Delivered: i, Read: i / 2}
 	}
 	c.setData(pts, 5000)
-	if len(r.delivered) != chartMaxPoints-1 {
+	if len(r.delivered) != 2*(chartMaxPoints-1) {
 		t.Errorf("%d segments for 5,000 points", len(r.delivered))
+	}
+}
+
+// A small broadcast delivered within one second names that moment once,
+// not as a range from a time to the same time.
+func TestChartOfOneSecondNamesItOnce(t *testing.T) {
+	test.NewTempApp(t)
+	c := newTimelineChart()
+	at := time.Date(2026, 12, 3, 20, 26, 0, 0, time.Local)
+	c.setData([]app.BroadcastPoint{
+		{At: at.Add(100 * time.Millisecond), Delivered: 1},
+		{At: at.Add(400 * time.Millisecond), Delivered: 5},
+		{At: at.Add(900 * time.Millisecond), Delivered: 8},
+	}, 8)
+	w := test.NewTempWindow(t, c)
+	w.Resize(fyne.NewSize(500, 260))
+	n := 0
+	for _, o := range test.WidgetRenderer(c).Objects() {
+		if tx, ok := o.(*canvas.Text); ok && tx.Text == "20:26:00" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("the time axis names 20:26:00 %d times, want once", n)
 	}
 }

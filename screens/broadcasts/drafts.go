@@ -2,6 +2,9 @@ package broadcasts
 
 import "github.com/parley-app/parley/app"
 
+// textContinueDraft is New broadcast's label while one is half done.
+const textContinueDraft = "Continue new broadcast"
+
 // Drafts keeps each channel's unfinished new broadcast while the owner
 // looks elsewhere (the Space, another channel, the list of broadcasts):
 // coming back to New broadcast shows it as they left it, on the same

@@ -19,7 +19,7 @@ func TestUnfinishedBroadcastWaitsForTheOwner(t *testing.T) {
 	if p.shows("Who gets this broadcast?") || p.shows("Values") {
 		t.Fatal("the list still shows the new broadcast")
 	}
-	test.Tap(p.button(t, "New broadcast"))
+	test.Tap(p.button(t, textContinueDraft))
 	if got := p.env.wizard; got != w || w.step != stepCompose {
 		t.Fatalf("coming back opened step %d of a new broadcast, want the message step of the one left", w.step)
 	}
@@ -40,7 +40,7 @@ func TestUnfinishedBroadcastWaitsForTheOwner(t *testing.T) {
 		t.Error("after Discard the new broadcast did not start from nothing")
 	}
 	openList(p.env)
-	test.Tap(p.button(t, "New broadcast"))
+	test.Tap(p.button(t, textContinueDraft))
 	if p.env.wizard != fresh {
 		t.Error("the broadcast started after Discard is not kept either")
 	}

@@ -55,7 +55,11 @@ func openList(e *env) *listPage {
 
 func (p *listPage) build() {
 	back := &widget.Button{Text: "Channels", Icon: theme.NavigateBackIcon(), Importance: widget.LowImportance, OnTapped: p.env.Nav.Back}
-	newButton := &widget.Button{Text: "New broadcast", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onNew}
+	newText := "New broadcast"
+	if p.env.drafts.of(p.env.ch.ID) != nil {
+		newText = textContinueDraft // the one the owner left half done
+	}
+	newButton := &widget.Button{Text: newText, Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onNew}
 	p.list = widget.NewList(func() int { return len(p.items) }, newBroadcastRow, p.updateRow)
 	p.list.OnSelected = func(id widget.ListItemID) {
 		p.list.UnselectAll()
@@ -64,7 +68,7 @@ func (p *listPage) build() {
 		}
 	}
 	p.empty = kit.NewEmptyState(broadcastIcon, "No broadcasts yet", textEmpty,
-		&widget.Button{Text: "New broadcast", Icon: theme.ContentAddIcon(), OnTapped: p.onNew})
+		&widget.Button{Text: newText, Icon: theme.ContentAddIcon(), OnTapped: p.onNew})
 	p.empty.Content.Hide()
 	p.problem = kit.NewFormProblem()
 	body := container.NewBorder(p.problem, nil, nil, nil, container.NewStack(p.list, p.empty.Content))

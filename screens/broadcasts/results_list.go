@@ -41,7 +41,8 @@ func (p *resultsPage) newRecipientRow() fyne.CanvasObject {
 	// it is the longest and says what to do.
 	top := container.NewBorder(nil, nil, withWidth(r.name, 280), nil, r.outcome)
 	lines := container.NewVBox(top, container.New(layout.NewCustomPaddedLayout(-theme.Padding()*2, 0, 0, 0), r.reason))
-	return newRowBox(container.NewBorder(nil, nil, nil, right, lines), r)
+	// Top-aligned: the chat button and "Replied" sit on the name's line.
+	return newRowBox(container.NewBorder(nil, nil, nil, container.NewVBox(right), lines), r)
 }
 
 func (p *resultsPage) updateRecipientRow(id widget.ListItemID, o fyne.CanvasObject) {
