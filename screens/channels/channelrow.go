@@ -103,9 +103,12 @@ func (p *Page) newRow(ch app.Channel, status *app.ConnectionStatus) *channelRow 
 		text.Add(health)
 	}
 	text.Add(r.note)
+	// The actions go under the text, not beside it: four buttons beside
+	// the number and its state did not fit a window 900 points wide, and
+	// Templates and Broadcasts were cut off.
+	text.Add(container.New(layout.NewCustomPaddedLayout(4, 0, 0, 0), container.NewHBox(p.newRowActions(ch))))
 	body := container.NewBorder(nil, nil,
-		container.NewCenter(kit.NewBadge(kit.ChannelIcon, badgeColor, 48)),
-		container.NewVBox(layout.NewSpacer(), p.newRowActions(ch), layout.NewSpacer()),
+		container.NewVBox(kit.NewBadge(kit.ChannelIcon, badgeColor, 48)), nil,
 		text)
 
 	bg := &canvas.Rectangle{

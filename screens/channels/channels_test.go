@@ -1,6 +1,7 @@
 package channels
 
 import (
+	"fyne.io/fyne/v2"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -97,5 +98,25 @@ func TestPlaceholderActionsExplainThemselves(t *testing.T) {
 	top := s.channels.window.Canvas().Overlays().Top()
 	if top == nil || !screentest.ShowsText(top, "on its way") {
 		t.Fatalf("Add Channel without the wizard shows no explanation")
+	}
+}
+
+// In a window 900 points wide (the page beside the navigation column),
+// every action of a channel is within reach: none is cut off at the
+// right edge.
+func TestChannelActionsFitANarrowWindow(t *testing.T) {
+	shop := app.Channel{ID: 7, Name: "Bäckerei Sonnenschein am Marktplatz", PhoneNumber: "+493023125100",
+		Provider: app.ProviderName360dialog, KeyState: app.KeyOK}
+	_, p := openChannels(t, &screentest.FakeChannels{List: []app.Channel{shop}})
+	p.OnBroadcasts = func(app.Channel) {}
+	p.Reload()
+	const pageWidth = 900 - 224
+	fyne.CurrentApp().Driver().AllWindows()[0].Resize(fyne.NewSize(pageWidth, 640))
+	d := fyne.CurrentApp().Driver()
+	for _, name := range []string{"Configure", "Profile", "Templates", "Broadcasts"} {
+		b := screentest.Button(t, p.Content, name)
+		if right := d.AbsolutePositionForObject(b).X + b.Size().Width; right > pageWidth {
+			t.Errorf("%s ends at %v, beyond the window's %v", name, right, float32(pageWidth))
+		}
 	}
 }
