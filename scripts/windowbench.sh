@@ -16,10 +16,20 @@
 #     the same baseline. Target: at most 1.5x.
 #
 #   scripts/windowbench.sh
+#   WB_BROADCAST=2000 scripts/windowbench.sh
+#
+# With WB_BROADCAST=N, 1 and 2 run with a broadcast draining: before
+# each of the two runs the fresh copy of the folder gets a paused
+# broadcast to N recipients (the 2,000 customers, then made-up numbers;
+# internal/tools/bcbench), let go as the load starts, into a 360dialog
+# emulator on loopback (bcbench emulate) that Parley is pointed at. The
+# emulator's sends during the load are reported: Parley's outbox sends
+# 80 a second, so expect about min(N, 80 x WB_SECONDS).
 #
 # WB_MESSAGES  messages in the database (default 200000)
 # WB_RATE      webhooks per second (default 1000)
 # WB_SECONDS   seconds of load (default 60)
+# WB_BROADCAST recipients of a broadcast draining during the load (default 0: none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en_US}
@@ -27,6 +37,7 @@ export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en_US}
 messages=${WB_MESSAGES:-200000}
 rate=${WB_RATE:-1000}
 seconds=${WB_SECONDS:-60}
+broadcast=${WB_BROADCAST:-0}
 out=build/bench
 # Build tags of every go command (the Makefile passes its own): sqlite_fts5
 # compiles SQLite's full-text search, which the store needs.
@@ -34,6 +45,7 @@ tags=${PARLEY_TAGS:-sqlite_fts5}
 port=18787
 hook_url=http://127.0.0.1:$port/webhook/coldseed # coldseed's fixed token
 hook_secret=coldseed-secret
+emu_url=http://127.0.0.1:18788 # bcbench emulate's default address
 
 if [[ ${WB_INSIDE:-} != 1 ]]; then
 	mkdir -p "$out"
@@ -41,12 +53,13 @@ if [[ ${WB_INSIDE:-} != 1 ]]; then
 	go build -tags "$tags",migrated_fynedo -ldflags "-s -w -X main.version=$version" -o "$out/parley" .
 	go build -ldflags "-s -w" -o "$out/hello" ./internal/tools/hello
 	go build -o "$out/loadgen" ./internal/tools/loadgen
+	if ((broadcast > 0)); then go build -tags "$tags" -o "$out/bcbench" ./internal/tools/bcbench; fi
 	data=$(scripts/benchdata.sh "$messages")
 	exec scripts/with-keyring.sh scripts/xvfb-run.sh env WB_INSIDE=1 WB_DATA="$data" "$0"
 fi
 
 work=$(mktemp -d)
-pid=
+pid= emu_pid=
 stop() {
 	if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
 		kill -TERM "$pid" 2>/dev/null || true
@@ -56,6 +69,10 @@ stop() {
 }
 cleanup() {
 	stop
+	if [[ -n $emu_pid ]]; then
+		kill -TERM "$emu_pid" 2>/dev/null || true
+		wait "$emu_pid" 2>/dev/null || true
+	fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -81,14 +98,20 @@ settle() {
 
 # start runs "$@" in the background on a fresh copy of folder $1 (or an
 # empty folder when $1 is -) with empty Fyne preferences; pid is set.
+# With WB_BROADCAST the copy gets its paused broadcast, and Parley the
+# emulator.
 start() {
-	local data=$1
+	local data=$1 provider=http://127.0.0.1:9 # nothing listens: no real 360dialog
 	shift
 	stop
 	rm -rf "$work/run"
 	mkdir -p "$work/run/config"
 	if [[ $data == - ]]; then mkdir -p "$work/run/data"; else cp -r "$data" "$work/run/data"; fi
-	XDG_CONFIG_HOME=$work/run/config PARLEY_360DIALOG_URL=http://127.0.0.1:9 "$@" >"$work/run/out.log" 2>&1 &
+	if ((broadcast > 0)) && [[ $data != - ]]; then
+		"$out/bcbench" seed -data "$work/run/data" -recipients "$broadcast" >&2
+		provider=$emu_url
+	fi
+	XDG_CONFIG_HOME=$work/run/config PARLEY_360DIALOG_URL=$provider "$@" >"$work/run/out.log" 2>&1 &
 	pid=$!
 }
 
@@ -135,18 +158,42 @@ next() {
 	settle "$pid"
 }
 
+# sent_count prints how many messages the emulator got so far.
+sent_count() { curl -sf "$emu_url/bench/sent"; }
+
 # load sends webhooks to the started process and sets ticks (its CPU
-# ticks during the load) and the loadgen summary line.
+# ticks during the load) and the loadgen summary line; with WB_BROADCAST
+# it first lets the broadcast go and sets sent (the emulator's sends
+# during the load).
 load() {
-	local before
+	local before sent_before
+	if ((broadcast > 0)); then
+		"$out/bcbench" resume -data "$work/run/data"
+		sent_before=$(sent_count)
+	fi
 	before=$(cpu_ticks "$pid")
 	summary=$("$out/loadgen" -url "$hook_url" -secret "$hook_secret" -rate "$rate" -duration "${seconds}s" | tail -n1) || {
 		echo "bench: $summary" >&2
 		exit 1
 	}
 	ticks=$(($(cpu_ticks "$pid") - before))
+	if ((broadcast > 0)); then sent=$(($(sent_count) - sent_before)); fi
 }
 field() { sed -n "s/.*$1=\([0-9.]*\).*/\1/p" <<<"$summary"; }
+
+# The emulator the broadcasts drain into, for both runs.
+if ((broadcast > 0)); then
+	"$out/bcbench" emulate -addr "${emu_url#http://}" >"$work/emulator.log" 2>&1 &
+	emu_pid=$!
+	until sent_count >/dev/null; do
+		if ! kill -0 "$emu_pid" 2>/dev/null; then
+			echo "bench: the emulator did not start" >&2
+			cat "$work/emulator.log" >&2
+			exit 1
+		fi
+		sleep 0.05
+	done
+fi
 
 # The baseline: a hello-world Fyne window.
 start - "$out/hello"
@@ -163,7 +210,7 @@ focus
 next # the first conversation of the Space
 idle_mb=$(rss_mb "$pid")
 load
-window_ticks=$ticks window_summary=$summary
+window_ticks=$ticks window_summary=$summary window_sent=${sent:-0}
 window_acked=$(field acked) window_p99=$(field p99_ms)
 busy_mb=$(rss_mb "$pid")
 stop
@@ -173,7 +220,7 @@ start "$WB_DATA" "$out/parley" --headless --data "$work/run/data" --listen "127.
 listening
 settle "$pid"
 load
-headless_ticks=$ticks headless_summary=$summary
+headless_ticks=$ticks headless_summary=$summary headless_sent=${sent:-0}
 headless_acked=$(field acked) headless_p99=$(field p99_ms)
 stop
 
@@ -201,3 +248,10 @@ awk -v h="$hello_mb" -v i="$idle_mb" -v b="$busy_mb" -v d="$demo_mb" -v m="$mess
 	printf "bench: demo workspace, every conversation opened: %d MB = %.2fx the hello-world window; target at most 1.5x: %s\n",
 		d, d / h, (d <= 1.5 * h) ? "OK" : "OVER"
 }'
+if ((broadcast > 0)); then
+	awk -v n="$broadcast" -v s="$seconds" -v w="$window_sent" -v h="$headless_sent" 'BEGIN {
+	want = (n < 80 * s) ? n : 80 * s
+	printf "bench: broadcast to %d draining during the load: the emulator got window %d (%.1f/s), headless %d (%.1f/s); expected about %d (80/s): %s\n",
+		n, w, w / s, h, h / s, want, (w >= 0.9 * want && h >= 0.9 * want) ? "OK" : "SHORT"
+}'
+fi
