@@ -54,51 +54,6 @@ type KeyringSecrets struct {
 	mu        sync.Mutex // serialises calls so only one unlock prompt shows
 	backend   keyringBackend
 	workspace string // names the entries (see ForWorkspace); "" for the plain names
-
-	// recent remembers keys read or saved in the last KeyMemory, so that
-	// a broadcast's 80 sends a second do not each ask the keyring over
-	// D-Bus (that cost the keyring daemon a third of a core).
-	recent recentKeys
-}
-
-// KeyMemory is how long a key read from the keyring is used again
-// without asking it; a key changed outside Parley is seen after that.
-const KeyMemory = 30 * time.Second
-
-// recentKeys are keys read or saved lately, in memory only.
-type recentKeys struct {
-	mu   sync.Mutex
-	keys map[app.ChannelID]recentKey
-}
-
-type recentKey struct {
-	key string
-	at  time.Time
-}
-
-// get returns the channel's key if it was read within KeyMemory.
-func (r *recentKeys) get(id app.ChannelID) (string, bool) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	k, ok := r.keys[id]
-	if !ok || time.Since(k.at) > KeyMemory {
-		return "", false
-	}
-	return k.key, true
-}
-
-// put remembers the channel's key; "" forgets it.
-func (r *recentKeys) put(id app.ChannelID, key string) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if key == "" {
-		delete(r.keys, id)
-		return
-	}
-	if r.keys == nil {
-		r.keys = map[app.ChannelID]recentKey{}
-	}
-	r.keys[id] = recentKey{key: key, at: time.Now()}
 }
 
 var _ app.SecretStore = (*KeyringSecrets)(nil)
@@ -150,31 +105,15 @@ func (k *KeyringSecrets) SetAPIKey(id app.ChannelID, key string) error {
 	if key == "" {
 		return fmt.Errorf("%s: the API key is empty", op)
 	}
-	k.recent.put(id, "") // until the keyring has the new one
 	_, err := k.call(op, func(b keyringBackend) (string, error) {
 		return "", b.Set(KeyringService, keyringUser(k.workspace, id), key)
 	})
-	if err == nil {
-		k.recent.put(id, key)
-	}
 	return err
 }
 
 // APIKey returns the channel's API key, or an error wrapping
 // app.ErrNotFound when none is stored.
 func (k *KeyringSecrets) APIKey(id app.ChannelID) (string, error) {
-	if key, ok := k.recent.get(id); ok {
-		return key, nil
-	}
-	key, err := k.readAPIKey(id)
-	if err == nil {
-		k.recent.put(id, key)
-	}
-	return key, err
-}
-
-// readAPIKey asks the keyring for the channel's key.
-func (k *KeyringSecrets) readAPIKey(id app.ChannelID) (string, error) {
 	return k.call(fmt.Sprintf("read API key of channel %d", id), func(b keyringBackend) (string, error) {
 		key, err := b.Get(KeyringService, keyringUser(k.workspace, id))
 		if !errors.Is(err, keyring.ErrNotFound) || k.workspace == "" {
@@ -197,7 +136,6 @@ func (k *KeyringSecrets) readAPIKey(id app.ChannelID) (string, error) {
 // DeleteAPIKey removes the channel's API key. Deleting a key that is not
 // stored is not an error.
 func (k *KeyringSecrets) DeleteAPIKey(id app.ChannelID) error {
-	k.recent.put(id, "")
 	_, err := k.call(fmt.Sprintf("remove API key of channel %d", id), func(b keyringBackend) (string, error) {
 		return "", b.Delete(KeyringService, keyringUser(k.workspace, id))
 	})
