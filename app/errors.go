@@ -26,6 +26,11 @@ var ErrChannelDisconnected = errors.New("the channel is disconnected")
 // none is stored on this computer. It comes with ErrNotFound.
 var ErrKeyMissing = errors.New("no API key stored for the channel")
 
+// ErrWAMessageIDTaken is returned by OutboxStore.UpdateState when the
+// WhatsApp id given is already another message's: an answer from the
+// network that reuses ids. Nothing was recorded.
+var ErrWAMessageIDTaken = errors.New("the WhatsApp message id belongs to another message")
+
 // ErrorKind classifies provider failures into what the owner can do about them.
 type ErrorKind int
 

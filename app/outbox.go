@@ -197,10 +197,10 @@ type sendOutcome struct {
 func (c *OutboxUseCases) sendOne(ctx context.Context, m Message, pace *pacer) sendOutcome {
 	record := func(state DeliveryState, wamid string, code int, text string) {
 		err := c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, wamid, code, text)
-		if err != nil && wamid != "" {
-			// The answer's id is refused (another message already has
-			// it: a provider that reuses ids). The outcome still counts;
-			// only statuses for that id cannot find this message.
+		if errors.Is(err, ErrWAMessageIDTaken) {
+			// Another message already has the answer's id (a provider
+			// that reuses ids). The outcome still counts; only statuses
+			// for that id cannot find this message.
 			c.log.Warn("outbox: WhatsApp id not recorded", "message", m.ID, "wamid", wamid, "err", err)
 			err = c.store.UpdateState(context.WithoutCancel(ctx), m.ID, state, "", code, text)
 		}

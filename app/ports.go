@@ -82,7 +82,8 @@ type OutboxStore interface {
 	Enqueue(ctx context.Context, m Message) (Message, error)
 	// NextQueued returns the oldest queued messages of each conversation.
 	NextQueued(ctx context.Context, limit int) ([]Message, error)
-	// UpdateState records a state change; waID is set when known.
+	// UpdateState records a state change; waID is set when known. A
+	// waID another message has is refused with ErrWAMessageIDTaken.
 	UpdateState(ctx context.Context, messageID int64, state DeliveryState, waMessageID string, code int, errText string) error
 	// RecoverSending marks every message left in StateSending (a crash
 	// between send and record) as StateUnknown and returns them.

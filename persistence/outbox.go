@@ -136,7 +136,8 @@ func (s *Store) NextQueued(ctx context.Context, limit int) ([]app.Message, error
 // any delivery statuses that arrived for it before are applied. The change
 // is stored as given, except that a message WhatsApp already reported as
 // further along (delivered, read, failed) is not set back to sent,
-// delivered or read.
+// delivered or read. A waMessageID another message already has is
+// refused with app.ErrWAMessageIDTaken.
 func (s *Store) UpdateState(ctx context.Context, messageID int64, state app.DeliveryState, waMessageID string, code int, errText string) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var channel app.ChannelID
@@ -170,6 +171,9 @@ func (s *Store) UpdateState(ctx context.Context, messageID int64, state app.Deli
 		return nil
 	})
 	if err != nil {
+		if isUniqueError(err) {
+			err = fmt.Errorf("%w: %w", app.ErrWAMessageIDTaken, err)
+		}
 		return fmt.Errorf("record state of message %d: %w", messageID, err)
 	}
 	return nil

@@ -250,3 +250,26 @@ func TestConversationFor(t *testing.T) {
 		t.Errorf("Conversations = %+v; want Dora's first, the empty one last", convs)
 	}
 }
+
+// A WhatsApp id another message already has is refused with its own
+// kind, so the outbox can record the send without it; nothing changes.
+func TestUpdateStateRefusesAWhatsAppIDTaken(t *testing.T) {
+	ctx := context.Background()
+	s := openTestStore(t)
+	c := addChannel(t, s, "Shop")
+	in := mustIngest(t, s, c.ID, textBatch("491", "Ann", "w", 1))[0]
+	m, err := s.Enqueue(ctx, app.Message{ConversationID: in.ConversationID, Text: "Yes, ready at 3pm!"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.UpdateState(ctx, m.ID, app.StateSent, in.WAMessageID, 0, "")
+	if !errors.Is(err, app.ErrWAMessageIDTaken) {
+		t.Fatalf("recording the customer's message id on a reply = %v, want ErrWAMessageIDTaken", err)
+	}
+	if got, _ := s.Message(ctx, m.ID); got.State != app.StateQueued || got.WAMessageID != "" {
+		t.Errorf("the refused update changed the reply: %s %q", got.State, got.WAMessageID)
+	}
+	if err := s.UpdateState(ctx, m.ID, app.StateSent, "", 0, ""); err != nil {
+		t.Errorf("recording the send without the id = %v", err)
+	}
+}
