@@ -54,26 +54,21 @@ type wizard struct {
 // openWizard shows the steps of a new broadcast on the channel.
 // An unfinished one the owner left comes back as they left it.
 func openWizard(e *env) *wizard {
-	if w := e.drafts.of(e.ch.ID); w != nil {
-		w.env = e
-		w.ctx = e.Nav.Show(w.content)
-		e.wizard = w
-		w.audience.load()
-		w.compose.load()
-		w.showStep(w.step)
-		return w
+	w := e.drafts.of(e.ch.ID)
+	if w == nil {
+		w = &wizard{env: e, step: stepAudience}
+		w.audience = newAudienceStep(w)
+		w.compose = newComposeStep(w)
+		w.review = newReviewStep(w)
+		w.build()
+		e.drafts.keep(e.ch.ID, w)
 	}
-	w := &wizard{env: e}
-	w.audience = newAudienceStep(w)
-	w.compose = newComposeStep(w)
-	w.review = newReviewStep(w)
-	w.build()
+	w.env = e
 	w.ctx = e.Nav.Show(w.content)
 	e.wizard = w
-	e.drafts.keep(e.ch.ID, w)
 	w.audience.load()
 	w.compose.load()
-	w.showStep(stepAudience)
+	w.showStep(w.step)
 	return w
 }
 
