@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/app/dialog360"
-	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/persistence"
 )
 
@@ -25,41 +23,18 @@ func TestCrashDuringBroadcastNeverSendsTwice(t *testing.T) {
 	kills, recipients := pick(4, 10), pick(500, 2000)
 	ctx := context.Background()
 
-	emu := emulator.New(emulator.WithManualDelivery())
-	emu.AddNumber(key, "+4930123456", "Bäckerei Müller")
-	url, err := emu.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(emu.Close)
-	emu.SetLatency(20 * time.Millisecond)
+	e := newEmulated(t, key)
+	emu, h, st, core := e.emu, e.h, e.st, e.core
 	tpl := app.Template{Name: "sunday", Language: "de", Category: app.CategoryMarketing, Status: app.TemplateApproved,
 		Body: "Hallo {{1}}, am Sonntag haben wir geöffnet.", BodyExamples: []string{"Anna"}}
 	if err := emu.AddTemplate(key, tpl); err != nil {
 		t.Fatal(err)
 	}
-
-	h := newHeadless(t)
-	h.provider = url
-	st, err := persistence.Open(ctx, h.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws, err := st.WorkspaceID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secrets := persistence.NewKeyringSecrets().ForWorkspace(ws)
-	if err := secrets.SetAPIKey(h.ch.ID, key); err != nil {
-		t.Fatalf("store the key (is a keyring running? use scripts/with-keyring.sh): %v", err)
-	}
-	t.Cleanup(func() { _ = secrets.DeleteAPIKey(h.ch.ID) })
 	// WhatsApp told the number it may reach 10,000 customers a day.
 	if _, err := st.IngestBatch(ctx, h.ch.ID, app.InboundBatch{Health: []app.AccountHealthEvent{
 		{Limit: app.Limit10K, Quality: app.QualityGreen, Timestamp: time.Now()}}}); err != nil {
 		t.Fatal(err)
 	}
-	core := app.New(app.Deps{Store: st, Secrets: secrets, Providers: dialog360.Factory(dialog360.WithBaseURL(url))})
 	a := app.Audience{Source: app.AudienceCSV, Columns: []string{"phone", "name"}}
 	for i := range recipients {
 		name := fmt.Sprintf("Kunde %d", i)

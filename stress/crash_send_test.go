@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/parley-app/parley/app"
-	"github.com/parley-app/parley/app/dialog360"
 	"github.com/parley-app/parley/app/dialog360/emulator"
 	"github.com/parley-app/parley/persistence"
 )
@@ -25,31 +24,8 @@ func TestCrashDuringSendingNeverSendsTwice(t *testing.T) {
 	customers := 30
 	ctx := context.Background()
 
-	emu := emulator.New(emulator.WithManualDelivery())
-	emu.AddNumber(key, "+4930123456", "Bäckerei Müller")
-	url, err := emu.Start("127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(emu.Close)
-	emu.SetLatency(20 * time.Millisecond)
-
-	h := newHeadless(t)
-	h.provider = url
-	st, err := persistence.Open(ctx, h.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ws, err := st.WorkspaceID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	secrets := persistence.NewKeyringSecrets().ForWorkspace(ws)
-	if err := secrets.SetAPIKey(h.ch.ID, key); err != nil {
-		t.Fatalf("store the key (is a keyring running? use scripts/with-keyring.sh): %v", err)
-	}
-	t.Cleanup(func() { _ = secrets.DeleteAPIKey(h.ch.ID) })
-	core := app.New(app.Deps{Store: st, Secrets: secrets, Providers: dialog360.Factory(dialog360.WithBaseURL(url))})
+	e := newEmulated(t, key)
+	emu, h, st, core := e.emu, e.h, e.st, e.core
 	var convs []int64
 	for i := range customers {
 		from := fmt.Sprintf("49171%07d", i)
@@ -79,7 +55,7 @@ func TestCrashDuringSendingNeverSendsTwice(t *testing.T) {
 		h.kill()
 	}
 	h.start()
-	st, err = persistence.Open(ctx, h.dir)
+	st, err := persistence.Open(ctx, h.dir)
 	if err != nil {
 		t.Fatal(err)
 	}
